@@ -1,0 +1,58 @@
+/**
+ * `npm run ask -- "question" [--json] [--k N] [--section NAME]`: answers from the speech. With no question it reads
+ * one question per line from stdin (JSON Lines with --json), opening the index and model once.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { openApp } from '../src/app.js';
+import { toAnswerJson, type AnswerJson } from '../src/cli/answer-json.js';
+import { runCli } from '../src/cli/run-cli.js';
+import { MAX_PASSAGES, type AskOptions } from '../src/core/retrieval/passage-retriever.js';
+import { PLAIN_STYLE, renderAnswerText, TERMINAL_STYLE } from '../src/core/render/render-answer-text.js';
+import { findSection } from '../src/core/speech/find-section.js';
+import { UserFacingError } from '../src/core/user-facing-error.js';
+
+runCli(async () => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, k: { type: 'string', default: '3' }, section: { type: 'string' } },
+  });
+  const limit = Number(values.k);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PASSAGES) {
+    throw new UserFacingError('results-out-of-range', `--k must be a whole number from 1 to ${MAX_PASSAGES}.`);
+  }
+  const app = await openApp();
+  try {
+    const section = values.section === undefined ? undefined : findSection(app.index.speech.sections, values.section);
+    const options: AskOptions = { limit, ...(section ? { sectionId: section.id } : {}) };
+    const style = process.stdout.isTTY ? TERMINAL_STYLE : PLAIN_STYLE;
+    const answerOne = async (question: string): Promise<boolean> => {
+      try {
+        const answer = await app.index.retriever.ask(question, options);
+        process.stdout.write(`${values.json ? JSON.stringify(toAnswerJson(answer)) : renderAnswerText(answer, style)}\n`);
+        return true;
+      } catch (error) {
+        if (!(error instanceof UserFacingError)) throw error;
+        if (values.json) {
+          const refused: AnswerJson = { question, mode: app.index.retriever.mode, confident: false, results: [], error: error.message };
+          process.stdout.write(`${JSON.stringify(refused)}\n`);
+        } else {
+          process.stderr.write(`${error.message}\n`);
+        }
+        return false;
+      }
+    };
+
+    if (positionals.length > 0) {
+      if (!(await answerOne(positionals.join(' ')))) process.exitCode = 2;
+      return;
+    }
+    for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+      if (line.trim() === '') continue;
+      await answerOne(line);
+      if (!values.json) process.stdout.write('\n');
+    }
+  } finally {
+    await app.close();
+  }
+});

@@ -1,0 +1,40 @@
+/**
+ * `npm run build:index`: parses the vendored speech, embeds its chunks and writes the index under INDEX_DIR
+ * (default `embeddings/`). Without the model it writes a lexical-only index and says how to get the model.
+ */
+import 'dotenv/config';
+import { IndexStore } from '../src/adapters/index-store.js';
+import { createBuildProgress } from '../src/cli/build-progress.js';
+import { runCli } from '../src/cli/run-cli.js';
+import { loadConfig } from '../src/config.js';
+import { buildIndex } from '../src/indexing/build-index.js';
+import { lexicalOnlyWarning, loadEmbedder } from '../src/indexing/load-embedder.js';
+import { createLogger } from '../src/logger.js';
+import { readSpeechSource } from '../src/speech-source.js';
+
+runCli(async () => {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const started = performance.now();
+  const progress = createBuildProgress();
+  const outcome = await loadEmbedder(
+    { model: config.embeddingModel, modelDir: config.modelDir, cacheDir: config.modelCacheDir, quantized: true },
+    progress.onModelProgress,
+  );
+  const embedder = 'embedder' in outcome ? outcome.embedder : undefined;
+  const denseUnavailableReason = 'unavailable' in outcome ? outcome.unavailable : undefined;
+  const manifest = await buildIndex({
+    store: new IndexStore(config.indexDir),
+    source: await readSpeechSource(),
+    embedder,
+    denseUnavailableReason,
+    onEmbedded: progress.onEmbedded,
+  }).finally(() => progress.stop());
+  await embedder?.dispose();
+  if (denseUnavailableReason) logger.warn(lexicalOnlyWarning(denseUnavailableReason));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const mode = manifest.dense ? `hybrid (${manifest.model?.id}, ${manifest.hnsw?.dimension} dimensions)` : 'lexical-only';
+  process.stderr.write(
+    `Built a ${mode} index of ${manifest.source.paragraphs} paragraphs in ${manifest.chunks.count} chunks in ${seconds} s → ${config.indexDir}\n`,
+  );
+});

@@ -1,0 +1,48 @@
+import 'dotenv/config';
+import { IndexStore } from './adapters/index-store.js';
+import { createBuildProgress } from './cli/build-progress.js';
+import { loadConfig, type Config } from './config.js';
+import { openIndex, type OpenedIndex } from './indexing/open-index.js';
+import { createLogger, type Logger } from './logger.js';
+import { readSpeechSource } from './speech-source.js';
+
+/** Everything a front end (the console, the CLI, later the bot) needs, opened once. */
+export interface App {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly index: OpenedIndex;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the adapters together: validated config, the logger, the speech, the model and the index (rebuilt when
+ * stale, unless `rebuild` is `never`). Loading the model here, once, keeps it off every question's path.
+ */
+export async function openApp(options: { readonly rebuild: 'auto' | 'never' } = { rebuild: 'auto' }): Promise<App> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const progress = createBuildProgress();
+  let index: OpenedIndex;
+  try {
+    index = await openIndex({
+      store: new IndexStore(config.indexDir),
+      source: await readSpeechSource(),
+      model: { model: config.embeddingModel, modelDir: config.modelDir, cacheDir: config.modelCacheDir, quantized: true },
+      logger,
+      rebuild: options.rebuild,
+      onModelProgress: progress.onModelProgress,
+      onEmbedded: progress.onEmbedded,
+    });
+  } finally {
+    progress.stop();
+  }
+  logger.debug({ mode: index.retriever.mode, builtAt: index.manifest.builtAt }, 'index ready');
+  return {
+    config,
+    logger,
+    index,
+    async close() {
+      await index.embedder?.dispose();
+    },
+  };
+}

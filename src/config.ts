@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The project's root folder, so relative paths in the environment mean the same from any working directory. */
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The model the index is built with when `EMBEDDING_MODEL` is not set. */
+export const DEFAULT_EMBEDDING_MODEL = 'Xenova/all-MiniLM-L6-v2';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+const folder = (fallback: string) =>
+  optionalText.transform((value) => path.resolve(PROJECT_ROOT, value ?? fallback));
+
+const schema = z.object({
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  EMBEDDING_MODEL: optionalText.transform((value) => value ?? DEFAULT_EMBEDDING_MODEL),
+  MODEL_DIR: optionalText.transform((value) => (value === undefined ? undefined : path.resolve(PROJECT_ROOT, value))),
+  MODEL_CACHE_DIR: folder('.cache/models'),
+  INDEX_DIR: folder('embeddings'),
+});
+
+/** Settings read from the environment once, at start-up. */
+export interface Config {
+  readonly logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** Hugging Face id of the embedding model (or its folder name under `modelDir`). */
+  readonly embeddingModel: string;
+  /** A folder of local model files; when set, nothing is downloaded. */
+  readonly modelDir: string | undefined;
+  /** Where downloaded models are cached: inside the project, because `npm ci` wipes node_modules. */
+  readonly modelCacheDir: string;
+  /** Where the built index lives; the speech's source text is under `<indexDir>/source/`. */
+  readonly indexDir: string;
+}
+
+/** A variable that is set to something the program cannot use; the message names it but never echoes its value. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Validates the environment and returns the settings.
+ *
+ * @throws {ConfigError} naming the first bad variable and what it must be.
+ */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(environment);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(`${variable} is invalid: ${issue?.message ?? 'bad value'} (see .env.example)`);
+  }
+  const env = parsed.data;
+  return Object.freeze({
+    logLevel: env.LOG_LEVEL,
+    embeddingModel: env.EMBEDDING_MODEL,
+    modelDir: env.MODEL_DIR,
+    modelCacheDir: env.MODEL_CACHE_DIR,
+    indexDir: env.INDEX_DIR,
+  });
+}

@@ -1,0 +1,41 @@
+import type { Paragraph, Section } from '../speech/speech.js';
+import type { Answer } from '../retrieval/passage-retriever.js';
+import { markHighlight } from './mark-highlight.js';
+
+/** How the terminal marks a highlight: ANSI bold on a terminal, `**…**` in plain text. */
+export interface TextStyle {
+  readonly highlightOpen: string;
+  readonly highlightClose: string;
+}
+
+export const PLAIN_STYLE: TextStyle = { highlightOpen: '**', highlightClose: '**' };
+export const TERMINAL_STYLE: TextStyle = { highlightOpen: '\u001b[1m', highlightClose: '\u001b[22m' };
+
+export const WEAK_MATCH_NOTE = 'The speech does not seem to answer this question. The closest passage is shown below as a weak match.';
+
+/** The citation of a paragraph, e.g. `State Threats · ¶12`. */
+export function citation(section: Section, paragraph: Paragraph): string {
+  return `${section.name} · ¶${paragraph.number}`;
+}
+
+/** An answer for a person at a terminal: each passage cited, quoted whole, its highlight marked. */
+export function renderAnswerText(answer: Answer, style: TextStyle = PLAIN_STYLE): string {
+  const lines: string[] = [`Q: ${answer.question}`, `(${answer.mode} retrieval)`, ''];
+  if (answer.passages.length === 0) {
+    lines.push('Nothing in the speech matches this question. Try other words, or /section to read a section.');
+    return lines.join('\n');
+  }
+  if (!answer.confident) lines.push(WEAK_MATCH_NOTE, '');
+  answer.passages.forEach((passage, index) => {
+    const weak = answer.confident ? '' : ' (weak match)';
+    lines.push(`${index + 1}. ${citation(passage.section, passage.paragraph)}  score ${passage.score.toFixed(2)}${weak}`);
+    lines.push(`   “${markHighlight(passage.paragraph.text, passage.highlight, style.highlightOpen, style.highlightClose)}”`, '');
+  });
+  return lines.join('\n').trimEnd();
+}
+
+/** Paragraphs for reading, each with its ¶ number. */
+export function renderParagraphsText(section: Section | undefined, paragraphs: readonly Paragraph[]): string {
+  const heading = section ? [`${section.name} (¶${section.firstParagraph}–¶${section.lastParagraph})`, ''] : [];
+  return [...heading, ...paragraphs.map((paragraph) => `¶${paragraph.number}  ${paragraph.text}`)].join('\n\n');
+}

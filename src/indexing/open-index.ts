@@ -1,0 +1,107 @@
+import type { Logger } from 'pino';
+import { HnswVectorIndex } from '../adapters/hnsw-vector-index.js';
+import type { IndexStore } from '../adapters/index-store.js';
+import { sha256 } from '../adapters/index-store.js';
+import type { EmbeddingModelSource, ModelFileProgress, TransformersEmbedder } from '../adapters/transformers-embedder.js';
+import type { Chunk } from '../core/chunking/chunk.js';
+import { Bm25Index } from '../core/retrieval/bm25-index.js';
+import { PassageRetriever } from '../core/retrieval/passage-retriever.js';
+import { parseSpeech } from '../core/speech/parse-speech.js';
+import type { Speech } from '../core/speech/speech.js';
+import { buildIndex, DEFAULT_CHUNKING } from './build-index.js';
+import { lexicalOnlyWarning, loadEmbedder } from './load-embedder.js';
+import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
+
+export interface OpenIndexInput {
+  readonly store: IndexStore;
+  readonly source: { readonly file: string; readonly text: string };
+  readonly model: EmbeddingModelSource;
+  readonly logger: Logger;
+  /** `auto` rebuilds a missing, stale or damaged index; `never` fails with the command to run instead. */
+  readonly rebuild: 'auto' | 'never';
+  readonly onModelProgress?: (progress: ModelFileProgress) => void;
+  readonly onEmbedded?: (done: number, total: number) => void;
+}
+
+export interface OpenedIndex {
+  readonly speech: Speech;
+  readonly retriever: PassageRetriever;
+  readonly manifest: Manifest;
+  /** Present in hybrid mode; the caller disposes of it at shutdown. */
+  readonly embedder: TransformersEmbedder | undefined;
+  /** Why the index was rebuilt on opening, if it was. */
+  readonly rebuiltBecause: string | undefined;
+}
+
+/** The index cannot be used and may not be rebuilt here; the message names the command that fixes it. */
+export class IndexOutOfDateError extends Error {
+  override readonly name = 'IndexOutOfDateError';
+}
+
+/**
+ * Opens the built index for questions: loads the model, checks the manifest against the current text, model and
+ * settings, rebuilds when they disagree (or fails, with `rebuild: 'never'`), verifies every file's hash, and sets
+ * hnswlib's `ef` from the manifest. Without a model it opens in lexical mode and says so once.
+ */
+export async function openIndex(input: OpenIndexInput): Promise<OpenedIndex> {
+  const speech = parseSpeech(input.source.text);
+  const outcome = await loadEmbedder(input.model, input.onModelProgress);
+  const embedder = 'embedder' in outcome ? outcome.embedder : undefined;
+  const read = await input.store.readManifest();
+  let rebuiltBecause = 'problem' in read ? read.problem : staleness(read.manifest, input, embedder);
+  let manifest: Manifest;
+  if ('manifest' in read && rebuiltBecause === undefined) manifest = read.manifest;
+  else manifest = await rebuild(input, embedder, outcome, rebuiltBecause ?? 'the index is missing');
+
+  let loaded: Awaited<ReturnType<typeof loadArtefacts>>;
+  try {
+    loaded = await loadArtefacts(input.store, manifest, embedder);
+  } catch (error) {
+    if (rebuiltBecause !== undefined) throw error;
+    rebuiltBecause = `the index is damaged: ${error instanceof Error ? error.message : String(error)}`;
+    manifest = await rebuild(input, embedder, outcome, rebuiltBecause);
+    loaded = await loadArtefacts(input.store, manifest, embedder);
+  }
+  if (!loaded.vectors) {
+    const reason = 'unavailable' in outcome ? outcome.unavailable : (manifest.denseUnavailableReason ?? 'the index has no vectors');
+    input.logger.warn(lexicalOnlyWarning(reason));
+  }
+  const dense = loaded.vectors && embedder ? { embedder, vectors: loaded.vectors } : undefined;
+  const retriever = new PassageRetriever({ speech, chunks: loaded.chunks, bm25: loaded.bm25, ...(dense ? { dense } : {}) });
+  return { speech, retriever, manifest, embedder: dense ? embedder : undefined, rebuiltBecause };
+}
+
+/** Why a manifest does not describe what would be built now, or undefined when it does. */
+function staleness(manifest: Manifest, input: OpenIndexInput, embedder: TransformersEmbedder | undefined): string | undefined {
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return `the index format is ${manifest.formatVersion}, this version reads ${INDEX_FORMAT_VERSION}`;
+  if (manifest.source.sha256 !== sha256(input.source.text)) return 'the speech text has changed since the index was built';
+  if (manifest.chunking.maxSentences !== DEFAULT_CHUNKING.maxSentences || manifest.chunking.maxTokens !== DEFAULT_CHUNKING.maxTokens) {
+    return 'the chunking settings have changed';
+  }
+  if (!embedder) return undefined;
+  if (!manifest.model) return `the index is lexical-only and the model ${embedder.source.model} is now available`;
+  if (manifest.model.id !== embedder.source.model) return `the index was built with ${manifest.model.id}; EMBEDDING_MODEL is ${embedder.source.model}`;
+  if (manifest.model.quantized !== embedder.source.quantized || manifest.model.dimension !== embedder.dimension) {
+    return `the model's variant or dimension differs from the one the index was built with`;
+  }
+  return undefined;
+}
+
+async function rebuild(input: OpenIndexInput, embedder: TransformersEmbedder | undefined, outcome: { unavailable: string } | object, reason: string): Promise<Manifest> {
+  if (input.rebuild === 'never') throw new IndexOutOfDateError(`The index cannot be used: ${reason}. Run \`npm run build:index\`.`);
+  input.logger.info({ reason }, `building the index: ${reason}`);
+  const denseUnavailableReason = 'unavailable' in outcome ? outcome.unavailable : undefined;
+  return buildIndex({ store: input.store, source: input.source, embedder, denseUnavailableReason, onEmbedded: input.onEmbedded });
+}
+
+async function loadArtefacts(store: IndexStore, manifest: Manifest, embedder: TransformersEmbedder | undefined) {
+  const chunks = JSON.parse((await store.readVerified(manifest.chunks.file, manifest.chunks.sha256)).toString('utf8')) as Chunk[];
+  if (chunks.length !== manifest.chunks.count) throw new Error(`${manifest.chunks.file} holds ${chunks.length} chunks, expected ${manifest.chunks.count}`);
+  const bm25 = Bm25Index.fromJSON((await store.readVerified(manifest.lexical.file, manifest.lexical.sha256)).toString('utf8'));
+  let vectors: HnswVectorIndex | undefined;
+  if (manifest.hnsw && embedder) {
+    await store.readVerified(manifest.hnsw.file, manifest.hnsw.sha256);
+    vectors = await HnswVectorIndex.read(store.pathOf(manifest.hnsw.file), manifest.hnsw, manifest.hnsw.count);
+  }
+  return { chunks, bm25, vectors };
+}

@@ -1,0 +1,16 @@
+import { pino, type Logger } from 'pino';
+import pretty from 'pino-pretty';
+
+/**
+ * A logger on stderr, so that stdout stays clean for machine-readable output (`npm run ask -- --json`): JSON lines
+ * for machines, readable lines when a person watches the terminal. Writes are synchronous: a CLI that exits right
+ * after logging must not lose the line.
+ */
+export function createLogger(level: string, humanReadable: boolean = process.stderr.isTTY): Logger {
+  const destination = humanReadable
+    ? pretty({ destination: 2, sync: true, colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' })
+    : pino.destination({ dest: 2, sync: true });
+  return pino({ level, base: null }, destination);
+}
+
+export type { Logger };
