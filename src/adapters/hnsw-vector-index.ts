@@ -75,6 +75,11 @@ export class HnswVectorIndex implements VectorSearch {
     }
   }
 
+  /** The search breadth in force (hnswlib's, not the manifest's), so tests can see it was set after loading. */
+  get ef(): number {
+    return this.index.getEf();
+  }
+
   get count(): number {
     return this.index.getCurrentCount();
   }

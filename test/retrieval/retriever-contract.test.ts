@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Retriever } from '../../src/core/retrieval/passage-retriever.js';
+import { MAX_QUESTION_LENGTH } from '../../src/core/retrieval/validate-question.js';
+import type { Speech } from '../../src/core/speech/speech.js';
+import { UserFacingError } from '../../src/core/user-facing-error.js';
+import type { OpenedIndex } from '../../src/indexing/open-index.js';
+import { openTestIndex, temporaryFolder } from '../support/test-index.js';
+
+// One suite, run against every implementation: BM25 alone, and BM25 + HNSW with the tiny model through transformers.js.
+describe.each([
+  { name: 'lexical retriever', dense: false },
+  { name: 'hybrid retriever (tiny model)', dense: true },
+])('$name', ({ dense }) => {
+  let opened: OpenedIndex;
+  let retriever: Retriever;
+  let speech: Speech;
+  let remove: () => Promise<void>;
+
+  beforeAll(async () => {
+    const temporary = await temporaryFolder('contract');
+    remove = temporary.remove;
+    opened = await openTestIndex(temporary.folder, { dense });
+    ({ retriever, speech } = opened);
+  });
+  afterAll(async () => {
+    await opened.embedder?.dispose();
+    await remove();
+  });
+
+  const refusal = async (question: string, options = {}) => {
+    const error = await retriever.ask(question, options).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserFacingError);
+    return error as UserFacingError;
+  };
+
+  it('reports its mode', () => {
+    expect(retriever.mode).toBe(dense ? 'hybrid' : 'lexical');
+  });
+
+  it('quotes whole paragraphs verbatim, with a highlight that is a slice of the paragraph', async () => {
+    const answer = await retriever.ask('How do the threats from states and terrorists affect the public?', { limit: 5 });
+    expect(answer.passages).toHaveLength(5);
+    for (const passage of answer.passages) {
+      const paragraph = speech.paragraphs[passage.paragraph.number - 1];
+      expect(passage.paragraph.text).toBe(paragraph?.text);
+      expect(passage.highlight.text).toBe(passage.paragraph.text.slice(passage.highlight.start, passage.highlight.end));
+      expect(passage.highlight.text.length).toBeGreaterThan(0);
+      expect(passage.section.id).toBe(paragraph?.sectionId);
+      expect(passage.id).toBe(paragraph?.id);
+    }
+  });
+
+  it('ranks distinct paragraphs with scores in [0, 1], best first', async () => {
+    const answer = await retriever.ask('Russia China cyber espionage', { limit: 10 });
+    const scores = answer.passages.map((passage) => passage.score);
+    expect(new Set(answer.passages.map((passage) => passage.id)).size).toBe(answer.passages.length);
+    expect(scores.every((score) => score >= 0 && score <= 1)).toBe(true);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('answers a question about encryption from the Encryption section, confidently', async () => {
+    const answer = await retriever.ask('What did he say about encryption?');
+    expect(answer.confident).toBe(true);
+    expect(answer.passages[0]?.section.name).toBe('Encryption');
+  });
+
+  it('returns three passages by default and at most the number asked for', async () => {
+    expect((await retriever.ask('terrorism')).passages).toHaveLength(3);
+    expect((await retriever.ask('terrorism', { limit: 1 })).passages).toHaveLength(1);
+  });
+
+  it('restricts results to one section when asked', async () => {
+    const answer = await retriever.ask('threats to the UK', { limit: 10, sectionId: 'terrorism' });
+    expect(answer.passages.length).toBeGreaterThan(0);
+    expect(answer.passages.every((passage) => passage.section.id === 'terrorism')).toBe(true);
+  });
+
+  it('gives the same answer to the same question', async () => {
+    const first = await retriever.ask('How does MI5 work with the police?');
+    const second = await retriever.ask('How does MI5 work with the police?');
+    expect(second).toEqual(first);
+  });
+
+  it.each(['What is the capital of France?', 'How do I bake bread?', 'Who won the 2018 World Cup?'])(
+    'is not confident for the off-topic question %j',
+    async (question) => {
+      expect((await retriever.ask(question)).confident).toBe(false);
+    },
+  );
+
+  it('refuses an empty or whitespace-only question', async () => {
+    expect((await refusal('')).code).toBe('question-empty');
+    expect((await refusal(' \u00a0\t\n ')).code).toBe('question-empty');
+  });
+
+  it(`refuses a question over ${MAX_QUESTION_LENGTH} characters and says so, and accepts one of exactly ${MAX_QUESTION_LENGTH}`, async () => {
+    const error = await refusal('encryption '.repeat(30).padEnd(MAX_QUESTION_LENGTH + 1, 'x'));
+    expect(error.code).toBe('question-too-long');
+    expect(error.message).toContain(String(MAX_QUESTION_LENGTH));
+    await expect(retriever.ask('e'.repeat(MAX_QUESTION_LENGTH))).resolves.toBeDefined();
+  });
+
+  it('refuses punctuation-only and emoji-only questions', async () => {
+    expect((await refusal('?!… — ***')).code).toBe('question-without-words');
+    expect((await refusal('🕵️‍♂️🔐💣')).code).toBe('question-without-words');
+  });
+
+  it('answers a question in another language sanely, without confidence', async () => {
+    const answer = await retriever.ask('¿Qué dijo sobre el cifrado de extremo a extremo?');
+    expect(answer.confident).toBe(false);
+    expect(answer.passages.length).toBeLessThanOrEqual(3);
+  });
+
+  it('ignores markdown and mention syntax when matching, and keeps the question as asked', async () => {
+    const question = '**What** about `encryption`? @everyone <@123456789012345678> <@&42>';
+    const answer = await retriever.ask(question);
+    expect(answer.question).toBe(question);
+    expect(answer.passages[0]?.section.name).toBe('Encryption');
+  });
+
+  it('refuses an out-of-range number of results or an unknown section', async () => {
+    expect((await refusal('terrorism', { limit: 0 })).code).toBe('results-out-of-range');
+    expect((await refusal('terrorism', { limit: 11 })).code).toBe('results-out-of-range');
+    expect((await refusal('terrorism', { sectionId: 'weather' })).code).toBe('unknown-section');
+  });
+});
