@@ -333,26 +333,28 @@ describe('parseSpeech on malformed pages', () => {
     expect(thrownBy(() => parseSpeech(page))).toBeInstanceOf(SpeechFormatError);
   });
 
-  // BUG (src/core/speech/parse-speech.ts): with paragraphs but no heading at all, the parser reports
-  // `text-before-heading` ("text before the first heading") although there is no first heading; the code meant for
-  // this case, `no-sections` ("no capitalised section headings"), is only reachable when the speech is empty.
-  // Remove `.fails` once fixed.
-  it.fails('reports a page with paragraphs but no headings at all as no-sections', () => {
+  it('reports a page with paragraphs but no headings at all as no-sections', () => {
     let page = SECOND_PAGE;
     for (const heading of ['OPENING REMARKS, IN BRIEF', 'COVID-19 AND MI5', 'LOOKING AHEAD\u00a0']) page = editLine(page, heading, '');
     expectFormatError(page, 'no-sections');
   });
 
-  // BUG (src/core/speech/parse-speech.ts, FOOTER_MARKER = /^Related\b/iu): any body line that starts with "Related"
-  // ends the speech, so the speaker's words from there on are silently dropped. The footer is the line
-  // "Related News & Speeches". Remove `.fails` once fixed.
-  it.fails('does not end the speech at a paragraph that merely starts with "Related"', () => {
+  // The footer is the line "Related News & Speeches"; a paragraph that starts with the word is the speaker's.
+  it('does not end the speech at a paragraph that merely starts with "Related"', () => {
     const added = 'Related to this, we changed how we recruit.';
     const page = editLine(SECOND_PAGE, 'None of this was easy.\u00a0\u00a0But it was necessary.', `${added}\n\nNone of this was easy. But it was necessary.`);
     const speech = parseSpeech(page);
     expect(speech.paragraphs.map((paragraph) => paragraph.text)).toContain(added);
     expect(speech.paragraphs).toHaveLength(10);
     expect(speech.sections.map((section) => section.name)).toEqual(['Opening Remarks, in Brief', 'COVID-19 and MI5', 'Looking Ahead']);
+  });
+
+  it('reads an all-capitals sentence in quotes as a paragraph, not a heading', () => {
+    const shout = '“WE WILL NOT BE INTIMIDATED.”';
+    const page = editLine(SECOND_PAGE, 'None of this was easy.\u00a0\u00a0But it was necessary.', `${shout}\n\nNone of this was easy. But it was necessary.`);
+    const speech = parseSpeech(page);
+    expect(speech.paragraphs.map((paragraph) => paragraph.text)).toContain(shout);
+    expect(speech.sections).toHaveLength(3);
   });
 });
 

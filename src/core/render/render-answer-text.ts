@@ -34,8 +34,13 @@ export function renderAnswerText(answer: Answer, style: TextStyle = PLAIN_STYLE)
   return lines.join('\n').trimEnd();
 }
 
-/** Paragraphs for reading, each with its ¶ number. */
-export function renderParagraphsText(section: Section | undefined, paragraphs: readonly Paragraph[]): string {
-  const heading = section ? [`${section.name} (¶${section.firstParagraph}–¶${section.lastParagraph})`, ''] : [];
-  return [...heading, ...paragraphs.map((paragraph) => `¶${paragraph.number}  ${paragraph.text}`)].join('\n\n');
+/** A whole section for reading, each paragraph with its ¶ number. */
+export function renderSectionText(section: Section, paragraphs: readonly Paragraph[]): string {
+  const heading = `${section.name} (¶${section.firstParagraph}–¶${section.lastParagraph})`;
+  return [heading, ...paragraphs.map((paragraph) => `¶${paragraph.number}  ${paragraph.text}`)].join('\n\n');
+}
+
+/** Paragraphs quoted by number, each with its citation. */
+export function renderQuotesText(quotes: ReadonlyArray<{ readonly section: Section; readonly paragraph: Paragraph }>): string {
+  return quotes.map(({ section, paragraph }) => `${citation(section, paragraph)}\n“${paragraph.text}”`).join('\n\n');
 }

@@ -17,14 +17,16 @@ export class SpeechFormatError extends Error {
 const PUBLISHED = /^Published date:\s*(\d{1,2}) (\p{L}+) (\d{4})$/u;
 // The page introduces the speech with a line such as "Read his address below:"; what follows is the speaker line.
 const ADDRESS_MARKER = /^Read (?:his|her|their|the) (?:full )?(?:address|speech|remarks|statement) below:?$/iu;
-// Site chrome after the speech ("Related News & Speeches" and its list) is not the speaker's words.
-const FOOTER_MARKER = /^Related\b/iu;
+// Site chrome after the speech ("Related News & Speeches" and its list) is not the speaker's words. A title-like
+// line of a few words, so that a paragraph beginning "Related to this, …" does not end the speech.
+const FOOTER_MARKER = /^Related(?: [\p{L}&]+){1,3}$/u;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** A heading is a short line of capitals with no sentence-ending punctuation. */
 function isHeading(line: string): boolean {
   const letters = line.match(/\p{L}/gu) ?? [];
-  return letters.length >= 2 && line.length <= 80 && !/\p{Ll}/u.test(line) && !/[.?!:]$/u.test(line);
+  // Closing quotes or brackets may follow the punctuation: “WE WILL NOT BE INTIMIDATED.” is a sentence.
+  return letters.length >= 2 && line.length <= 80 && !/\p{Ll}/u.test(line) && !/[.?!:…;,][\p{Pf}\p{Pe}"']*$/u.test(line);
 }
 
 function parseDate(day: string, month: string, year: string): string | undefined {
@@ -60,6 +62,7 @@ export function parseSpeech(page: string): Speech {
 
   const footerAt = lines.findIndex((line, index) => index > speakerAt && FOOTER_MARKER.test(line));
   const body = lines.slice(speakerAt + 1, footerAt < 0 ? lines.length : footerAt).filter((line) => line !== '');
+  if (!body.some(isHeading)) throw new SpeechFormatError('no-sections', 'no capitalised section headings');
   return { title, speaker, date, summary, ...parseBody(body) };
 }
 
@@ -91,6 +94,5 @@ function parseBody(body: readonly string[]): Pick<Speech, 'sections' | 'paragrap
     });
   }
   close();
-  if (sections.length === 0) throw new SpeechFormatError('no-sections', 'no capitalised section headings');
   return { sections, paragraphs };
 }

@@ -1,0 +1,19 @@
+/**
+ * `npm run section -- NAME` prints a section's paragraphs with their numbers; `npm run section -- 12` prints ¶12
+ * (and `12-14` a range). Reads only the vendored speech: no index or model is needed.
+ */
+import { readSectionOrParagraphs } from '../src/cli/read-section.js';
+import { runCli } from '../src/cli/run-cli.js';
+import { parseSpeech } from '../src/core/speech/parse-speech.js';
+import { UserFacingError } from '../src/core/user-facing-error.js';
+import { readSpeechSource } from '../src/speech-source.js';
+
+runCli(async () => {
+  const query = process.argv.slice(2).join(' ');
+  const speech = parseSpeech((await readSpeechSource()).text);
+  if (query.trim() === '') {
+    const sections = speech.sections.map((section) => `${section.name} (¶${section.firstParagraph}–¶${section.lastParagraph})`);
+    throw new UserFacingError('unknown-section', `Name a section or a ¶ number. The sections are: ${sections.join(', ')}.`);
+  }
+  process.stdout.write(`${readSectionOrParagraphs(speech, query)}\n`);
+});
