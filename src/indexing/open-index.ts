@@ -4,6 +4,7 @@ import type { IndexStore } from '../adapters/index-store.js';
 import { sha256 } from '../adapters/index-store.js';
 import type { EmbeddingModelSource, ModelFileProgress, TransformersEmbedder } from '../adapters/transformers-embedder.js';
 import type { Chunk } from '../core/chunking/chunk.js';
+import { DENSE_SIMILARITY_THRESHOLDS } from '../core/retrieval/answer-confidence.js';
 import { Bm25Index } from '../core/retrieval/bm25-index.js';
 import { PassageRetriever } from '../core/retrieval/passage-retriever.js';
 import { parseSpeech } from '../core/speech/parse-speech.js';
@@ -66,7 +67,8 @@ export async function openIndex(input: OpenIndexInput): Promise<OpenedIndex> {
     const reason = 'unavailable' in outcome ? outcome.unavailable : (manifest.denseUnavailableReason ?? 'the index has no vectors');
     input.logger.warn(lexicalOnlyWarning(reason));
   }
-  const dense = loaded.vectors && embedder ? { embedder, vectors: loaded.vectors } : undefined;
+  const confidentSimilarity = embedder ? DENSE_SIMILARITY_THRESHOLDS[embedder.source.model] : undefined;
+  const dense = loaded.vectors && embedder ? { embedder, vectors: loaded.vectors, confidentSimilarity } : undefined;
   const retriever = new PassageRetriever({ speech, chunks: loaded.chunks, bm25: loaded.bm25, ...(dense ? { dense } : {}) });
   return { speech, retriever, manifest, embedder: dense ? embedder : undefined, rebuiltBecause };
 }

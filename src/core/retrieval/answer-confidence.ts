@@ -2,18 +2,20 @@ import type { Paragraph } from '../speech/speech.js';
 import { analyzeDocument, analyzeQuestion } from './analyze-text.js';
 
 /**
- * Share of a question's weight the best passage must cover for a lexical match to count as an answer. Calibrated on
- * `test/fixtures/questions.ts`: answerable questions cover 0.6–1.0 of their IDF weight in their best paragraph,
- * off-topic ones 0–0.35 (`npm test -- confidence` prints the spread).
+ * Share of a question's IDF weight that the best paragraph must contain for a lexical match to count as an answer.
+ * Measured on `test/fixtures/questions.ts` (`npx vitest run test/retrieval/question-set.test.ts` prints it): questions
+ * in the speech's own words cover 0.74–1.0; off-topic questions 0–0.27; paraphrases 0.10–0.36, which BM25 cannot
+ * match (their top passage is wrong 14 times in 19), so lexical mode rightly calls them weak. 0.5 sits in the gap.
  */
 export const MIN_TERM_COVERAGE = 0.5;
 
 /**
- * Cosine similarity of question and best chunk above which the dense match alone counts as an answer. Sentence
- * embeddings of all-MiniLM-L6-v2 put unrelated English sentences mostly below 0.3; 0.5 accepts only strong paraphrases.
- * Not calibrated here: the model's weights cannot be downloaded on the development machines.
+ * Cosine similarity between question and best chunk above which a dense match alone counts as an answer. Similarities
+ * are on a different scale for every model, so only models listed here get a dense threshold; with any other model the
+ * lexical rule decides alone. all-MiniLM-L6-v2 puts unrelated English sentences mostly below 0.3, so 0.5 admits only
+ * strong paraphrases. That figure is not measured here: the model's weights cannot be downloaded on these machines.
  */
-export const MIN_DENSE_SIMILARITY = 0.5;
+export const DENSE_SIMILARITY_THRESHOLDS: Readonly<Record<string, number>> = { 'Xenova/all-MiniLM-L6-v2': 0.5 };
 
 /**
  * Decides whether the speech answers a question, from evidence independent of rank (a rank is always 1 for
@@ -45,11 +47,13 @@ export class AnswerConfidence {
     return total > 0 ? covered / total : 0;
   }
 
-  /** The rule: enough of the question's weight is in the best paragraph, or its embedding is a close match. */
-  isConfident(question: string, bestParagraph: number | undefined, denseSimilarity?: number): boolean {
-    if (bestParagraph === undefined) return false;
-    if (denseSimilarity !== undefined && denseSimilarity >= MIN_DENSE_SIMILARITY) return true;
-    return this.termCoverage(question, bestParagraph) >= MIN_TERM_COVERAGE;
+  /**
+   * The rule: enough of the question's weight is in the best lexical match's paragraph, or the best dense match is
+   * close by a threshold calibrated for the model (`dense`, when there is one).
+   */
+  isConfident(question: string, bestLexicalParagraph: number | undefined, dense?: { similarity: number; threshold: number }): boolean {
+    if (dense && dense.similarity >= dense.threshold) return true;
+    return bestLexicalParagraph !== undefined && this.termCoverage(question, bestLexicalParagraph) >= MIN_TERM_COVERAGE;
   }
 
   // BM25's IDF; a term the speech never uses gets the highest weight, so asking about it lowers the coverage most.

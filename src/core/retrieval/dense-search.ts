@@ -14,4 +14,6 @@ export interface VectorSearch {
 export interface DenseRetrieval {
   readonly embedder: QueryEmbedder;
   readonly vectors: VectorSearch;
+  /** Cosine similarity from which a dense match alone is confident; absent for a model not calibrated. */
+  readonly confidentSimilarity?: number | undefined;
 }

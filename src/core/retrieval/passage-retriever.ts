@@ -85,9 +85,11 @@ export class PassageRetriever implements Retriever {
     const dense = await this.denseRanking(question, sectionId);
     const fused = fuseRankings(dense ? [lexical, dense] : [lexical]);
     const passages = this.toPassages(fused, limit);
-    const bestChunk = fused[0] ? this.parts.chunks[fused[0].id] : undefined;
-    const similarity = bestChunk && dense ? dense.find(({ id }) => id === bestChunk.id)?.score : undefined;
-    const confident = this.confidence.isConfident(question, passages[0]?.paragraph.number, similarity);
+    // Each ranking is judged on its own best chunk, so that one ranking's noise cannot hide the other's evidence.
+    const lexicalBest = lexical[0] ? this.parts.chunks[lexical[0].id]?.paragraphNumber : undefined;
+    const threshold = this.parts.dense?.confidentSimilarity;
+    const denseEvidence = dense?.[0] && threshold !== undefined ? { similarity: dense[0].score, threshold } : undefined;
+    const confident = passages.length > 0 && this.confidence.isConfident(question, lexicalBest, denseEvidence);
     return { question, mode: this.mode, confident, passages };
   }
 
