@@ -48,9 +48,11 @@ export async function answerConsoleLine(line: string, context: ConsoleContext): 
 }
 
 function about({ speech, retriever, builtAt }: ConsoleContext): string {
-  const sections = speech.sections.map(
-    (section) => `  ${section.name}: ¶${section.firstParagraph}–¶${section.lastParagraph} (${section.lastParagraph - section.firstParagraph + 1} paragraphs)`,
-  );
+  const sections = speech.sections.map((section) => {
+    const count = section.lastParagraph - section.firstParagraph + 1;
+    const range = count === 1 ? `¶${section.firstParagraph}` : `¶${section.firstParagraph}–¶${section.lastParagraph}`;
+    return `  ${section.name}: ${range} (${count} paragraph${count === 1 ? '' : 's'})`;
+  });
   return [
     `${speech.title}`,
     `${speech.speaker}, ${speech.date}. ${speech.paragraphs.length} paragraphs in ${speech.sections.length} sections:`,

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_EMBEDDING_MODEL, loadConfig, PROJECT_ROOT } from '../src/config.js';
+
+describe('configuration', () => {
+  it('has working defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      logLevel: 'info',
+      embeddingModel: DEFAULT_EMBEDDING_MODEL,
+      modelDir: undefined,
+      modelCacheDir: path.join(PROJECT_ROOT, '.cache/models'),
+      indexDir: path.join(PROJECT_ROOT, 'embeddings'),
+    });
+  });
+
+  it('resolves relative folders against the project, not the working directory', () => {
+    const config = loadConfig({ MODEL_DIR: 'models', INDEX_DIR: '/tmp/index' });
+    expect(config.modelDir).toBe(path.join(PROJECT_ROOT, 'models'));
+    expect(config.indexDir).toBe('/tmp/index');
+  });
+
+  it('treats a blank variable as unset', () => {
+    expect(loadConfig({ EMBEDDING_MODEL: '  ', MODEL_DIR: '' })).toMatchObject({ embeddingModel: DEFAULT_EMBEDDING_MODEL, modelDir: undefined });
+  });
+
+  it('fails fast naming the bad variable, without echoing its value', () => {
+    const error = (() => {
+      try {
+        loadConfig({ LOG_LEVEL: 'loud-secret-value' });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(/^LOG_LEVEL is invalid/u);
+    expect((error as Error).message).not.toContain('loud-secret-value');
+  });
+});
