@@ -1,5 +1,7 @@
 import 'dotenv/config';
 import { IndexStore } from './adapters/index-store.js';
+import { PassageCommands } from './core/bot/passage-commands.js';
+import { speechTag } from './core/discord/custom-ids.js';
 import { createBuildProgress } from './cli/build-progress.js';
 import { loadConfig, type Config } from './config.js';
 import { openIndex, type OpenedIndex } from './indexing/open-index.js';
@@ -11,6 +13,8 @@ export interface App {
   readonly config: Config;
   readonly logger: Logger;
   readonly index: OpenedIndex;
+  /** The reference commands over this index, for the bot and the console alike. */
+  readonly commands: PassageCommands;
   close(): Promise<void>;
 }
 
@@ -37,10 +41,13 @@ export async function openApp(options: { readonly rebuild: 'auto' | 'never' } = 
     progress.stop();
   }
   logger.debug({ mode: index.retriever.mode, builtAt: index.manifest.builtAt }, 'index ready');
+  const { speech, retriever, manifest } = index;
+  const commands = new PassageCommands({ speech, retriever, speechTag: speechTag(manifest.source.sha256), builtAt: manifest.builtAt });
   return {
     config,
     logger,
     index,
+    commands,
     async close() {
       await index.embedder?.dispose();
     },

@@ -16,7 +16,14 @@ const optionalText = z
 const folder = (fallback: string) =>
   optionalText.transform((value) => path.resolve(PROJECT_ROOT, value ?? fallback));
 
+const snowflake = optionalText.pipe(z.string().regex(/^\d{17,20}$/u, 'must be a Discord id (17–20 digits)').optional());
+
 const schema = z.object({
+  DISCORD_TOKEN: optionalText,
+  DISCORD_CLIENT_ID: snowflake,
+  DISCORD_GUILD_ID: snowflake,
+  DISCORD_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/u, message: 'must be an http(s) URL such as http://127.0.0.1:3000/api' }).optional()),
+  ASK_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   EMBEDDING_MODEL: optionalText.transform((value) => value ?? DEFAULT_EMBEDDING_MODEL),
   MODEL_DIR: optionalText.transform((value) => (value === undefined ? undefined : path.resolve(PROJECT_ROOT, value))),
@@ -26,6 +33,16 @@ const schema = z.object({
 
 /** Settings read from the environment once, at start-up. */
 export interface Config {
+  /** The bot's token; without it `npm start` runs the local console. Never logged. */
+  readonly discordToken: string | undefined;
+  /** The application's id; needed by deploy-commands (the bot reads it from Discord at login). */
+  readonly discordClientId: string | undefined;
+  /** Register commands in this guild only (instant, for development); otherwise globally. */
+  readonly discordGuildId: string | undefined;
+  /** REST base URL for discord.js (`rest: { api }`), for proxies and the test suite's fake Discord. */
+  readonly discordApiUrl: string | undefined;
+  /** Seconds a member waits between two /ask; 0 turns the cooldown off. */
+  readonly askCooldownSeconds: number;
   readonly logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   /** Hugging Face id of the embedding model (or its folder name under `modelDir`). */
   readonly embeddingModel: string;
@@ -56,6 +73,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   }
   const env = parsed.data;
   return Object.freeze({
+    discordToken: env.DISCORD_TOKEN,
+    discordClientId: env.DISCORD_CLIENT_ID,
+    discordGuildId: env.DISCORD_GUILD_ID,
+    discordApiUrl: env.DISCORD_API_URL,
+    askCooldownSeconds: env.ASK_COOLDOWN_SECONDS,
     logLevel: env.LOG_LEVEL,
     embeddingModel: env.EMBEDDING_MODEL,
     modelDir: env.MODEL_DIR,

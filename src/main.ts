@@ -1,25 +1,43 @@
 /**
- * `npm start`: opens (building when needed) the index and the model, then runs the local console, where a person
- * types the same commands the Discord bot will answer.
+ * `npm start`: opens (building when needed) the index and the model, then runs the Discord bot when DISCORD_TOKEN is
+ * set, or else the local console, where a person types the same commands and sees the same content as text.
  */
 import { createInterface } from 'node:readline/promises';
-import { openApp } from './app.js';
+import { openApp, type App } from './app.js';
+import { runBot } from './bot/run-bot.js';
 import { runCli } from './cli/run-cli.js';
-import { answerConsoleLine, CONSOLE_HELP } from './console/console-commands.js';
-import { PLAIN_STYLE, TERMINAL_STYLE } from './core/render/render-answer-text.js';
+import { CONSOLE_HELP, LocalConsole } from './console/console-commands.js';
 
 runCli(async () => {
   const app = await openApp();
-  const { speech, retriever, manifest } = app.index;
-  const context = { speech, retriever, builtAt: manifest.builtAt, style: process.stdout.isTTY ? TERMINAL_STYLE : PLAIN_STYLE };
+  if (app.config.discordToken === undefined) {
+    await runConsole(app);
+    return;
+  }
+  const bot = await runBot(app, app.config.discordToken);
+  const shutdown = async (signal: string) => {
+    app.logger.info({ signal }, 'shutting down');
+    await bot.stop();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', (signal) => void shutdown(signal));
+  process.once('SIGTERM', (signal) => void shutdown(signal));
+});
+
+async function runConsole(app: App): Promise<void> {
+  const terminal = process.stdout.isTTY;
+  const local = new LocalConsole(app.commands, terminal ? { open: '\u001b[1m', close: '\u001b[22m' } : undefined);
   const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  process.stdout.write(`speech-study-bot: local console (${retriever.mode} retrieval). ${speech.title}, ${speech.date}.\n${CONSOLE_HELP}\n`);
+  const { speech, retriever } = app.index;
+  process.stdout.write(`speech-study-bot: local console (${retriever.mode} retrieval; set DISCORD_TOKEN to run the bot).\n`);
+  process.stdout.write(`${speech.title}, ${speech.date}.\n${CONSOLE_HELP}\n`);
   prompt.setPrompt('> ');
   prompt.prompt();
   try {
     for await (const line of prompt) {
       if (line.trim() !== '') {
-        const reply = await answerConsoleLine(line, context);
+        const reply = await local.answer(line);
         if (reply === undefined) break;
         process.stdout.write(`${reply}\n\n`);
       }
@@ -29,4 +47,4 @@ runCli(async () => {
     prompt.close();
     await app.close();
   }
-});
+}

@@ -5,6 +5,11 @@ import { ConfigError, DEFAULT_EMBEDDING_MODEL, loadConfig, PROJECT_ROOT } from '
 describe('configuration', () => {
   it('has working defaults for an empty environment', () => {
     expect(loadConfig({})).toEqual({
+      discordToken: undefined,
+      discordClientId: undefined,
+      discordGuildId: undefined,
+      discordApiUrl: undefined,
+      askCooldownSeconds: 5,
       logLevel: 'info',
       embeddingModel: DEFAULT_EMBEDDING_MODEL,
       modelDir: undefined,
@@ -21,6 +26,24 @@ describe('configuration', () => {
 
   it('treats a blank variable as unset', () => {
     expect(loadConfig({ EMBEDDING_MODEL: '  ', MODEL_DIR: '' })).toMatchObject({ embeddingModel: DEFAULT_EMBEDDING_MODEL, modelDir: undefined });
+  });
+
+  it.each([
+    ['DISCORD_CLIENT_ID', 'not-an-id'],
+    ['DISCORD_GUILD_ID', '123'],
+    ['DISCORD_API_URL', 'ftp://127.0.0.1/api'],
+    ['ASK_COOLDOWN_SECONDS', '-1'],
+  ])('refuses a bad %s', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable} is invalid`, 'u'));
+  });
+
+  it('never echoes the token in a configuration error', () => {
+    expect(() => loadConfig({ DISCORD_TOKEN: 'super-secret-token', ASK_COOLDOWN_SECONDS: 'x' })).toThrow(/^ASK_COOLDOWN_SECONDS/u);
+    try {
+      loadConfig({ DISCORD_TOKEN: 'super-secret-token', ASK_COOLDOWN_SECONDS: 'x' });
+    } catch (error) {
+      expect(String(error)).not.toContain('super-secret-token');
+    }
   });
 
   it('fails fast naming the bad variable, without echoing its value', () => {

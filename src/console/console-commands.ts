@@ -1,8 +1,7 @@
-import type { Retriever } from '../core/retrieval/passage-retriever.js';
-import { renderAnswerText, type TextStyle } from '../core/render/render-answer-text.js';
-import type { Speech } from '../core/speech/speech.js';
+import type { PassageCommands } from '../core/bot/passage-commands.js';
+import type { MessageView } from '../core/discord/message-view.js';
+import { renderViewAsText } from '../core/discord/render-view-text.js';
 import { UserFacingError } from '../core/user-facing-error.js';
-import { readSectionOrParagraphs } from '../cli/read-section.js';
 
 export const CONSOLE_HELP = [
   'Type a question, or one of:',
@@ -10,55 +9,67 @@ export const CONSOLE_HELP = [
   '  /section NAME      a whole section (a unique prefix is enough: /section enc)',
   '  /quote N [TO]      paragraphs by number, e.g. /quote 12 or /quote 12 14',
   '  /about             the speech and how this bot answers',
+  '  /more, /previous, /next   press the buttons of the last answer',
   '  /quit              leave',
 ].join('\n');
 
-export interface ConsoleContext {
-  readonly speech: Speech;
-  readonly retriever: Retriever;
-  readonly builtAt: string;
-  readonly style: TextStyle;
-}
+/** The console's user id in button state: not a Discord user, but shaped like one. */
+const CONSOLE_USER = '0';
 
-/** Answers one line typed at the local console; `undefined` means the person asked to leave. */
-export async function answerConsoleLine(line: string, context: ConsoleContext): Promise<string | undefined> {
-  const [, command = '', rest = ''] = /^\s*\/(\w+)\s*(.*)$/su.exec(line) ?? [undefined, 'ask', line];
-  try {
-    switch (command.toLowerCase()) {
+/**
+ * The local console: the same commands and the same views as the Discord bot, rendered as text. It keeps the last
+ * view so that its buttons can be pressed by typing their label (`/more`).
+ */
+export class LocalConsole {
+  private lastView: MessageView | undefined;
+
+  constructor(
+    private readonly commands: PassageCommands,
+    private readonly bold: { open: string; close: string } = { open: '**', close: '**' },
+  ) {}
+
+  /** Answers one typed line; `undefined` means the person asked to leave. */
+  async answer(line: string): Promise<string | undefined> {
+    const [, command = 'ask', rest = ''] = /^\s*\/(\w+)\s*(.*)$/su.exec(line) ?? [undefined, 'ask', line];
+    try {
+      const views = await this.run(command.toLowerCase(), rest.trim());
+      if (views === undefined) return undefined;
+      if (typeof views === 'string') return views;
+      this.lastView = views.at(-1);
+      return views.map((view) => renderViewAsText(view, this.bold)).join('\n\n');
+    } catch (error) {
+      if (error instanceof UserFacingError) return error.message;
+      throw error;
+    }
+  }
+
+  private async run(command: string, rest: string): Promise<MessageView[] | string | undefined> {
+    switch (command) {
       case 'ask':
-        return renderAnswerText(await context.retriever.ask(rest), context.style);
+        return [await this.commands.ask({ question: rest, results: 3, private: false, user: CONSOLE_USER })];
       case 'section':
-        return readSectionOrParagraphs(context.speech, rest);
-      case 'quote':
-        return readSectionOrParagraphs(context.speech, rest.trim().replace(/\s+(?:to\s+)?/u, '-'));
+        return [this.commands.section({ name: rest, user: CONSOLE_USER, private: false }).view];
+      case 'quote': {
+        const [from, to] = rest.split(/\s+(?:to\s+)?|\s*[-–]\s*/u).map(Number);
+        return this.commands.quote({ from: from ?? Number.NaN, to });
+      }
       case 'about':
-        return about(context);
+        return [this.commands.about()];
       case 'help':
         return CONSOLE_HELP;
       case 'quit':
       case 'exit':
         return undefined;
       default:
-        return `Unknown command /${command}.\n${CONSOLE_HELP}`;
+        if (['more', 'previous', 'next'].includes(command)) return this.press(command) ?? `The last answer has no ${command} page.`;
+        return this.press(command) ?? `Unknown command /${command}.\n${CONSOLE_HELP}`;
     }
-  } catch (error) {
-    if (error instanceof UserFacingError) return error.message;
-    throw error;
   }
-}
 
-function about({ speech, retriever, builtAt }: ConsoleContext): string {
-  const sections = speech.sections.map((section) => {
-    const count = section.lastParagraph - section.firstParagraph + 1;
-    const range = count === 1 ? `¶${section.firstParagraph}` : `¶${section.firstParagraph}–¶${section.lastParagraph}`;
-    return `  ${section.name}: ${range} (${count} paragraph${count === 1 ? '' : 's'})`;
-  });
-  return [
-    `${speech.title}`,
-    `${speech.speaker}, ${speech.date}. ${speech.paragraphs.length} paragraphs in ${speech.sections.length} sections:`,
-    ...sections,
-    '',
-    `Retrieval: ${retriever.mode}${retriever.mode === 'lexical' ? ' (BM25 only: the embedding model is not available)' : ' (BM25 + embeddings, fused)'}; index built ${builtAt}.`,
-    'Answers quote the speech verbatim; the best-matching sentences are marked.',
-  ].join('\n');
+  private press(label: string): MessageView[] | string | undefined {
+    const button = this.lastView?.buttons.flat().find((candidate) => candidate.label.toLowerCase().split(/[\s:]/u)[0] === label);
+    if (!button) return undefined;
+    const outcome = this.commands.button(button.customId, CONSOLE_USER);
+    return outcome.action === 'refuse' ? outcome.message : [outcome.view];
+  }
 }

@@ -6,6 +6,10 @@ export type UserFacingErrorCode =
   | 'unknown-section'
   | 'ambiguous-section'
   | 'paragraph-out-of-range'
+  | 'quote-too-long'
+  | 'cooldown'
+  | 'button-expired'
+  | 'not-yours'
   | 'results-out-of-range';
 
 /**

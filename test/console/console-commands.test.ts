@@ -1,43 +1,57 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerConsoleLine, type ConsoleContext } from '../../src/console/console-commands.js';
-import { PLAIN_STYLE } from '../../src/core/render/render-answer-text.js';
+import { PassageCommands } from '../../src/core/bot/passage-commands.js';
+import { speechTag } from '../../src/core/discord/custom-ids.js';
+import { LocalConsole } from '../../src/console/console-commands.js';
 import { openTestIndex, temporaryFolder } from '../support/test-index.js';
 
 describe('the local console', () => {
-  let context: ConsoleContext;
+  let local: LocalConsole;
   let remove: () => Promise<void>;
   beforeAll(async () => {
     const temporary = await temporaryFolder('console');
     remove = temporary.remove;
     const { speech, retriever, manifest } = await openTestIndex(temporary.folder, { dense: false });
-    context = { speech, retriever, builtAt: manifest.builtAt, style: PLAIN_STYLE };
+    local = new LocalConsole(new PassageCommands({ speech, retriever, speechTag: speechTag(manifest.source.sha256), builtAt: manifest.builtAt }));
   });
   afterAll(async () => remove());
 
-  it('answers a bare question and /ask alike', async () => {
-    const bare = await answerConsoleLine('What did he say about encryption?', context);
-    expect(bare).toContain('Encryption · ¶28');
-    expect(await answerConsoleLine('/ask What did he say about encryption?', context)).toBe(bare);
+  it('answers a bare question and /ask alike, as the bot would: question, cited passages, buttons', async () => {
+    const bare = await local.answer('What did he say about encryption?');
+    expect(bare).toMatch(/^\*\*Q:\*\* What did he say about encryption\?/u);
+    expect(bare).toContain('**Encryption · ¶28**');
+    expect(bare).toContain('— Director General Ken McCallum gives annual threat update 2021 · 14 July 2021');
+    expect(bare).toContain('[Whole section: Encryption]');
+    expect(await local.answer('/ask What did he say about encryption?')).toBe(bare);
+  });
+
+  it('presses the last answer’s buttons by their label', async () => {
+    await local.answer('/ask threats from states');
+    const more = await local.answer('/more');
+    expect(more).toContain('[Previous]');
+    expect(more).not.toContain('**Q:**');
   });
 
   it('reads sections and quotes paragraphs, singly and as ranges', async () => {
-    expect(await answerConsoleLine('/section terrorism', context)).toMatch(/^Terrorism \(¶17–¶24\)/u);
-    expect(await answerConsoleLine('/quote 12', context)).toMatch(/^State Threats · ¶12\n“/u);
-    const range = await answerConsoleLine('/quote 3 to 4', context);
+    expect(await local.answer('/section terrorism')).toMatch(/^\*\*Terrorism\*\* · ¶17/u);
+    expect(await local.answer('/quote 12')).toMatch(/^\*\*State Threats · ¶12\*\*\nThis leads me to misinformation/u);
+    const range = await local.answer('/quote 3 to 4');
     expect(range).toContain('Introduction · ¶3');
     expect(range).toContain('Introduction · ¶4');
   });
 
   it('shows the speech, its sections and the retrieval mode in /about', async () => {
-    const about = await answerConsoleLine('/about', context);
-    expect(about).toContain('Director General Ken McCallum, 2021-07-14. 31 paragraphs in 6 sections');
-    expect(about).toContain('Retrieval: lexical');
+    const about = await local.answer('/about');
+    expect(about).toContain('Director General Ken McCallum, 14 July 2021. 31 paragraphs in 6 sections.');
+    expect(about).toContain('Conclusion: ¶31 · 1 paragraph');
+    expect(about).toContain('Retrieval: Lexical');
   });
 
   it('turns mistakes into short messages and /quit into the end', async () => {
-    expect(await answerConsoleLine('/quote 0', context)).toBe('Paragraphs are numbered ¶1 to ¶31.');
-    expect(await answerConsoleLine('/ask    ', context)).toBe('Ask a question: the text was empty.');
-    expect(await answerConsoleLine('/dance', context)).toMatch(/^Unknown command \/dance\./u);
-    expect(await answerConsoleLine('/quit', context)).toBeUndefined();
+    expect(await local.answer('/quote 0')).toBe('Paragraphs are numbered ¶1 to ¶31.');
+    expect(await local.answer('/quote 1 9')).toMatch(/^A quote can show at most 5 paragraphs/u);
+    expect(await local.answer('/ask    ')).toBe('Ask a question: the text was empty.');
+    expect(await local.answer('/section nowhere')).toMatch(/^No section is called "nowhere"\.\nThe sections are:/u);
+    expect(await local.answer('/dance')).toMatch(/^Unknown command \/dance\./u);
+    expect(await local.answer('/quit')).toBeUndefined();
   });
 });

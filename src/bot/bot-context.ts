@@ -1,0 +1,19 @@
+import type { Logger } from 'pino';
+import type { Cooldown } from '../core/bot/cooldown.js';
+import type { PassageCommands } from '../core/bot/passage-commands.js';
+
+/** What every handler may use; built once in app wiring. */
+export interface BotContext {
+  readonly commands: PassageCommands;
+  readonly askCooldown: Cooldown;
+  readonly logger: Logger;
+  /** Milliseconds since the epoch; injected so tests control time. */
+  readonly now: () => number;
+}
+
+/** What a handler reports for the interaction log line. */
+export interface HandlerOutcome {
+  readonly outcome: 'answered' | 'refused' | 'updated';
+  /** Characters sent. */
+  readonly size: number;
+}

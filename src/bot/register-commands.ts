@@ -1,0 +1,32 @@
+import type { Client } from 'discord.js';
+import type { Logger } from 'pino';
+import type { CommandDefinition } from './commands/command-definition.js';
+
+/**
+ * Makes sure Discord has exactly these commands, in one guild (for development) or globally, and skips the write when
+ * it already does: every command present and equal by discord.js' own comparison, and no others. Returns whether it
+ * wrote.
+ */
+export async function ensureCommandsRegistered(client: Client<true>, definitions: readonly CommandDefinition[], guildId: string | undefined, logger: Logger): Promise<boolean> {
+  const manager = client.application.commands;
+  const existing = guildId === undefined ? await manager.fetch() : await manager.fetch({ guildId });
+  const same =
+    existing.size === definitions.length &&
+    definitions.every((definition) => {
+      const current = existing.find((command) => command.name === definition.name);
+      return current !== undefined && current.equals(structuredClone(definition) as Parameters<typeof current.equals>[0], false) && sameContexts(current.contexts, definition.contexts);
+    });
+  const scope = guildId === undefined ? 'global' : `guild ${guildId}`;
+  if (same) {
+    logger.info({ scope, commands: definitions.length }, 'slash commands already registered');
+    return false;
+  }
+  const body = definitions.map((definition) => structuredClone(definition)) as unknown as Parameters<typeof manager.set>[0];
+  await (guildId === undefined ? manager.set(body) : manager.set(body, guildId));
+  logger.info({ scope, commands: definitions.length }, 'slash commands registered');
+  return true;
+}
+
+function sameContexts(current: readonly number[] | null, wanted: readonly number[]): boolean {
+  return current !== null && current.length === wanted.length && wanted.every((context) => current.includes(context));
+}

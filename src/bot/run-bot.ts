@@ -1,0 +1,68 @@
+import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
+import type { App } from '../app.js';
+import { Cooldown } from '../core/bot/cooldown.js';
+import type { BotContext } from './bot-context.js';
+import { createCommandRegistry } from './commands/command-registry.js';
+import { NO_MENTIONS } from './discord-message.js';
+import { createInteractionHandler } from './handle-interaction.js';
+import { ensureCommandsRegistered } from './register-commands.js';
+
+export interface RunningBot {
+  readonly client: Client<true>;
+  /** Stops taking interactions, lets those in flight finish (up to `graceMs`), then disconnects. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Logs the bot in with everything already loaded (index, model, BM25), so the first /ask is as fast as the rest;
+ * makes sure its commands are registered; then answers interactions until stopped.
+ */
+export async function runBot(app: App, token: string): Promise<RunningBot> {
+  const { config, logger } = app;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    ...(config.discordApiUrl === undefined ? {} : { rest: { api: config.discordApiUrl } }),
+  });
+  const registry = createCommandRegistry(app.index.speech);
+  const context: BotContext = { commands: app.commands, askCooldown: new Cooldown(config.askCooldownSeconds * 1000), logger, now: Date.now };
+  const handle = createInteractionHandler(registry, context);
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    const work = accepting ? handle(interaction) : refuseWhileStopping(interaction);
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  await client.login(token);
+  const readyClient = await ready;
+  if (config.discordClientId !== undefined && config.discordClientId !== readyClient.application.id) {
+    logger.warn('DISCORD_CLIENT_ID does not match the application of DISCORD_TOKEN; using the token’s application');
+  }
+  await ensureCommandsRegistered(readyClient, registry.map((entry) => entry.definition), config.discordGuildId, logger);
+  logger.info({ user: readyClient.user.tag, mode: app.index.retriever.mode }, 'bot ready');
+
+  return {
+    client: readyClient,
+    async stop(graceMs = 10_000) {
+      accepting = false;
+      const settled = Promise.allSettled([...inFlight]);
+      await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+      await client.destroy();
+      logger.info('bot stopped');
+    },
+  };
+}
+
+async function refuseWhileStopping(interaction: Interaction): Promise<void> {
+  if (!interaction.isRepliable()) return;
+  await interaction
+    .reply({ content: 'The bot is restarting; please try again in a moment.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS })
+    .catch(() => undefined);
+}

@@ -1,0 +1,110 @@
+import type { Retriever } from '../retrieval/passage-retriever.js';
+import { fromRankingItem, toRankingItem } from '../discord/answer-ranking.js';
+import { decodeButtonState } from '../discord/custom-ids.js';
+import type { MessageView } from '../discord/message-view.js';
+import { renderAbout } from '../discord/render-about.js';
+import { renderAnswerPage } from '../discord/render-answer-page.js';
+import type { ShownPassage } from '../discord/render-passage-embeds.js';
+import { renderQuoteMessages } from '../discord/render-quote-messages.js';
+import { renderSectionList, renderSectionPage } from '../discord/render-section-page.js';
+import { findParagraphs } from '../speech/find-paragraphs.js';
+import { findSection } from '../speech/find-section.js';
+import type { Speech } from '../speech/speech.js';
+import { UserFacingError } from '../user-facing-error.js';
+import { rankSectionChoices, type Choice } from './rank-section-choices.js';
+
+/** Most paragraphs one /quote may show. */
+export const MAX_QUOTED_PARAGRAPHS = 5;
+/** Passages an /ask ranks, for its first page and the "More" pages after it. */
+const RANKED_PASSAGES = 10;
+
+export interface PassageCommandsParts {
+  readonly speech: Speech;
+  /** Short hash of the speech text, carried by buttons. */
+  readonly speechTag: string;
+  readonly retriever: Retriever;
+  readonly builtAt: string;
+}
+
+/** What a button press does: turn the owner's page, answer the presser with a message of their own, or refuse. */
+export type ButtonOutcome =
+  | { readonly action: 'update'; readonly view: MessageView }
+  | { readonly action: 'reply'; readonly view: MessageView; readonly private: boolean }
+  | { readonly action: 'refuse'; readonly message: string };
+
+/**
+ * The reference commands (/ask, /section, /quote, /about and their buttons) as decisions over plain data: the
+ * Discord adapter and the local console both call these and only differ in how they send the views.
+ */
+export class PassageCommands {
+  constructor(private readonly parts: PassageCommandsParts) {}
+
+  /** @throws {UserFacingError} for a question, section or count the user must change. */
+  async ask(input: { question: string; results: number; section?: string | undefined; private: boolean; user: string }): Promise<MessageView> {
+    const sectionId = input.section === undefined ? undefined : findSection(this.parts.speech.sections, input.section).id;
+    const answer = await this.parts.retriever.ask(input.question, { limit: RANKED_PASSAGES, ...(sectionId ? { sectionId } : {}) });
+    // Whole sentences are highlighted, exactly as a "More" button rebuilds them after a restart.
+    const passages = answer.passages
+      .map((passage) => fromRankingItem(this.parts.speech, toRankingItem({ ...passage, highlight: passage.highlight })))
+      .filter((passage): passage is ShownPassage => passage !== undefined);
+    return renderAnswerPage({ ...this.common(input.user, input.private), confident: answer.confident, passages, offset: 0, perPage: input.results, question: answer.question });
+  }
+
+  /** A section by name (fuzzy) or id; an unknown name gets the list of sections, privately. */
+  section(input: { name: string; user: string; private: boolean }): { view: MessageView; private: boolean } {
+    try {
+      const section = findSection(this.parts.speech.sections, input.name);
+      return { view: renderSectionPage({ ...this.common(input.user, input.private), section, page: 0 }), private: input.private };
+    } catch (error) {
+      if (!(error instanceof UserFacingError)) throw error;
+      return { view: renderSectionList(this.parts.speech, error.message), private: true };
+    }
+  }
+
+  /** @throws {UserFacingError} for a paragraph out of range or more than five paragraphs. */
+  quote(input: { from: number; to?: number | undefined }): MessageView[] {
+    const to = input.to ?? input.from;
+    if (to - input.from + 1 > MAX_QUOTED_PARAGRAPHS) {
+      throw new UserFacingError('quote-too-long', `A quote can show at most ${MAX_QUOTED_PARAGRAPHS} paragraphs; ask for ¶${input.from} to ¶${input.from + MAX_QUOTED_PARAGRAPHS - 1} at most.`);
+    }
+    return renderQuoteMessages(this.parts.speech, findParagraphs(this.parts.speech, input.from, to));
+  }
+
+  about(): MessageView {
+    return renderAbout({ speech: this.parts.speech, mode: this.parts.retriever.mode, builtAt: this.parts.builtAt });
+  }
+
+  sectionChoices(typed: string): Choice[] {
+    return rankSectionChoices(this.parts.speech.sections, typed);
+  }
+
+  /** Decides what a button press does; tampered, outdated or someone else's private buttons are refused. */
+  button(customId: string, user: string): ButtonOutcome {
+    const state = decodeButtonState(customId);
+    if (!state) return { action: 'refuse', message: 'This button is no longer valid. Run the command again.' };
+    if (state.speech !== this.parts.speechTag) return { action: 'refuse', message: 'This button belongs to an older version of the speech index. Run the command again.' };
+    if (state.kind === 'quote') {
+      const [view] = this.quote({ from: state.paragraph });
+      return view ? { action: 'reply', view, private: false } : { action: 'refuse', message: 'That paragraph does not exist.' };
+    }
+    if (state.private && state.owner !== user) return { action: 'refuse', message: 'Only the person who asked can use these buttons.' };
+    // Someone else's public answer is not theirs to change: they get the page as a private message of their own.
+    const mine = state.owner === user;
+    const viewer = this.common(user, state.private || !mine);
+    let view: MessageView | undefined;
+    if (state.kind === 'answer-page') {
+      const passages = state.ranking.map((item) => fromRankingItem(this.parts.speech, item));
+      const complete = passages.filter((passage): passage is ShownPassage => passage !== undefined);
+      if (complete.length === passages.length) view = renderAnswerPage({ ...viewer, confident: state.confident, passages: complete, offset: state.offset, perPage: state.perPage });
+    } else {
+      const section = this.parts.speech.sections[state.section - 1];
+      if (section) view = renderSectionPage({ ...viewer, section, page: state.page });
+    }
+    if (!view) return { action: 'refuse', message: 'This button is no longer valid. Run the command again.' };
+    return mine ? { action: 'update', view } : { action: 'reply', view, private: true };
+  }
+
+  private common(owner: string, isPrivate: boolean) {
+    return { speech: this.parts.speech, speechTag: this.parts.speechTag, owner, private: isPrivate };
+  }
+}

@@ -1,0 +1,98 @@
+import { DISCORD_LIMITS } from './discord-limits.js';
+
+/**
+ * Button state lives in the custom_id, so buttons keep working after a restart with nothing stored. Each kind has a
+ * versioned prefix; an id of an unknown version or shape decodes to `undefined`, never to a guess. `speech` is a short
+ * hash of the speech text: a button made for another text is refused rather than pointing at the wrong paragraph.
+ */
+export type ButtonState =
+  | {
+      /** Next or previous passages of an /ask answer. */
+      readonly kind: 'answer-page';
+      readonly owner: string;
+      readonly private: boolean;
+      readonly confident: boolean;
+      readonly offset: number;
+      readonly perPage: number;
+      readonly speech: string;
+      /** The whole ranking: ¶ numbers with the sentence range of each highlight. */
+      readonly ranking: ReadonlyArray<{ readonly paragraph: number; readonly firstSentence: number; readonly lastSentence: number }>;
+    }
+  | { readonly kind: 'section-page'; readonly owner: string; readonly private: boolean; readonly section: number; readonly page: number; readonly speech: string }
+  | { readonly kind: 'quote'; readonly paragraph: number; readonly speech: string };
+
+const SNOWFLAKE = /^\d{1,20}$/u;
+const HASH = /^[0-9a-z]{4}$/u;
+const PREFIX = { 'answer-page': 'a1', 'section-page': 's1', quote: 'q1' } as const;
+
+const b36 = (value: number, width: number): string => value.toString(36).padStart(width, '0');
+const fromB36 = (text: string | undefined): number => (text !== undefined && /^[0-9a-z]+$/u.test(text) ? parseInt(text, 36) : Number.NaN);
+
+/** Encodes button state; throws if the result would exceed Discord's 100 characters (a programming error). */
+export function encodeButtonState(state: ButtonState): string {
+  let id: string;
+  switch (state.kind) {
+    case 'answer-page': {
+      const flags = (state.private ? 1 : 0) + (state.confident ? 2 : 0);
+      const ranking = state.ranking
+        .map((item) => b36(item.paragraph, 2) + b36(Math.min(item.firstSentence, 35), 1) + b36(Math.min(item.lastSentence, 35), 1))
+        .join('');
+      id = [PREFIX[state.kind], state.owner, flags, state.offset, state.perPage, state.speech, ranking].join('.');
+      break;
+    }
+    case 'section-page':
+      id = [PREFIX[state.kind], state.owner, state.private ? 1 : 0, state.section, state.page, state.speech].join('.');
+      break;
+    case 'quote':
+      id = [PREFIX[state.kind], state.paragraph, state.speech].join('.');
+      break;
+  }
+  if (id.length > DISCORD_LIMITS.customId) throw new RangeError(`custom_id of ${id.length} characters: ${id}`);
+  return id;
+}
+
+/** Decodes a custom_id made by {@link encodeButtonState}; `undefined` for anything else, tampered or outdated. */
+export function decodeButtonState(customId: string): ButtonState | undefined {
+  if (customId.length > DISCORD_LIMITS.customId) return undefined;
+  const [prefix, ...parts] = customId.split('.');
+  const wholeNumber = (text: string | undefined, max: number): number | undefined => {
+    const value = text !== undefined && /^\d{1,3}$/u.test(text) ? Number(text) : Number.NaN;
+    return Number.isInteger(value) && value >= 0 && value <= max ? value : undefined;
+  };
+  if (prefix === PREFIX['answer-page'] && parts.length === 6) {
+    const [owner = '', flagText, offsetText, perPageText, speech = '', rankingText = ''] = parts;
+    const flags = wholeNumber(flagText, 3);
+    const offset = wholeNumber(offsetText, 99);
+    const perPage = wholeNumber(perPageText, 10);
+    if (!SNOWFLAKE.test(owner) || flags === undefined || offset === undefined || !perPage || !HASH.test(speech)) return undefined;
+    if (rankingText.length === 0 || rankingText.length % 4 !== 0) return undefined;
+    const ranking = (rankingText.match(/.{4}/gu) ?? []).map((item) => ({
+      paragraph: fromB36(item.slice(0, 2)),
+      firstSentence: fromB36(item.slice(2, 3)),
+      lastSentence: fromB36(item.slice(3, 4)),
+    }));
+    if (ranking.some((item) => !(item.paragraph >= 1) || Number.isNaN(item.firstSentence) || !(item.lastSentence >= item.firstSentence))) return undefined;
+    if (offset >= ranking.length) return undefined;
+    return { kind: 'answer-page', owner, private: (flags & 1) === 1, confident: (flags & 2) === 2, offset, perPage, speech, ranking };
+  }
+  if (prefix === PREFIX['section-page'] && parts.length === 5) {
+    const [owner = '', privateText, sectionText, pageText, speech = ''] = parts;
+    const isPrivate = wholeNumber(privateText, 1);
+    const section = wholeNumber(sectionText, 999);
+    const page = wholeNumber(pageText, 999);
+    if (!SNOWFLAKE.test(owner) || isPrivate === undefined || !section || page === undefined || !HASH.test(speech)) return undefined;
+    return { kind: 'section-page', owner, private: isPrivate === 1, section, page, speech };
+  }
+  if (prefix === PREFIX.quote && parts.length === 2) {
+    const [paragraphText, speech = ''] = parts;
+    const paragraph = wholeNumber(paragraphText, 999);
+    if (!paragraph || !HASH.test(speech)) return undefined;
+    return { kind: 'quote', paragraph, speech };
+  }
+  return undefined;
+}
+
+/** A four-character tag of the speech text (from its SHA-256) that buttons carry. */
+export function speechTag(sourceSha256: string): string {
+  return parseInt(sourceSha256.slice(0, 6), 16).toString(36).padStart(4, '0').slice(-4);
+}

@@ -1,0 +1,214 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { type Connection, closeSocket, frame, isObject, newSession, type Payload, readyPayload, send, type Session } from './gateway-protocol.js';
+import type { FakeState } from './state.js';
+import type { JsonObject, JsonValue } from './types.js';
+import { guildCreatePayload } from './world.js';
+
+/** The WebSocket gateway: HELLO, heartbeats, IDENTIFY → READY + GUILD_CREATE, RESUME with replay, and test controls. */
+export class FakeGateway {
+  identifyCount = 0;
+  /** RESUME payloads received, accepted or not. */
+  resumeCount = 0;
+  /** RESUMEs refused with op 9 (unknown session or bad token). */
+  invalidResumeCount = 0;
+  connectionCount = 0;
+  heartbeatCount = 0;
+  /** Every payload a client sent, in order. */
+  readonly received: { readonly op: number; readonly d: JsonValue; readonly at: number }[] = [];
+  /** The query of each connection (discord.js sends `v=10&encoding=json`). */
+  readonly connectQueries: Readonly<Record<string, string>>[] = [];
+  private readonly server = new WebSocketServer({ noServer: true });
+  private readonly sessions = new Map<string, Session>();
+  private readonly connections = new Set<Connection>();
+  private current: Connection | null = null;
+  private latest: Session | null = null;
+
+  constructor(
+    private readonly state: FakeState,
+    private readonly heartbeatIntervalMs: number,
+    private readonly token: string | undefined,
+    private readonly url: () => string,
+  ) {}
+
+  /** True while a client is identified or resumed, and has its guild. */
+  get ready(): boolean {
+    return this.current?.ready === true;
+  }
+
+  /** Takes over an HTTP upgrade request. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request));
+  }
+
+  /** Sends a dispatch on the current session; without a live socket it is buffered, and replayed on RESUME. */
+  dispatch(t: string, d: JsonValue): number {
+    const session = this.latest;
+    if (!session) throw new Error(`fake-discord: cannot dispatch ${t}: no client has identified yet`);
+    return this.sendDispatch(this.current?.session === session ? this.current : null, session, t, d, true);
+  }
+
+  /** Like {@link dispatch}, but a no-op without a session (for echoes of REST changes). */
+  dispatchIfConnected(t: string, d: JsonValue): void {
+    if (this.latest) this.dispatch(t, d);
+  }
+
+  /** Closes the client's socket: with `code` (default 4000, which discord.js resumes after) or, if `abrupt`, without a close frame. */
+  async drop(options: { readonly code?: number; readonly abrupt?: boolean } = {}): Promise<void> {
+    const connection = this.current;
+    if (!connection) throw new Error('fake-discord: no connected gateway client to drop');
+    this.detach(connection);
+    await closeSocket(connection.socket, () => {
+      if (options.abrupt) connection.socket.terminate();
+      else connection.socket.close(options.code ?? 4000, 'fake-discord drop');
+    });
+  }
+
+  /** Sends op 7 RECONNECT; discord.js closes with 4200 and resumes on a new socket. */
+  requestReconnect(): void {
+    this.sendCurrent(frame(7));
+  }
+
+  /** Sends op 9 INVALID SESSION; when not resumable the session is forgotten and the client must IDENTIFY again. */
+  invalidateSession(resumable: boolean): void {
+    const connection = this.current;
+    this.sendCurrent(frame(9, resumable));
+    if (resumable || !connection) return;
+    if (connection.session) this.sessions.delete(connection.session.id);
+    connection.session = null;
+    this.latest = null;
+    this.detach(connection);
+  }
+
+  /** Terminates every socket and stops accepting upgrades. */
+  async close(): Promise<void> {
+    await Promise.all([...this.connections].map((connection) => closeSocket(connection.socket, () => connection.socket.terminate())));
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private accept(socket: WebSocket, request: IncomingMessage): void {
+    this.connectionCount += 1;
+    const query = Object.fromEntries(new URL(request.url ?? '/', 'ws://127.0.0.1').searchParams);
+    this.connectQueries.push(query);
+    const connection: Connection = { socket, session: null, ready: false, awaitingSeq: null, requests: 0, timer: null };
+    this.connections.add(connection);
+    socket.on('error', () => undefined); // a client vanishing mid-frame must not crash the test process
+    socket.on('message', (data, isBinary) => this.onMessage(connection, data, isBinary));
+    socket.on('close', () => {
+      if (connection.timer) clearTimeout(connection.timer);
+      this.connections.delete(connection);
+      this.detach(connection);
+    });
+    if (query.v !== '10' || query.encoding !== 'json') socket.close(4012, 'Invalid API version');
+    else send(connection, frame(10, { heartbeat_interval: this.heartbeatIntervalMs }));
+    this.state.changed();
+  }
+
+  private onMessage(connection: Connection, data: RawData, isBinary: boolean): void {
+    let payload: JsonValue;
+    try {
+      payload = isBinary ? null : (JSON.parse(String(data)) as JsonValue);
+    } catch {
+      payload = null;
+    }
+    if (!isObject(payload) || typeof payload.op !== 'number') return connection.socket.close(4002, 'Decode error');
+    const d = payload.d ?? null;
+    this.received.push({ op: payload.op, d, at: Date.now() });
+    switch (payload.op) {
+      case 1:
+        this.heartbeatCount += 1;
+        send(connection, frame(11));
+        if (connection.awaitingSeq !== null) {
+          if (typeof d === 'number' && d >= connection.awaitingSeq) this.finishReady(connection);
+          else if (connection.requests < 300) connection.timer = setTimeout(() => this.requestHeartbeat(connection), 10);
+          else this.finishReady(connection);
+        }
+        return;
+      case 2:
+        return this.identify(connection, isObject(d) ? d : {});
+      case 6:
+        return this.resume(connection, isObject(d) ? d : {});
+      case 3: case 4: case 8: case 31:
+        return; // presence, voice, member requests, soundboard: recorded, nothing to answer
+      default:
+        return connection.socket.close(4001, 'Unknown opcode');
+    }
+  }
+
+  private tokenOk(token: JsonValue | undefined): boolean {
+    return typeof token === 'string' && token !== '' && (this.token === undefined || token === this.token);
+  }
+
+  private identify(connection: Connection, d: JsonObject): void {
+    if (connection.session) return connection.socket.close(4005, 'Already authenticated');
+    if (!this.tokenOk(d.token)) return connection.socket.close(4004, 'Authentication failed');
+    this.identifyCount += 1;
+    const session = newSession(d.shard);
+    this.sessions.set(session.id, session);
+    connection.session = session;
+    this.current = connection;
+    this.latest = session;
+    const ready = readyPayload(this.state.world, session, this.url());
+    connection.awaitingSeq = this.sendDispatch(connection, session, 'READY', ready, false);
+    this.requestHeartbeat(connection);
+  }
+
+  /**
+   * Asks for a heartbeat (op 1) before sending GUILD_CREATE. @discordjs/ws handles READY with one more `await` than
+   * other dispatches, so a GUILD_CREATE read in the same chunk overtakes it and discord.js then waits 15 s for a
+   * guild it already has. The heartbeat's seq proves READY was processed, which keeps login fast and deterministic.
+   */
+  private requestHeartbeat(connection: Connection): void {
+    connection.requests += 1;
+    send(connection, frame(1));
+  }
+
+  private finishReady(connection: Connection): void {
+    const session = connection.session;
+    connection.awaitingSeq = null;
+    if (!session) return;
+    const channels = [...this.state.channels.values()].map((record) => record.channel);
+    this.sendDispatch(connection, session, 'GUILD_CREATE', guildCreatePayload(this.state.world, channels), true);
+    connection.ready = true;
+    this.state.changed();
+  }
+
+  private resume(connection: Connection, d: JsonObject): void {
+    this.resumeCount += 1;
+    const session = typeof d.session_id === 'string' ? this.sessions.get(d.session_id) : undefined;
+    if (!session || !this.tokenOk(d.token)) {
+      this.invalidResumeCount += 1;
+      send(connection, frame(9, false));
+      return;
+    }
+    connection.session = session;
+    this.current = connection;
+    this.latest = session;
+    const after = typeof d.seq === 'number' ? d.seq : 0;
+    for (const payload of session.buffer) if (payload.s !== null && payload.s > after) send(connection, payload);
+    this.sendDispatch(connection, session, 'RESUMED', { _trace: ['fake-discord'] }, false);
+    connection.ready = true;
+    this.state.changed();
+  }
+
+  private sendDispatch(connection: Connection | null, session: Session, t: string, d: JsonValue, buffer: boolean): number {
+    session.seq += 1;
+    const payload: Payload = { op: 0, d, s: session.seq, t };
+    // READY and RESUMED are never replayed; everything else is kept for RESUME.
+    if (buffer) session.buffer.push(payload);
+    if (connection) send(connection, payload);
+    return session.seq;
+  }
+
+  private sendCurrent(payload: Payload): void {
+    if (!this.current) throw new Error('fake-discord: no connected gateway client');
+    send(this.current, payload);
+  }
+
+  private detach(connection: Connection): void {
+    connection.ready = false;
+    if (this.current === connection) this.current = null;
+    this.state.changed();
+  }
+}
