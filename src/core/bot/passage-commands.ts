@@ -84,7 +84,8 @@ export class PassageCommands {
     if (!state) return { action: 'refuse', message: 'This button is no longer valid. Run the command again.' };
     if (state.speech !== this.parts.speechTag) return { action: 'refuse', message: 'This button belongs to an older version of the speech index. Run the command again.' };
     if (state.kind === 'quote') {
-      const [view] = this.quote({ from: state.paragraph });
+      const paragraph = this.parts.speech.paragraphs[state.paragraph - 1];
+      const [view] = paragraph ? this.quote({ from: paragraph.number }) : [];
       return view ? { action: 'reply', view, private: false } : { action: 'refuse', message: 'That paragraph does not exist.' };
     }
     if (state.private && state.owner !== user) return { action: 'refuse', message: 'Only the person who asked can use these buttons.' };
