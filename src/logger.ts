@@ -10,7 +10,9 @@ export function createLogger(level: string, humanReadable: boolean = process.std
   const destination = humanReadable
     ? pretty({ destination: 2, sync: true, colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' })
     : pino.destination({ dest: 2, sync: true });
-  return pino({ level, base: null }, destination);
+  // Defence in depth: the token is never passed to a log call, but any object that carries it is censored.
+  const redact = { paths: ['token', '*.token', 'discordToken', '*.discordToken', '*.headers.authorization', '*.headers.Authorization'], censor: '[redacted]' };
+  return pino({ level, base: null, redact }, destination);
 }
 
 export type { Logger };

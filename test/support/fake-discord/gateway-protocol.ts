@@ -14,9 +14,8 @@ export interface Connection {
   readonly socket: WebSocket;
   session: Session | null;
   ready: boolean;
-  /** Seq of READY while GUILD_CREATE is held back (see `FakeGateway.requestHeartbeat`). */
-  awaitingSeq: number | null;
-  requests: number;
+  /** A seq the client must confirm having processed (via a heartbeat) before `then` runs; see `FakeGateway.awaitAck`. */
+  awaiting: { readonly seq: number; readonly then: () => void; requests: number } | null;
   timer: NodeJS.Timeout | null;
 }
 

@@ -32,7 +32,7 @@ export class FakeGateway {
     private readonly url: () => string,
   ) {}
 
-  /** True while a client is identified or resumed, and has its guild. */
+  /** True once a connected client has processed its READY + GUILD_CREATE, or its RESUMED. */
   get ready(): boolean {
     return this.current?.ready === true;
   }
@@ -56,8 +56,7 @@ export class FakeGateway {
 
   /** Closes the client's socket: with `code` (default 4000, which discord.js resumes after) or, if `abrupt`, without a close frame. */
   async drop(options: { readonly code?: number; readonly abrupt?: boolean } = {}): Promise<void> {
-    const connection = this.current;
-    if (!connection) throw new Error('fake-discord: no connected gateway client to drop');
+    const connection = this.requireCurrent();
     this.detach(connection);
     await closeSocket(connection.socket, () => {
       if (options.abrupt) connection.socket.terminate();
@@ -67,14 +66,14 @@ export class FakeGateway {
 
   /** Sends op 7 RECONNECT; discord.js closes with 4200 and resumes on a new socket. */
   requestReconnect(): void {
-    this.sendCurrent(frame(7));
+    send(this.requireCurrent(), frame(7));
   }
 
   /** Sends op 9 INVALID SESSION; when not resumable the session is forgotten and the client must IDENTIFY again. */
   invalidateSession(resumable: boolean): void {
-    const connection = this.current;
-    this.sendCurrent(frame(9, resumable));
-    if (resumable || !connection) return;
+    const connection = this.requireCurrent();
+    send(connection, frame(9, resumable));
+    if (resumable) return;
     if (connection.session) this.sessions.delete(connection.session.id);
     connection.session = null;
     this.latest = null;
@@ -91,7 +90,7 @@ export class FakeGateway {
     this.connectionCount += 1;
     const query = Object.fromEntries(new URL(request.url ?? '/', 'ws://127.0.0.1').searchParams);
     this.connectQueries.push(query);
-    const connection: Connection = { socket, session: null, ready: false, awaitingSeq: null, requests: 0, timer: null };
+    const connection: Connection = { socket, session: null, ready: false, awaiting: null, timer: null };
     this.connections.add(connection);
     socket.on('error', () => undefined); // a client vanishing mid-frame must not crash the test process
     socket.on('message', (data, isBinary) => this.onMessage(connection, data, isBinary));
@@ -106,34 +105,49 @@ export class FakeGateway {
   }
 
   private onMessage(connection: Connection, data: RawData, isBinary: boolean): void {
-    let payload: JsonValue;
+    let payload: JsonValue = null;
     try {
-      payload = isBinary ? null : (JSON.parse(String(data)) as JsonValue);
+      if (!isBinary) payload = JSON.parse(String(data)) as JsonValue;
     } catch {
-      payload = null;
+      // left null: answered below with 4002 like Discord
     }
     if (!isObject(payload) || typeof payload.op !== 'number') return connection.socket.close(4002, 'Decode error');
     const d = payload.d ?? null;
     this.received.push({ op: payload.op, d, at: Date.now() });
-    switch (payload.op) {
-      case 1:
-        this.heartbeatCount += 1;
-        send(connection, frame(11));
-        if (connection.awaitingSeq !== null) {
-          if (typeof d === 'number' && d >= connection.awaitingSeq) this.finishReady(connection);
-          else if (connection.requests < 300) connection.timer = setTimeout(() => this.requestHeartbeat(connection), 10);
-          else this.finishReady(connection);
-        }
-        return;
-      case 2:
-        return this.identify(connection, isObject(d) ? d : {});
-      case 6:
-        return this.resume(connection, isObject(d) ? d : {});
-      case 3: case 4: case 8: case 31:
-        return; // presence, voice, member requests, soundboard: recorded, nothing to answer
-      default:
-        return connection.socket.close(4001, 'Unknown opcode');
+    if (payload.op === 1) return this.heartbeat(connection, d);
+    if (payload.op === 2) return this.identify(connection, isObject(d) ? d : {});
+    if (payload.op === 6) return this.resume(connection, isObject(d) ? d : {});
+    // Presence (3), voice (4), member requests (8), soundboard (31) need no answer here; anything else is refused.
+    if (![3, 4, 8, 31].includes(payload.op)) connection.socket.close(4001, 'Unknown opcode');
+  }
+
+  private heartbeat(connection: Connection, d: JsonValue): void {
+    this.heartbeatCount += 1;
+    send(connection, frame(11));
+    const awaiting = connection.awaiting;
+    if (!awaiting) return;
+    if ((typeof d === 'number' && d >= awaiting.seq) || awaiting.requests >= 300) {
+      connection.awaiting = null;
+      awaiting.then();
+    } else {
+      connection.timer = setTimeout(() => this.requestHeartbeat(connection), 10);
     }
+  }
+
+  /**
+   * Runs `then` once the client's heartbeat reports `seq`, asking for heartbeats (op 1) until it does. @discordjs/ws
+   * handles READY with one more `await` than other dispatches, so a GUILD_CREATE read in the same chunk overtakes it
+   * and discord.js then waits 15 s for a guild it already has; and discord.js crashes on an op 9 processed right
+   * after RESUMED. A heartbeat's seq proves the dispatch was processed, keeping both orderings deterministic.
+   */
+  private awaitAck(connection: Connection, seq: number, then: () => void): void {
+    connection.awaiting = { seq, then, requests: 0 };
+    this.requestHeartbeat(connection);
+  }
+
+  private requestHeartbeat(connection: Connection): void {
+    if (connection.awaiting) connection.awaiting.requests += 1;
+    send(connection, frame(1));
   }
 
   private tokenOk(token: JsonValue | undefined): boolean {
@@ -146,32 +160,13 @@ export class FakeGateway {
     this.identifyCount += 1;
     const session = newSession(d.shard);
     this.sessions.set(session.id, session);
-    connection.session = session;
-    this.current = connection;
-    this.latest = session;
-    const ready = readyPayload(this.state.world, session, this.url());
-    connection.awaitingSeq = this.sendDispatch(connection, session, 'READY', ready, false);
-    this.requestHeartbeat(connection);
-  }
-
-  /**
-   * Asks for a heartbeat (op 1) before sending GUILD_CREATE. @discordjs/ws handles READY with one more `await` than
-   * other dispatches, so a GUILD_CREATE read in the same chunk overtakes it and discord.js then waits 15 s for a
-   * guild it already has. The heartbeat's seq proves READY was processed, which keeps login fast and deterministic.
-   */
-  private requestHeartbeat(connection: Connection): void {
-    connection.requests += 1;
-    send(connection, frame(1));
-  }
-
-  private finishReady(connection: Connection): void {
-    const session = connection.session;
-    connection.awaitingSeq = null;
-    if (!session) return;
-    const channels = [...this.state.channels.values()].map((record) => record.channel);
-    this.sendDispatch(connection, session, 'GUILD_CREATE', guildCreatePayload(this.state.world, channels), true);
-    connection.ready = true;
-    this.state.changed();
+    this.attach(connection, session);
+    const readySeq = this.sendDispatch(connection, session, 'READY', readyPayload(this.state.world, session, this.url()), false);
+    this.awaitAck(connection, readySeq, () => {
+      const channels = [...this.state.channels.values()].map((record) => record.channel);
+      const guildSeq = this.sendDispatch(connection, session, 'GUILD_CREATE', guildCreatePayload(this.state.world, channels), true);
+      this.awaitAck(connection, guildSeq, () => this.markReady(connection));
+    });
   }
 
   private resume(connection: Connection, d: JsonObject): void {
@@ -179,17 +174,13 @@ export class FakeGateway {
     const session = typeof d.session_id === 'string' ? this.sessions.get(d.session_id) : undefined;
     if (!session || !this.tokenOk(d.token)) {
       this.invalidResumeCount += 1;
-      send(connection, frame(9, false));
-      return;
+      return send(connection, frame(9, false));
     }
-    connection.session = session;
-    this.current = connection;
-    this.latest = session;
+    this.attach(connection, session);
     const after = typeof d.seq === 'number' ? d.seq : 0;
     for (const payload of session.buffer) if (payload.s !== null && payload.s > after) send(connection, payload);
-    this.sendDispatch(connection, session, 'RESUMED', { _trace: ['fake-discord'] }, false);
-    connection.ready = true;
-    this.state.changed();
+    const resumedSeq = this.sendDispatch(connection, session, 'RESUMED', { _trace: ['fake-discord'] }, false);
+    this.awaitAck(connection, resumedSeq, () => this.markReady(connection));
   }
 
   private sendDispatch(connection: Connection | null, session: Session, t: string, d: JsonValue, buffer: boolean): number {
@@ -201,14 +192,26 @@ export class FakeGateway {
     return session.seq;
   }
 
-  private sendCurrent(payload: Payload): void {
-    if (!this.current) throw new Error('fake-discord: no connected gateway client');
-    send(this.current, payload);
+  private attach(connection: Connection, session: Session): void {
+    connection.session = session;
+    this.current = connection;
+    this.latest = session;
+  }
+
+  private markReady(connection: Connection): void {
+    connection.ready = connection.socket.readyState === connection.socket.OPEN;
+    this.state.changed();
   }
 
   private detach(connection: Connection): void {
     connection.ready = false;
+    connection.awaiting = null;
     if (this.current === connection) this.current = null;
     this.state.changed();
+  }
+
+  private requireCurrent(): Connection {
+    if (!this.current) throw new Error('fake-discord: no connected gateway client');
+    return this.current;
   }
 }

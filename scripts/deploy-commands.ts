@@ -1,0 +1,27 @@
+/**
+ * `npm run deploy-commands`: registers the bot's slash commands with Discord, in DISCORD_GUILD_ID when set (instant,
+ * for development) or globally. Needs DISCORD_TOKEN and DISCORD_CLIENT_ID. The bot also does this at start-up, and
+ * skips it when Discord already has the same definitions.
+ */
+import 'dotenv/config';
+import { REST, Routes } from 'discord.js';
+import { createCommandRegistry } from '../src/bot/commands/command-registry.js';
+import { runCli } from '../src/cli/run-cli.js';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { parseSpeech } from '../src/core/speech/parse-speech.js';
+import { readSpeechSource } from '../src/speech-source.js';
+
+runCli(async () => {
+  const config = loadConfig();
+  if (config.discordToken === undefined) throw new ConfigError('DISCORD_TOKEN is required to deploy commands (see .env.example)');
+  if (config.discordClientId === undefined) throw new ConfigError('DISCORD_CLIENT_ID is required to deploy commands (see .env.example)');
+  const definitions = createCommandRegistry(parseSpeech((await readSpeechSource()).text)).map((entry) => entry.definition);
+  const rest = new REST(config.discordApiUrl === undefined ? {} : { api: config.discordApiUrl }).setToken(config.discordToken);
+  const route =
+    config.discordGuildId === undefined
+      ? Routes.applicationCommands(config.discordClientId)
+      : Routes.applicationGuildCommands(config.discordClientId, config.discordGuildId);
+  const registered = (await rest.put(route, { body: definitions })) as unknown[];
+  const scope = config.discordGuildId === undefined ? 'globally (may take up to an hour to appear)' : `in guild ${config.discordGuildId}`;
+  process.stderr.write(`Registered ${registered.length} commands ${scope}: ${definitions.map((definition) => `/${definition.name}`).join(', ')}\n`);
+});
