@@ -41,6 +41,11 @@ export async function openApp(options: { readonly rebuild: 'auto' | 'never' } = 
     progress.stop();
   }
   logger.debug({ mode: index.retriever.mode, builtAt: index.manifest.builtAt }, 'index ready');
+  return composeApp(config, logger, index);
+}
+
+/** Builds the app around an opened index; `openApp` uses it, and tests that open their own index. */
+export function composeApp(config: Config, logger: Logger, index: OpenedIndex): App {
   const { speech, retriever, manifest } = index;
   const commands = new PassageCommands({ speech, retriever, speechTag: speechTag(manifest.source.sha256), builtAt: manifest.builtAt });
   return {

@@ -98,7 +98,8 @@ describe('fake Discord with the real discord.js client', () => {
     const sent = fake.sendInteraction(fake.button({ customId: 'next-page' }));
     const callback = await sent.waitForCallback({ timeoutMs: 3000 });
     expect(callback).toMatchObject({ type: 7, data: { content: 'clicked next-page', components: [] } });
-    expect(sent.record.original).toMatchObject({ id: sent.payload.message && (sent.payload.message as { id: string }).id, content: 'clicked next-page', components: [], source: 'component' });
+    const clicked = sent.payload.message as { id: string };
+    expect(sent.record.original).toMatchObject({ id: clicked.id, content: 'clicked next-page', components: [], source: 'component' });
   });
 
   it('refuses a second callback with 40060, as Discord does', async () => {

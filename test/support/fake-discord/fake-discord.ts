@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
 import { describeInteraction } from './describe.js';
+import { FakeDiscordRest } from './fake-discord-rest.js';
 import type { FakeGateway } from './gateway.js';
-import type { Faults } from './http.js';
+import type { Faults } from './faults.js';
 import * as build from './interactions.js';
 import type { FakeState } from './state.js';
-import type { CallbackRecord, DelayRule, FailRule, FakeWorld, InteractionRecord, JsonObject, JsonValue, RecordedMessage, RecordedRequest, WaitOptions } from './types.js';
-import { apiMessage, snowflake } from './world.js';
+import type { CallbackRecord, InteractionRecord, JsonValue, WaitOptions } from './types.js';
+import { snowflake } from './world.js';
 
 const DEFAULT_TIMEOUT_MS = 5000;
 
@@ -21,49 +22,9 @@ export interface InteractionHandle {
 }
 
 /** A running fake Discord (REST v10 + gateway) on loopback. Create it with `startFakeDiscord()`. */
-export class FakeDiscord {
-  /** Pass as `rest: { api }` to the discord.js Client: `http://127.0.0.1:PORT/api`. */
-  readonly apiUrl: string;
-  /** What `GET /gateway/bot` returns and READY's `resume_gateway_url`: `ws://127.0.0.1:PORT`. */
-  readonly gatewayUrl: string;
-  readonly world: FakeWorld;
-
-  constructor(
-    private readonly server: Server,
-    readonly port: number,
-    /** Everything recorded; prefer the helpers below in tests. */
-    readonly state: FakeState,
-    private readonly gateway: FakeGateway,
-    private readonly faults: Faults,
-  ) {
-    this.apiUrl = `http://127.0.0.1:${port}/api`;
-    this.gatewayUrl = `ws://127.0.0.1:${port}`;
-    this.world = state.world;
-  }
-
-  /** Every REST request, in arrival order. */
-  get requests(): readonly RecordedRequest[] {
-    return this.state.requests;
-  }
-
-  /** Requests no route matched (404 `Unknown` / 405). */
-  unknownRequests(): RecordedRequest[] {
-    return this.state.requests.filter((request) => !request.matched);
-  }
-
-  /** Crashes inside the fake's handlers (answered 500); should stay empty. */
-  get errors(): readonly string[] {
-    return this.state.errors;
-  }
-
-  /** Registered commands: global without an argument, else the guild's. */
-  commands(guildId?: string): JsonObject[] {
-    return this.state.commands.get(guildId ?? 'global') ?? [];
-  }
-
-  /** How many bulk overwrites (PUT) hit a scope: global without an argument, else the guild's. */
-  commandPutCount(guildId?: string): number {
-    return this.state.commandPuts.get(guildId ?? 'global') ?? 0;
+export class FakeDiscord extends FakeDiscordRest {
+  constructor(server: Server, port: number, state: FakeState, faults: Faults, private readonly gateway: FakeGateway) {
+    super(server, port, state, faults);
   }
 
   /** Builds a chat-input interaction; the command id is the registered one (guild first, then global) when known. */
@@ -124,32 +85,11 @@ export class FakeDiscord {
     return this.state.signal.waitFor(() => (predicate(record) ? record : undefined), timeoutMs, () => describeInteraction(this.state, record));
   }
 
-  /** Messages in a channel (default: the text channel), interaction replies included. */
-  channelMessages(channelId = this.world.channelId): RecordedMessage[] {
-    return this.state.channels.get(channelId)?.messages ?? [];
-  }
-
-  /** The API message object for a recorded message, e.g. to pass as a component interaction's `message`. */
-  apiMessage(message: RecordedMessage): JsonObject {
-    const interaction = message.interactionId === null ? undefined : this.state.interactions.get(message.interactionId)?.payload;
-    return apiMessage(this.world, message, interaction);
-  }
-
-  /** Makes the next matching request(s) fail with 429 (with rate-limit headers), 500 or 502. */
-  failNext(rule: FailRule): void {
-    this.faults.addFail(rule);
-  }
-
-  /** Holds the next matching request(s) for `ms` before handling them. */
-  delayNext(rule: DelayRule): void {
-    this.faults.addDelay(rule);
-  }
-
   get identifyCount(): number {
     return this.gateway.identifyCount;
   }
 
-  /** RESUME payloads received (see `gatewayStats.invalidResumeCount` for refused ones). */
+  /** RESUME payloads received, accepted or refused (see `gatewayStats.invalidResumeCount`). */
   get resumeCount(): number {
     return this.gateway.resumeCount;
   }
@@ -163,41 +103,38 @@ export class FakeDiscord {
     return this.gateway;
   }
 
-  /** Sends a dispatch with the next seq (kept for RESUME replay); returns the seq. */
+  /** Sends a dispatch with the next seq (kept for RESUME replay, buffered while disconnected); returns the seq. */
   dispatch(t: string, d: JsonValue): number {
     return this.gateway.dispatch(t, d);
   }
 
-  /** Closes the client's gateway socket (default code 4000, which discord.js resumes after). */
+  /** Closes the client's gateway socket (default code 4000, which discord.js resumes after; `abrupt` skips the close frame). */
   dropGateway(options: { readonly code?: number; readonly abrupt?: boolean } = {}): Promise<void> {
     return this.gateway.drop(options);
   }
 
-  /** Sends op 7 RECONNECT. */
+  /** Sends op 7 RECONNECT; discord.js reconnects and resumes. */
   requestReconnect(): void {
     this.gateway.requestReconnect();
   }
 
-  /** Sends op 9 INVALID SESSION. Note: @discordjs/ws waits up to ~6.5 s before re-identifying within 5 s of the last IDENTIFY. */
+  /** Sends op 9 INVALID SESSION. Re-identifying within 5 s of the last IDENTIFY, @discordjs/ws first waits up to ~6.5 s. */
   invalidateSession(resumable: boolean): void {
     this.gateway.invalidateSession(resumable);
   }
 
-  /** Resolves when a client has identified (and got its guild) or resumed, and is still connected. */
+  /** Resolves when a connected client has processed its READY + GUILD_CREATE (so it is ready) or its RESUMED. */
   waitForReady(options: WaitOptions = {}): Promise<void> {
     const describe = (): string => `no ready gateway client (connections ${this.connectionCount}, identifies ${this.identifyCount}, resumes ${this.resumeCount})`;
     const probe = (): true | undefined => (this.gateway.ready ? true : undefined);
     return this.state.signal.waitFor(probe, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, describe).then(() => undefined);
   }
 
-  /** Shuts down sockets, timers and the server. Destroy the discord.js client first, or it will keep reconnecting. */
+  /** Shuts down sockets, timers and the server. Destroy the discord.js client first, or it keeps reconnecting. */
   async close(): Promise<void> {
     this.state.signal.rejectAll('fake-discord was closed');
-    this.faults.wakeAll();
     await this.gateway.close();
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeAllConnections();
-    await closed;
+    await this.closeServer();
   }
 
   private commandId(name: string, guildId: string | undefined): string {

@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import { type Connection, closeSocket, frame, isObject, newSession, type Payload, readyPayload, send, type Session } from './gateway-protocol.js';
+import {
+  awaitAck, type Connection, closeSocket, dispatchOn, frame, isObject, newSession, onHeartbeat, readyPayload, send, type Session, tokenMatches,
+} from './gateway-protocol.js';
 import type { FakeState } from './state.js';
 import type { JsonObject, JsonValue } from './types.js';
 import { guildCreatePayload } from './world.js';
@@ -46,7 +48,7 @@ export class FakeGateway {
   dispatch(t: string, d: JsonValue): number {
     const session = this.latest;
     if (!session) throw new Error(`fake-discord: cannot dispatch ${t}: no client has identified yet`);
-    return this.sendDispatch(this.current?.session === session ? this.current : null, session, t, d, true);
+    return dispatchOn(this.current?.session === session ? this.current : null, session, t, d, true);
   }
 
   /** Like {@link dispatch}, but a no-op without a session (for echoes of REST changes). */
@@ -114,82 +116,41 @@ export class FakeGateway {
     if (!isObject(payload) || typeof payload.op !== 'number') return connection.socket.close(4002, 'Decode error');
     const d = payload.d ?? null;
     this.received.push({ op: payload.op, d, at: Date.now() });
-    if (payload.op === 1) return this.heartbeat(connection, d);
+    if (payload.op === 1) {
+      this.heartbeatCount += 1;
+      return onHeartbeat(connection, d);
+    }
     if (payload.op === 2) return this.identify(connection, isObject(d) ? d : {});
     if (payload.op === 6) return this.resume(connection, isObject(d) ? d : {});
     // Presence (3), voice (4), member requests (8), soundboard (31) need no answer here; anything else is refused.
     if (![3, 4, 8, 31].includes(payload.op)) connection.socket.close(4001, 'Unknown opcode');
   }
 
-  private heartbeat(connection: Connection, d: JsonValue): void {
-    this.heartbeatCount += 1;
-    send(connection, frame(11));
-    const awaiting = connection.awaiting;
-    if (!awaiting) return;
-    if ((typeof d === 'number' && d >= awaiting.seq) || awaiting.requests >= 300) {
-      connection.awaiting = null;
-      awaiting.then();
-    } else {
-      connection.timer = setTimeout(() => this.requestHeartbeat(connection), 10);
-    }
-  }
-
-  /**
-   * Runs `then` once the client's heartbeat reports `seq`, asking for heartbeats (op 1) until it does. @discordjs/ws
-   * handles READY with one more `await` than other dispatches, so a GUILD_CREATE read in the same chunk overtakes it
-   * and discord.js then waits 15 s for a guild it already has; and discord.js crashes on an op 9 processed right
-   * after RESUMED. A heartbeat's seq proves the dispatch was processed, keeping both orderings deterministic.
-   */
-  private awaitAck(connection: Connection, seq: number, then: () => void): void {
-    connection.awaiting = { seq, then, requests: 0 };
-    this.requestHeartbeat(connection);
-  }
-
-  private requestHeartbeat(connection: Connection): void {
-    if (connection.awaiting) connection.awaiting.requests += 1;
-    send(connection, frame(1));
-  }
-
-  private tokenOk(token: JsonValue | undefined): boolean {
-    return typeof token === 'string' && token !== '' && (this.token === undefined || token === this.token);
-  }
-
   private identify(connection: Connection, d: JsonObject): void {
     if (connection.session) return connection.socket.close(4005, 'Already authenticated');
-    if (!this.tokenOk(d.token)) return connection.socket.close(4004, 'Authentication failed');
+    if (!tokenMatches(d.token, this.token)) return connection.socket.close(4004, 'Authentication failed');
     this.identifyCount += 1;
     const session = newSession(d.shard);
     this.sessions.set(session.id, session);
     this.attach(connection, session);
-    const readySeq = this.sendDispatch(connection, session, 'READY', readyPayload(this.state.world, session, this.url()), false);
-    this.awaitAck(connection, readySeq, () => {
-      const channels = [...this.state.channels.values()].map((record) => record.channel);
-      const guildSeq = this.sendDispatch(connection, session, 'GUILD_CREATE', guildCreatePayload(this.state.world, channels), true);
-      this.awaitAck(connection, guildSeq, () => this.markReady(connection));
-    });
+    dispatchOn(connection, session, 'READY', readyPayload(this.state.world, session, this.url()), false);
+    const channels = [...this.state.channels.values()].map((record) => record.channel);
+    const guildSeq = dispatchOn(connection, session, 'GUILD_CREATE', guildCreatePayload(this.state.world, channels), true);
+    awaitAck(connection, guildSeq, () => this.markReady(connection));
   }
 
   private resume(connection: Connection, d: JsonObject): void {
     this.resumeCount += 1;
     const session = typeof d.session_id === 'string' ? this.sessions.get(d.session_id) : undefined;
-    if (!session || !this.tokenOk(d.token)) {
+    if (!session || !tokenMatches(d.token, this.token)) {
       this.invalidResumeCount += 1;
       return send(connection, frame(9, false));
     }
     this.attach(connection, session);
     const after = typeof d.seq === 'number' ? d.seq : 0;
     for (const payload of session.buffer) if (payload.s !== null && payload.s > after) send(connection, payload);
-    const resumedSeq = this.sendDispatch(connection, session, 'RESUMED', { _trace: ['fake-discord'] }, false);
-    this.awaitAck(connection, resumedSeq, () => this.markReady(connection));
-  }
-
-  private sendDispatch(connection: Connection | null, session: Session, t: string, d: JsonValue, buffer: boolean): number {
-    session.seq += 1;
-    const payload: Payload = { op: 0, d, s: session.seq, t };
-    // READY and RESUMED are never replayed; everything else is kept for RESUME.
-    if (buffer) session.buffer.push(payload);
-    if (connection) send(connection, payload);
-    return session.seq;
+    const resumedSeq = dispatchOn(connection, session, 'RESUMED', { _trace: ['fake-discord'] }, false);
+    awaitAck(connection, resumedSeq, () => this.markReady(connection));
   }
 
   private attach(connection: Connection, session: Session): void {

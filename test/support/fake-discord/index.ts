@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeDiscord } from './fake-discord.js';
 import { FakeGateway } from './gateway.js';
-import { Faults } from './http.js';
+import { Faults } from './faults.js';
 import { createRestListener } from './rest.js';
 import { appRoutes } from './routes-app.js';
 import { channelRoutes } from './routes-channels.js';
@@ -47,5 +47,5 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     server.listen(0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  return new FakeDiscord(server, port, state, gateway, faults);
+  return new FakeDiscord(server, port, state, faults, gateway);
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Faults, faultResult, parseBody, type Route, type RouteContext, type RouteResult, readBody, reply, writeResult } from './http.js';
+import { type Faults, faultResult } from './faults.js';
+import { parseBody, type Route, type RouteContext, type RouteResult, readBody, reply, writeResult } from './http.js';
 import type { FakeState } from './state.js';
 import type { JsonObject, RecordedRequest } from './types.js';
 
