@@ -4,7 +4,8 @@ import type { CommandDefinition } from './commands/command-definition.js';
 
 /**
  * Makes sure Discord has exactly these commands, in one guild (for development) or globally, and skips the write when
- * it already does: every command present and equal by discord.js' own comparison, and no others. Returns whether it
+ * it already does: every command present and equal by discord.js' own comparison (options, contexts,
+ * integration types), and no others. Returns whether it
  * wrote.
  */
 export async function ensureCommandsRegistered(client: Client<true>, definitions: readonly CommandDefinition[], guildId: string | undefined, logger: Logger): Promise<boolean> {
@@ -14,7 +15,7 @@ export async function ensureCommandsRegistered(client: Client<true>, definitions
     existing.size === definitions.length &&
     definitions.every((definition) => {
       const current = existing.find((command) => command.name === definition.name);
-      return current !== undefined && current.equals(structuredClone(definition) as Parameters<typeof current.equals>[0], false) && sameContexts(current.contexts, definition.contexts);
+      return current !== undefined && current.equals(structuredClone(definition) as Parameters<typeof current.equals>[0], false);
     });
   const scope = guildId === undefined ? 'global' : `guild ${guildId}`;
   if (same) {
@@ -27,6 +28,3 @@ export async function ensureCommandsRegistered(client: Client<true>, definitions
   return true;
 }
 
-function sameContexts(current: readonly number[] | null, wanted: readonly number[]): boolean {
-  return current !== null && current.length === wanted.length && wanted.every((context) => current.includes(context));
-}

@@ -6,7 +6,7 @@ import type { EmbeddingModelSource, ModelFileProgress, TransformersEmbedder } fr
 import type { Chunk } from '../core/chunking/chunk.js';
 import { DENSE_SIMILARITY_THRESHOLDS } from '../core/retrieval/answer-confidence.js';
 import { Bm25Index } from '../core/retrieval/bm25-index.js';
-import { PassageRetriever } from '../core/retrieval/passage-retriever.js';
+import { PassageRetriever, type Retriever } from '../core/retrieval/passage-retriever.js';
 import { parseSpeech } from '../core/speech/parse-speech.js';
 import type { Speech } from '../core/speech/speech.js';
 import { buildIndex, DEFAULT_CHUNKING } from './build-index.js';
@@ -26,7 +26,7 @@ export interface OpenIndexInput {
 
 export interface OpenedIndex {
   readonly speech: Speech;
-  readonly retriever: PassageRetriever;
+  readonly retriever: Retriever;
   readonly manifest: Manifest;
   /** Present in hybrid mode; the caller disposes of it at shutdown. */
   readonly embedder: TransformersEmbedder | undefined;

@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, type ChatInputCommandInteraction } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type ChatInputCommandInteraction } from 'discord.js';
 
 interface OptionBase {
   readonly name: string;
@@ -28,6 +28,8 @@ export interface CommandDefinition {
   readonly description: string;
   readonly options: readonly OptionDefinition[];
   readonly contexts: readonly InteractionContextType[];
+  /** Stated even though Discord defaults to guild install: discord.js compares it when deciding to re-register. */
+  readonly integration_types: readonly ApplicationIntegrationType[];
 }
 
 type OptionValue<O extends OptionDefinition> = O extends StringOption ? string : O extends IntegerOption ? number : boolean;
@@ -64,3 +66,6 @@ export function readArguments<C extends CommandDefinition>(interaction: ChatInpu
 
 /** Where the reference commands work: servers (channels and threads), the bot's DMs, and group DMs. */
 export const EVERYWHERE = [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel] as const;
+
+/** The bot is installed to servers (not to users' accounts). */
+export const GUILD_INSTALL = [ApplicationIntegrationType.GuildInstall] as const;

@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { MAX_QUESTION_LENGTH } from '../../core/retrieval/validate-question.js';
-import { defineCommand, EVERYWHERE } from './command-definition.js';
+import { defineCommand, EVERYWHERE, GUILD_INSTALL } from './command-definition.js';
 
 const CHAT = ApplicationCommandType.ChatInput;
 const STRING = ApplicationCommandOptionType.String;
@@ -12,6 +12,7 @@ export const askCommand = defineCommand({
   name: 'ask',
   description: 'Ask about the speech: the closest passages, quoted verbatim with section and ¶ number',
   contexts: EVERYWHERE,
+  integration_types: GUILD_INSTALL,
   options: [
     { type: STRING, name: 'question', description: 'Your question', required: true, max_length: MAX_QUESTION_LENGTH },
     { type: INTEGER, name: 'results', description: 'How many passages to show (1–5, default 3)', min_value: 1, max_value: 5 },
@@ -25,6 +26,7 @@ export const sectionCommand = defineCommand({
   name: 'section',
   description: 'Read a whole section of the speech, paragraph by paragraph',
   contexts: EVERYWHERE,
+  integration_types: GUILD_INSTALL,
   options: [
     { type: STRING, name: 'name', description: 'The section', required: true, autocomplete: true },
     { type: BOOLEAN, name: 'private', description: 'Show it only to you' },
@@ -38,6 +40,7 @@ export function quoteCommand(paragraphs: number) {
     name: 'quote',
     description: 'Quote paragraphs of the speech by number, verbatim',
     contexts: EVERYWHERE,
+    integration_types: GUILD_INSTALL,
     options: [
       { type: INTEGER, name: 'paragraph', description: `Paragraph number (1–${paragraphs})`, required: true, min_value: 1, max_value: paragraphs },
       { type: INTEGER, name: 'to', description: 'Last paragraph, for a range of up to 5', min_value: 1, max_value: paragraphs },
@@ -50,5 +53,6 @@ export const aboutCommand = defineCommand({
   name: 'about',
   description: 'About the speech and this bot',
   contexts: EVERYWHERE,
+  integration_types: GUILD_INSTALL,
   options: [],
 });

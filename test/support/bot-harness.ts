@@ -1,0 +1,60 @@
+import { composeApp, type App } from '../../src/app.js';
+import { runBot, type RunningBot } from '../../src/bot/run-bot.js';
+import { loadConfig } from '../../src/config.js';
+import type { Retriever } from '../../src/core/retrieval/passage-retriever.js';
+import type { OpenedIndex } from '../../src/indexing/open-index.js';
+import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
+import { openTestIndex, recordingLogger, temporaryFolder } from './test-index.js';
+
+export const FAKE_TOKEN = 'fake-token.for-tests.only';
+
+export interface BotHarness {
+  readonly fake: FakeDiscord;
+  readonly index: OpenedIndex;
+  readonly logs: ReturnType<typeof recordingLogger>['lines'];
+  bot: RunningBot;
+  app: App;
+  /** Stops the bot and starts a new one on the same index and fake Discord, as a process restart would. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real bot (real discord.js client, real index, the tiny model when `dense`) logged in to a loopback fake
+ * Discord. `wrapRetriever` lets a test put a fault between the bot and its retriever.
+ */
+export async function startBotHarness(options: { dense?: boolean; cooldownSeconds?: number; wrapRetriever?: (retriever: Retriever) => Retriever } = {}): Promise<BotHarness> {
+  const fake = await startFakeDiscord({ token: FAKE_TOKEN });
+  const temporary = await temporaryFolder('bot');
+  const opened = await openTestIndex(temporary.folder, { dense: options.dense ?? false });
+  const index = options.wrapRetriever ? { ...opened, retriever: options.wrapRetriever(opened.retriever) } : opened;
+  const { logger, lines } = recordingLogger();
+  const config = loadConfig({
+    DISCORD_TOKEN: FAKE_TOKEN,
+    DISCORD_API_URL: fake.apiUrl,
+    DISCORD_GUILD_ID: fake.world.guildId,
+    ASK_COOLDOWN_SECONDS: String(options.cooldownSeconds ?? 0),
+    INDEX_DIR: temporary.folder,
+  });
+  const start = async () => {
+    const app = composeApp(config, logger, index);
+    return { app, bot: await runBot(app, FAKE_TOKEN) };
+  };
+  const harness: BotHarness = {
+    fake,
+    index,
+    logs: lines,
+    ...(await start()),
+    async restart() {
+      await harness.bot.stop();
+      Object.assign(harness, await start());
+    },
+    async close() {
+      await harness.bot.stop(1000);
+      await opened.embedder?.dispose();
+      await fake.close();
+      await temporary.remove();
+    },
+  };
+  return harness;
+}
