@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord/index.js';
+import { temporaryFolder } from '../support/test-index.js';
+import { TINY_MODEL_ID, TINY_MODEL_ROOT } from '../support/tiny-model-location.js';
+
+const TOKEN = 'process-test-token.SECRET';
+
+// `npm start` as a user runs it: a separate process, configured only through the environment.
+describe('npm start with DISCORD_TOKEN set', () => {
+  let fake: FakeDiscord;
+  let remove: () => Promise<void>;
+  let folder: string;
+  beforeAll(async () => {
+    fake = await startFakeDiscord({ token: TOKEN });
+    ({ folder, remove } = await temporaryFolder('process'));
+  });
+  afterAll(async () => {
+    await fake.close();
+    await remove();
+  });
+
+  it('builds the index, logs in, answers /ask, and exits cleanly on SIGTERM without ever printing the token', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('src/main.ts')], {
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_API_URL: fake.apiUrl,
+        DISCORD_GUILD_ID: fake.world.guildId,
+        INDEX_DIR: folder,
+        MODEL_DIR: TINY_MODEL_ROOT,
+        EMBEDDING_MODEL: TINY_MODEL_ID,
+        MODEL_CACHE_DIR: `${folder}/cache`,
+        LOG_LEVEL: 'debug',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (data: Buffer) => (output += data.toString()));
+    child.stderr.on('data', (data: Buffer) => (output += data.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    try {
+      await fake.waitForReady({ timeoutMs: 20_000 });
+      await expect.poll(() => fake.commands(fake.world.guildId).length, { timeout: 10_000 }).toBe(4);
+      await expect.poll(() => output.includes('bot ready'), { timeout: 10_000 }).toBe(true);
+      const sent = fake.sendInteraction(fake.chatInput({ name: 'ask', options: [{ name: 'question', type: 3, value: 'encryption' }] }));
+      const record = await sent.waitForResponse((current) => current.original !== null && !current.original.loading, { timeoutMs: 10_000 });
+      expect(record.original?.embeds?.length).toBeGreaterThan(0);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(output).toContain('bot stopped');
+    expect(output).not.toContain(TOKEN);
+    expect(output).not.toContain('SECRET');
+  }, 60_000);
+});
