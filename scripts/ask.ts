@@ -12,11 +12,25 @@ import { PLAIN_STYLE, renderAnswerText, TERMINAL_STYLE } from '../src/core/rende
 import { findSection } from '../src/core/speech/find-section.js';
 import { UserFacingError } from '../src/core/user-facing-error.js';
 
+/** Node's own option errors (unknown option, missing value) are the user's to fix: exit code 2, not a fault. */
+function readOptions<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof TypeError && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
+      throw new UserFacingError('bad-option', `${error.message}. Usage: npm run ask -- [--json] [--k N] [--section NAME] "question"`);
+    }
+    throw error;
+  }
+}
+
 runCli(async () => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, k: { type: 'string', default: '3' }, section: { type: 'string' } },
-  });
+  const { values, positionals } = readOptions(() =>
+    parseArgs({
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false }, k: { type: 'string', default: '3' }, section: { type: 'string' } },
+    }),
+  );
   const limit = Number(values.k);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PASSAGES) {
     throw new UserFacingError('results-out-of-range', `--k must be a whole number from 1 to ${MAX_PASSAGES}.`);
@@ -36,15 +50,15 @@ runCli(async () => {
         if (values.json) {
           const refused: AnswerJson = { question, mode: app.index.retriever.mode, confident: false, results: [], error: error.message };
           process.stdout.write(`${JSON.stringify(refused)}\n`);
-        } else {
-          process.stderr.write(`${error.message}\n`);
         }
+        process.stderr.write(`${error.message}\n`);
+        process.exitCode = 2;
         return false;
       }
     };
 
     if (positionals.length > 0) {
-      if (!(await answerOne(positionals.join(' ')))) process.exitCode = 2;
+      await answerOne(positionals.join(' '));
       return;
     }
     for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {

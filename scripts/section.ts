@@ -4,6 +4,7 @@
  */
 import { readSectionOrParagraphs } from '../src/cli/read-section.js';
 import { runCli } from '../src/cli/run-cli.js';
+import { paragraphRange } from '../src/core/speech/match-section.js';
 import { parseSpeech } from '../src/core/speech/parse-speech.js';
 import { UserFacingError } from '../src/core/user-facing-error.js';
 import { readSpeechSource } from '../src/speech-source.js';
@@ -12,7 +13,7 @@ runCli(async () => {
   const query = process.argv.slice(2).join(' ');
   const speech = parseSpeech((await readSpeechSource()).text);
   if (query.trim() === '') {
-    const sections = speech.sections.map((section) => `${section.name} (¶${section.firstParagraph}–¶${section.lastParagraph})`);
+    const sections = speech.sections.map((section) => `${section.name} (${paragraphRange(section)})`);
     throw new UserFacingError('unknown-section', `Name a section or a ¶ number. The sections are: ${sections.join(', ')}.`);
   }
   process.stdout.write(`${readSectionOrParagraphs(speech, query)}\n`);

@@ -12,7 +12,17 @@ export function createLogger(level: string, humanReadable: boolean = process.std
     : pino.destination({ dest: 2, sync: true });
   // Defence in depth: the token is never passed to a log call, but any object that carries it is censored.
   const redact = { paths: ['token', '*.token', 'discordToken', '*.discordToken', '*.headers.authorization', '*.headers.Authorization'], censor: '[redacted]' };
-  return pino({ level, base: null, redact }, destination);
+  return pino({ level, base: null, redact, serializers: { err: serializeError } }, destination);
+}
+
+/**
+ * Errors as logged: name, message, code, HTTP status and stack. discord.js' API errors also carry the request's URL
+ * (an interaction's webhook token is in it) and body (quoted text, the user's question); those stay out of the logs.
+ */
+function serializeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const { code, status } = error as Error & { code?: unknown; status?: unknown };
+  return { type: error.name, message: error.message, ...(code === undefined ? {} : { code }), ...(status === undefined ? {} : { status }), stack: error.stack };
 }
 
 export type { Logger };

@@ -14,15 +14,26 @@ runCli(async () => {
     await runConsole(app);
     return;
   }
-  const bot = await runBot(app, app.config.discordToken);
-  const shutdown = async (signal: string) => {
-    app.logger.info({ signal }, 'shutting down');
-    await bot.stop();
+  const bot = await runBot(app, app.config.discordToken).catch(async (error: unknown) => {
     await app.close();
-    process.exit(0);
+    throw error;
+  });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info({ signal }, 'shutting down');
+    try {
+      await bot.stop();
+      await app.close();
+      process.exit(0);
+    } catch (error) {
+      app.logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
   };
-  process.once('SIGINT', (signal) => void shutdown(signal));
-  process.once('SIGTERM', (signal) => void shutdown(signal));
+  process.on('SIGINT', (signal) => void shutdown(signal));
+  process.on('SIGTERM', (signal) => void shutdown(signal));
 });
 
 async function runConsole(app: App): Promise<void> {

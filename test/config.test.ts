@@ -24,8 +24,10 @@ describe('configuration', () => {
     expect(config.indexDir).toBe('/tmp/index');
   });
 
-  it('treats a blank variable as unset', () => {
+  it('treats a blank variable as unset, numbers and levels included', () => {
     expect(loadConfig({ EMBEDDING_MODEL: '  ', MODEL_DIR: '' })).toMatchObject({ embeddingModel: DEFAULT_EMBEDDING_MODEL, modelDir: undefined });
+    expect(loadConfig({ ASK_COOLDOWN_SECONDS: '', LOG_LEVEL: ' ' })).toMatchObject({ askCooldownSeconds: 5, logLevel: 'info' });
+    expect(loadConfig({ ASK_COOLDOWN_SECONDS: '0' })).toMatchObject({ askCooldownSeconds: 0 });
   });
 
   it.each([
@@ -33,6 +35,8 @@ describe('configuration', () => {
     ['DISCORD_GUILD_ID', '123'],
     ['DISCORD_API_URL', 'ftp://127.0.0.1/api'],
     ['ASK_COOLDOWN_SECONDS', '-1'],
+    ['ASK_COOLDOWN_SECONDS', '0x10'],
+    ['ASK_COOLDOWN_SECONDS', '3601'],
   ])('refuses a bad %s', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable} is invalid`, 'u'));
   });

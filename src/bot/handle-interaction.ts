@@ -1,4 +1,5 @@
 import { MessageFlags, type ButtonInteraction, type Interaction, type RepliableInteraction } from 'discord.js';
+import { escapeMarkdown } from '../core/discord/escape-markdown.js';
 import { UserFacingError } from '../core/user-facing-error.js';
 import type { BotContext, HandlerOutcome } from './bot-context.js';
 import type { RegisteredCommand } from './commands/command-registry.js';
@@ -20,12 +21,13 @@ export function createInteractionHandler(registry: readonly RegisteredCommand[],
     try {
       let result: HandlerOutcome | undefined;
       if (interaction.isAutocomplete()) {
-        await byName.get(interaction.commandName)?.autocomplete?.(interaction, context);
+        const choices = (await byName.get(interaction.commandName)?.autocomplete?.(interaction, context)) ?? 0;
+        log.info({ latencyMs: context.now() - started, size: choices, outcome: 'answered' }, 'autocomplete answered');
         return;
       }
       if (interaction.isChatInputCommand()) {
         const entry = byName.get(interaction.commandName);
-        if (!entry) throw new UserFacingError('button-expired', 'This command is not available any more.');
+        if (!entry) throw new UserFacingError('unknown-command', 'This command is not available any more.');
         log.debug({ options: interaction.options.data }, 'command received');
         result = await entry.run(interaction, context);
       } else if (interaction.isButton()) {
@@ -36,14 +38,15 @@ export function createInteractionHandler(registry: readonly RegisteredCommand[],
       const expected = error instanceof UserFacingError;
       if (expected) log.info({ latencyMs: context.now() - started, outcome: 'refused', code: error.code }, 'interaction refused');
       else log.error({ err: error, latencyMs: context.now() - started, outcome: 'failed' }, 'interaction failed');
-      if (interaction.isRepliable()) await answerPrivately(interaction, expected ? error.message : SOMETHING_WENT_WRONG, log);
+      // A refusal may quote what the user typed; escaped, it shows as typed and cannot format or mention.
+      if (interaction.isRepliable()) await answerPrivately(interaction, expected ? escapeMarkdown(error.message) : SOMETHING_WENT_WRONG, log);
     }
   };
 }
 
 async function pressButton(interaction: ButtonInteraction, context: BotContext): Promise<HandlerOutcome> {
   const outcome = context.commands.button(interaction.customId, interaction.user.id);
-  if (outcome.action === 'refuse') throw new UserFacingError('not-yours', outcome.message);
+  if (outcome.action === 'refuse') throw new UserFacingError(outcome.code, outcome.message);
   if (outcome.action === 'update') {
     await interaction.update(toEditPayload(outcome.view));
     return { outcome: 'updated', size: viewSize(outcome.view) };

@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
 import type { App } from '../app.js';
+import { ConfigError } from '../config.js';
 import { Cooldown } from '../core/bot/cooldown.js';
 import type { BotContext } from './bot-context.js';
 import { createCommandRegistry } from './commands/command-registry.js';
@@ -40,12 +41,19 @@ export async function runBot(app: App, token: string): Promise<RunningBot> {
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
-  await client.login(token);
-  const readyClient = await ready;
-  if (config.discordClientId !== undefined && config.discordClientId !== readyClient.application.id) {
-    logger.warn('DISCORD_CLIENT_ID does not match the application of DISCORD_TOKEN; using the token’s application');
+  let readyClient: Client<true>;
+  try {
+    await client.login(token);
+    readyClient = await ready;
+    if (config.discordClientId !== undefined && config.discordClientId !== readyClient.application.id) {
+      logger.warn('DISCORD_CLIENT_ID does not match the application of DISCORD_TOKEN; using the token’s application');
+    }
+    await ensureCommandsRegistered(readyClient, registry.map((entry) => entry.definition), config.discordGuildId, logger);
+  } catch (error) {
+    // A half-started bot must not linger: the open gateway would keep the process alive, answering.
+    await client.destroy();
+    throw isRefusedToken(error) ? new ConfigError('DISCORD_TOKEN is invalid: Discord refused it. Reset the token in the Developer Portal.') : error;
   }
-  await ensureCommandsRegistered(readyClient, registry.map((entry) => entry.definition), config.discordGuildId, logger);
   logger.info({ user: readyClient.user.tag, mode: app.index.retriever.mode }, 'bot ready');
 
   return {
@@ -58,6 +66,13 @@ export async function runBot(app: App, token: string): Promise<RunningBot> {
       logger.info('bot stopped');
     },
   };
+}
+
+/** discord.js' own check of the token's shape, a 401 from REST, or the gateway's close 4004 (authentication failed). */
+function isRefusedToken(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { code, status } = error as Error & { code?: unknown; status?: unknown };
+  return code === 'TokenInvalid' || code === 4004 || status === 401;
 }
 
 async function refuseWhileStopping(interaction: Interaction): Promise<void> {

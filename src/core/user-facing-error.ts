@@ -10,6 +10,8 @@ export type UserFacingErrorCode =
   | 'cooldown'
   | 'button-expired'
   | 'not-yours'
+  | 'unknown-command'
+  | 'bad-option'
   | 'results-out-of-range';
 
 /**

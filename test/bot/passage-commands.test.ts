@@ -43,7 +43,7 @@ describe('the reference commands’ decisions', () => {
 
   it('refuses anyone but the asker on a private answer', async () => {
     const first = await commands.ask({ question: 'How do hostile states threaten the UK?', results: 2, private: true, user: ALICE });
-    expect(commands.button(label(first, 'More'), BOB)).toEqual({ action: 'refuse', message: 'Only the person who asked can use these buttons.' });
+    expect(commands.button(label(first, 'More'), BOB)).toEqual({ action: 'refuse', code: 'not-yours', message: 'Only the person who asked can use these buttons.' });
     expect(commands.button(label(first, 'More'), ALICE).action).toBe('update');
   });
 
@@ -58,6 +58,20 @@ describe('the reference commands’ decisions', () => {
     expect(commands.button(encodeButtonState({ kind: 'quote', paragraph: 99, speech: tag }), ALICE)).toMatchObject({ action: 'refuse' });
     const outdated = encodeButtonState({ kind: 'quote', paragraph: 3, speech: tag === 'aaaa' ? 'bbbb' : 'aaaa' });
     expect(commands.button(outdated, ALICE)).toMatchObject({ action: 'refuse', message: expect.stringContaining('older version') });
+  });
+
+  it('opens the whole section privately for whoever presses, leaving the answer alone', async () => {
+    const outcome = commands.button(label(await publicAnswer(), 'Whole section'), BOB);
+    expect(outcome).toMatchObject({ action: 'reply', private: true });
+    expect(outcome.action === 'reply' && outcome.view.content).toMatch(/^\*\*State Threats\*\*/u);
+  });
+
+  it('goes back to exactly the page before, even when long passages made pages short', async () => {
+    const first = await commands.ask({ question: 'How do hostile states threaten the UK?', results: 5, private: false, user: ALICE });
+    const more = commands.button(label(first, 'More'), ALICE);
+    if (more.action !== 'update') throw new Error('no second page');
+    const back = commands.button(label(more.view, 'Previous'), ALICE);
+    expect(back.action === 'update' && back.view.embeds.map((embed) => embed.title)).toEqual(first.embeds.map((embed) => embed.title));
   });
 
   it('answers an unknown section with the list of sections, privately', () => {

@@ -72,6 +72,18 @@ describe('the ask CLI', () => {
     expect(await ask(['--section', 'weather', 'spies'])).toMatchObject({ code: 2, stderr: expect.stringContaining('The sections are') });
   });
 
+  it('exits 2 with a usage line for an unknown option or a missing value, and for a refused line on stdin', async () => {
+    for (const args of [['--bogus', 'spies'], ['--k']]) {
+      const run = await ask(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('Usage: npm run ask');
+    }
+    const lines = await ask(['--json'], 'encryption\n!!!\n');
+    expect(lines.code).toBe(2);
+    expect(lines.stdout.trimEnd().split('\n')).toHaveLength(2);
+    expect(lines.stderr).toContain('no letters or digits');
+  });
+
   it('answers in lexical mode, saying so, when the model is not available', async () => {
     const run = await runScript('scripts/ask.ts', ['--json', 'encryption'], { ...env, EMBEDDING_MODEL: 'test/absent-model' });
     expect(run.code).toBe(0);

@@ -50,7 +50,7 @@ describe('the local console', () => {
     expect(await local.answer('/quote 0')).toBe('Paragraphs are numbered ¶1 to ¶31.');
     expect(await local.answer('/quote 1 9')).toMatch(/^A quote can show at most 5 paragraphs/u);
     expect(await local.answer('/ask    ')).toBe('Ask a question: the text was empty.');
-    expect(await local.answer('/section nowhere')).toMatch(/^No section is called "nowhere"\.\nThe sections are:/u);
+    expect(await local.answer('/section nowhere')).toMatch(/^No section is called “nowhere”\.\nThe sections are:/u);
     expect(await local.answer('/dance')).toMatch(/^Unknown command \/dance\./u);
     expect(await local.answer('/quit')).toBeUndefined();
   });

@@ -18,6 +18,7 @@ describe('button custom_ids', () => {
     ['a full answer ranking', answer],
     ['a section page', { kind: 'section-page', owner, private: false, section: 6, page: 2, speech: 'z9y8' } as const],
     ['a quote', { kind: 'quote', paragraph: 31, speech: 'z9y8' } as const],
+    ['a whole-section button', { kind: 'section-open', section: 4, speech: 'z9y8' } as const],
   ])('round-trips %s within 100 characters', (_name, state) => {
     const id = encodeButtonState(state);
     expect(id.length).toBeLessThanOrEqual(100);

@@ -12,7 +12,8 @@ import { aboutCommand, askCommand, quoteCommand, sectionCommand } from './refere
 export interface RegisteredCommand {
   readonly definition: CommandDefinition;
   run(interaction: ChatInputCommandInteraction, context: BotContext): Promise<HandlerOutcome>;
-  autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
+  /** Answers with choices; returns how many. */
+  autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<number>;
 }
 
 function command<C extends CommandDefinition>(
@@ -23,9 +24,11 @@ function command<C extends CommandDefinition>(
   return { definition, run: (interaction, context) => execute(interaction, readArguments(interaction, definition), context), ...(autocomplete ? { autocomplete } : {}) };
 }
 
+// Every autocompleted option of the reference commands names a section.
 const sectionAutocomplete: RegisteredCommand['autocomplete'] = async (interaction, context) => {
-  const focused = interaction.options.getFocused(true);
-  await interaction.respond(focused.name === 'section' || focused.name === 'name' ? context.commands.sectionChoices(String(focused.value)) : []);
+  const choices = context.commands.sectionChoices(String(interaction.options.getFocused()));
+  await interaction.respond(choices);
+  return choices.length;
 };
 
 /**

@@ -10,7 +10,7 @@ import { renderSectionList, renderSectionPage } from '../discord/render-section-
 import { findParagraphs } from '../speech/find-paragraphs.js';
 import { findSection } from '../speech/find-section.js';
 import type { Speech } from '../speech/speech.js';
-import { UserFacingError } from '../user-facing-error.js';
+import { UserFacingError, type UserFacingErrorCode } from '../user-facing-error.js';
 import { rankSectionChoices, type Choice } from './rank-section-choices.js';
 
 /** Most paragraphs one /quote may show. */
@@ -30,7 +30,10 @@ export interface PassageCommandsParts {
 export type ButtonOutcome =
   | { readonly action: 'update'; readonly view: MessageView }
   | { readonly action: 'reply'; readonly view: MessageView; readonly private: boolean }
-  | { readonly action: 'refuse'; readonly message: string };
+  | { readonly action: 'refuse'; readonly code: UserFacingErrorCode; readonly message: string };
+
+const refused = (code: UserFacingErrorCode, message: string): ButtonOutcome => ({ action: 'refuse', code, message });
+const EXPIRED = 'This button is no longer valid. Run the command again.';
 
 /**
  * The reference commands (/ask, /section, /quote, /about and their buttons) as decisions over plain data: the
@@ -57,7 +60,7 @@ export class PassageCommands {
       return { view: renderSectionPage({ ...this.common(input.user, input.private), section, page: 0 }), private: input.private };
     } catch (error) {
       if (!(error instanceof UserFacingError)) throw error;
-      return { view: renderSectionList(this.parts.speech, error.message), private: true };
+      return { view: renderSectionList(this.parts.speech, input.name, error.code === 'ambiguous-section'), private: true };
     }
   }
 
@@ -81,14 +84,19 @@ export class PassageCommands {
   /** Decides what a button press does; tampered, outdated or someone else's private buttons are refused. */
   button(customId: string, user: string): ButtonOutcome {
     const state = decodeButtonState(customId);
-    if (!state) return { action: 'refuse', message: 'This button is no longer valid. Run the command again.' };
-    if (state.speech !== this.parts.speechTag) return { action: 'refuse', message: 'This button belongs to an older version of the speech index. Run the command again.' };
+    if (!state) return refused('button-expired', EXPIRED);
+    if (state.speech !== this.parts.speechTag) return refused('button-expired', 'This button belongs to an older version of the speech index. Run the command again.');
+    if (state.kind === 'section-open') {
+      const section = this.parts.speech.sections[state.section - 1];
+      if (!section) return refused('button-expired', 'That section does not exist.');
+      return { action: 'reply', view: renderSectionPage({ ...this.common(user, true), section, page: 0 }), private: true };
+    }
     if (state.kind === 'quote') {
       const paragraph = this.parts.speech.paragraphs[state.paragraph - 1];
       const [view] = paragraph ? this.quote({ from: paragraph.number }) : [];
-      return view ? { action: 'reply', view, private: false } : { action: 'refuse', message: 'That paragraph does not exist.' };
+      return view ? { action: 'reply', view, private: false } : refused('button-expired', 'That paragraph does not exist.');
     }
-    if (state.private && state.owner !== user) return { action: 'refuse', message: 'Only the person who asked can use these buttons.' };
+    if (state.private && state.owner !== user) return refused('not-yours', 'Only the person who asked can use these buttons.');
     // Someone else's public answer is not theirs to change: they get the page as a private message of their own.
     const mine = state.owner === user;
     const viewer = this.common(user, state.private || !mine);
@@ -101,7 +109,7 @@ export class PassageCommands {
       const section = this.parts.speech.sections[state.section - 1];
       if (section) view = renderSectionPage({ ...viewer, section, page: state.page });
     }
-    if (!view) return { action: 'refuse', message: 'This button is no longer valid. Run the command again.' };
+    if (!view) return refused('button-expired', EXPIRED);
     return mine ? { action: 'update', view } : { action: 'reply', view, private: true };
   }
 

@@ -19,11 +19,13 @@ export type ButtonState =
       readonly ranking: ReadonlyArray<{ readonly paragraph: number; readonly firstSentence: number; readonly lastSentence: number }>;
     }
   | { readonly kind: 'section-page'; readonly owner: string; readonly private: boolean; readonly section: number; readonly page: number; readonly speech: string }
+  /** "Whole section" on an answer: opens the section for whoever presses, privately, leaving the answer as it is. */
+  | { readonly kind: 'section-open'; readonly section: number; readonly speech: string }
   | { readonly kind: 'quote'; readonly paragraph: number; readonly speech: string };
 
 const SNOWFLAKE = /^\d{1,20}$/u;
 const HASH = /^[0-9a-z]{4}$/u;
-const PREFIX = { 'answer-page': 'a1', 'section-page': 's1', quote: 'q1' } as const;
+const PREFIX = { 'answer-page': 'a1', 'section-page': 's1', 'section-open': 'o1', quote: 'q1' } as const;
 
 const b36 = (value: number, width: number): string => value.toString(36).padStart(width, '0');
 const fromB36 = (text: string | undefined): number => (text !== undefined && /^[0-9a-z]+$/u.test(text) ? parseInt(text, 36) : Number.NaN);
@@ -42,6 +44,9 @@ export function encodeButtonState(state: ButtonState): string {
     }
     case 'section-page':
       id = [PREFIX[state.kind], state.owner, state.private ? 1 : 0, state.section, state.page, state.speech].join('.');
+      break;
+    case 'section-open':
+      id = [PREFIX[state.kind], state.section, state.speech].join('.');
       break;
     case 'quote':
       id = [PREFIX[state.kind], state.paragraph, state.speech].join('.');
@@ -82,6 +87,12 @@ export function decodeButtonState(customId: string): ButtonState | undefined {
     const page = wholeNumber(pageText, 999);
     if (!SNOWFLAKE.test(owner) || isPrivate === undefined || !section || page === undefined || !HASH.test(speech)) return undefined;
     return { kind: 'section-page', owner, private: isPrivate === 1, section, page, speech };
+  }
+  if (prefix === PREFIX['section-open'] && parts.length === 2) {
+    const [sectionText, speech = ''] = parts;
+    const section = wholeNumber(sectionText, 999);
+    if (!section || !HASH.test(speech)) return undefined;
+    return { kind: 'section-open', section, speech };
   }
   if (prefix === PREFIX.quote && parts.length === 2) {
     const [paragraphText, speech = ''] = parts;

@@ -1,4 +1,5 @@
 import type { RetrievalMode } from '../retrieval/passage-retriever.js';
+import { paragraphRange } from '../speech/match-section.js';
 import type { Speech } from '../speech/speech.js';
 import { COLORS, type MessageView } from './message-view.js';
 import { formatSpeechDate } from './render-passage-embeds.js';
@@ -29,8 +30,7 @@ export function renderAbout({ speech, mode, builtAt }: AboutInput): MessageView 
         fields: [
           ...speech.sections.map((section) => {
             const count = section.lastParagraph - section.firstParagraph + 1;
-            const range = count === 1 ? `¶${section.firstParagraph}` : `¶${section.firstParagraph}–¶${section.lastParagraph}`;
-            return { name: section.name, value: `${range} · ${count} paragraph${count === 1 ? '' : 's'}`, inline: true };
+            return { name: section.name, value: `${paragraphRange(section)} · ${count} paragraph${count === 1 ? '' : 's'}`, inline: true };
           }),
           { name: 'Retrieval', value: retrieval },
           { name: 'Index built', value: builtAt.replace('T', ' ').replace(/\.\d+Z$/u, ' UTC') },

@@ -3,8 +3,8 @@ import type { Speech } from '../speech/speech.js';
 import { encodeButtonState, type ButtonState } from './custom-ids.js';
 import { DISCORD_LIMITS } from './discord-limits.js';
 import { escapeMarkdown } from './escape-markdown.js';
-import { countFitting } from './fit-embeds.js';
-import type { ButtonView, MessageView } from './message-view.js';
+import { countFitting, pageStarts } from './fit-embeds.js';
+import type { ButtonView, EmbedView, MessageView } from './message-view.js';
 import { toRankingItem } from './answer-ranking.js';
 import { renderPassageEmbeds, type ShownPassage } from './render-passage-embeds.js';
 
@@ -34,7 +34,7 @@ export function renderAnswerPage(input: AnswerPageInput): MessageView {
   const count = input.passages.length === 0 ? 0 : countFitting(groups, input.offset, input.perPage);
   const embeds = groups.slice(input.offset, input.offset + count).flat();
   const content = input.question === undefined ? undefined : answerContent(input.question, input.confident, input.passages.length > 0);
-  return { ...(content === undefined ? {} : { content }), embeds, buttons: answerButtons(input, count) };
+  return { ...(content === undefined ? {} : { content }), embeds, buttons: answerButtons(input, groups, count) };
 }
 
 function answerContent(question: string, confident: boolean, found: boolean): string {
@@ -43,7 +43,7 @@ function answerContent(question: string, confident: boolean, found: boolean): st
   return confident ? asked : `${asked}\n${WEAK_MATCH_NOTE}`;
 }
 
-function answerButtons(input: AnswerPageInput, shown: number): ButtonView[][] {
+function answerButtons(input: AnswerPageInput, groups: readonly EmbedView[][], shown: number): ButtonView[][] {
   if (input.passages.length === 0) return [];
   const page = (offset: number): ButtonState => ({
     kind: 'answer-page',
@@ -58,13 +58,15 @@ function answerButtons(input: AnswerPageInput, shown: number): ButtonView[][] {
   const first = input.passages[input.offset];
   const buttons: ButtonView[] = [];
   if (input.offset > 0) {
-    buttons.push({ customId: encodeButtonState(page(Math.max(0, input.offset - input.perPage))), label: 'Previous', style: 'secondary' });
+    // The page before is the last page start below this one: pages hold fewer than perPage when passages are long.
+    const previous = pageStarts(groups, input.perPage).filter((start) => start < input.offset).at(-1) ?? 0;
+    buttons.push({ customId: encodeButtonState(page(previous)), label: 'Previous', style: 'secondary' });
   }
   if (input.offset + shown < input.passages.length) {
     buttons.push({ customId: encodeButtonState(page(input.offset + shown)), label: 'More', style: 'primary' });
   }
   if (first) {
-    const section: ButtonState = { kind: 'section-page', owner: input.owner, private: input.private, section: first.section.number, page: 0, speech: input.speechTag };
+    const section: ButtonState = { kind: 'section-open', section: first.section.number, speech: input.speechTag };
     buttons.push({ customId: encodeButtonState(section), label: `Whole section: ${first.section.name}`.slice(0, DISCORD_LIMITS.buttonLabel), style: 'secondary' });
     if (input.private) {
       const quote: ButtonState = { kind: 'quote', paragraph: first.paragraph.number, speech: input.speechTag };

@@ -1,4 +1,6 @@
 import { findParagraphs } from '../speech/find-paragraphs.js';
+import { paragraphRange } from '../speech/match-section.js';
+import { escapeMarkdown } from './escape-markdown.js';
 import type { Section, Speech } from '../speech/speech.js';
 import { encodeButtonState, type ButtonState } from './custom-ids.js';
 import { pageStarts } from './fit-embeds.js';
@@ -34,10 +36,9 @@ export function renderSectionPage(input: SectionPageInput): MessageView {
   const page = Math.min(Math.max(0, input.page), starts.length - 1);
   const from = starts[page] ?? 0;
   const to = starts[page + 1] ?? groups.length;
-  const first = input.section.firstParagraph + from;
-  const last = input.section.firstParagraph + to - 1;
+  const shown = { firstParagraph: input.section.firstParagraph + from, lastParagraph: input.section.firstParagraph + to - 1 };
   const pages = starts.length > 1 ? ` · page ${page + 1} of ${starts.length}` : '';
-  const content = `**${input.section.name}** · ¶${first}${last > first ? `–¶${last}` : ''}${pages}`;
+  const content = `**${input.section.name}** · ${paragraphRange(shown)}${pages}`;
   const buttons: ButtonView[] = [];
   const at = (target: number): ButtonState => ({ kind: 'section-page', owner: input.owner, private: input.private, section: input.section.number, page: target, speech: input.speechTag });
   if (page > 0) buttons.push({ customId: encodeButtonState(at(page - 1)), label: 'Previous', style: 'secondary' });
@@ -45,8 +46,10 @@ export function renderSectionPage(input: SectionPageInput): MessageView {
   return { content, embeds: groups.slice(from, to).flat(), buttons: buttons.length > 0 ? [buttons] : [] };
 }
 
-/** The reply to an unknown section name: the sections to choose from. */
-export function renderSectionList(speech: Speech, message: string): MessageView {
-  const lines = speech.sections.map((section) => `• **${section.name}** (¶${section.firstParagraph}–¶${section.lastParagraph})`);
-  return { content: `${message.split('. The sections are')[0]}.\nThe sections are:\n${lines.join('\n')}`, embeds: [], buttons: [] };
+/** The reply to a section name that names no section, or several: why, and the sections to choose from. */
+export function renderSectionList(speech: Speech, query: string, ambiguous: boolean): MessageView {
+  const quoted = escapeMarkdown(query.replace(/\s+/gu, ' ').slice(0, 100));
+  const why = ambiguous ? `“${quoted}” matches several sections.` : `No section is called “${quoted}”.`;
+  const lines = speech.sections.map((section) => `• **${section.name}** (${paragraphRange(section)})`);
+  return { content: `${why}\nThe sections are:\n${lines.join('\n')}`, embeds: [], buttons: [] };
 }

@@ -1,3 +1,4 @@
+import { paragraphRange } from '../speech/match-section.js';
 import type { Paragraph, Section } from '../speech/speech.js';
 import type { Answer } from '../retrieval/passage-retriever.js';
 import { markHighlight } from './mark-highlight.js';
@@ -36,7 +37,7 @@ export function renderAnswerText(answer: Answer, style: TextStyle = PLAIN_STYLE)
 
 /** A whole section for reading, each paragraph with its ¶ number. */
 export function renderSectionText(section: Section, paragraphs: readonly Paragraph[]): string {
-  const heading = `${section.name} (¶${section.firstParagraph}–¶${section.lastParagraph})`;
+  const heading = `${section.name} (${paragraphRange(section)})`;
   return [heading, ...paragraphs.map((paragraph) => `¶${paragraph.number}  ${paragraph.text}`)].join('\n\n');
 }
 

@@ -46,12 +46,15 @@ export class Bm25Index {
     return JSON.stringify(this.search);
   }
 
-  /** Chunks matching any term of the question, best first, at most `limit`, optionally within one section. */
+  /**
+   * Chunks matching any term of the question, best first, at most `limit`, optionally within one section. When no
+   * term matches exactly, terms are matched loosely (prefixes, small misspellings), so that a question the speech does
+   * not answer still gets its closest passage, which the caller marks as a weak match.
+   */
   rank(question: string, limit: number, sectionId?: string): RankedChunk[] {
-    const filter = sectionId === undefined ? undefined : (result: SearchResult) => result['sectionId'] === sectionId;
-    return this.search
-      .search(question, filter ? { filter } : {})
-      .slice(0, limit)
-      .map((result) => ({ id: Number(result.id), score: result.score }));
+    const filter = sectionId === undefined ? {} : { filter: (result: SearchResult) => result['sectionId'] === sectionId };
+    let results = this.search.search(question, filter);
+    if (results.length === 0) results = this.search.search(question, { ...filter, prefix: true, fuzzy: 0.34 });
+    return results.slice(0, limit).map((result) => ({ id: Number(result.id), score: result.score }));
   }
 }

@@ -1,21 +1,19 @@
 import { UserFacingError } from '../user-facing-error.js';
+import { paragraphRange, scoreSectionMatch, simplifyName } from './match-section.js';
 import type { Section } from './speech.js';
 
-const simplify = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-
 /**
- * Finds a section by name, heading or id, case-insensitively; a unique prefix is enough (`enc` → Encryption).
+ * Finds a section by name or id, the way autocomplete suggests them: the whole name, a prefix, a word's prefix
+ * (`threats` → State Threats), a substring or letters in order, taking the best match when it is the only one.
  *
  * @throws {UserFacingError} `unknown-section` or `ambiguous-section`, listing the sections to choose from.
  */
 export function findSection(sections: readonly Section[], query: string): Section {
-  const wanted = simplify(query);
-  const names = (section: Section): string[] => [simplify(section.name), simplify(section.id)];
-  const exact = sections.find((section) => names(section).includes(wanted));
-  if (exact) return exact;
-  const matches = wanted === '' ? [] : sections.filter((section) => names(section).some((name) => name.startsWith(wanted)));
+  const scored = simplifyName(query) === '' ? [] : sections.map((section) => ({ section, score: scoreSectionMatch(section, query) })).filter(({ score }) => score > 0);
+  const best = Math.max(0, ...scored.map(({ score }) => score));
+  const matches = scored.filter(({ score }) => score === best).map(({ section }) => section);
   if (matches.length === 1 && matches[0]) return matches[0];
-  const listed = (matches.length > 1 ? matches : sections).map((section) => section.name).join(', ');
+  const listed = (matches.length > 1 ? matches : sections).map((section) => `${section.name} (${paragraphRange(section)})`).join(', ');
   if (matches.length > 1) throw new UserFacingError('ambiguous-section', `"${query}" matches several sections: ${listed}.`);
   throw new UserFacingError('unknown-section', `No section is called "${query}". The sections are: ${listed}.`);
 }

@@ -1,0 +1,126 @@
+import type { Database } from 'better-sqlite3';
+import { describeCause, StorageError } from './storage-error.js';
+
+/** One step of the schema's history. Released migrations are never edited: a change is a new, higher version. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+// STRICT tables so that a wrong type from a mapping bug is an error rather than a silently stored string.
+const INITIAL = `
+CREATE TABLE guild_settings (
+  guild_id          TEXT PRIMARY KEY,
+  moderator_role_id TEXT,
+  mod_channel_id    TEXT,
+  moderated         INTEGER NOT NULL CHECK (moderated IN (0, 1)),
+  cooldown_seconds  INTEGER NOT NULL CHECK (cooldown_seconds >= 0),
+  blocked_terms     TEXT NOT NULL CHECK (json_valid(blocked_terms) AND json_type(blocked_terms) = 'array')
+) STRICT;
+
+CREATE TABLE sessions (
+  id                INTEGER PRIMARY KEY,
+  guild_id          TEXT NOT NULL,
+  channel_id        TEXT NOT NULL,
+  thread_id         TEXT NOT NULL,
+  title             TEXT NOT NULL,
+  section_id        TEXT NOT NULL,
+  started_by        TEXT NOT NULL,
+  started_at        INTEGER NOT NULL,
+  ended_at          INTEGER,
+  status            TEXT NOT NULL CHECK (status IN ('active', 'paused', 'ended')),
+  current_paragraph INTEGER NOT NULL,
+  covered           TEXT NOT NULL CHECK (json_valid(covered) AND json_type(covered) = 'array'),
+  moderated         INTEGER NOT NULL CHECK (moderated IN (0, 1)),
+  prompt_cursor     INTEGER NOT NULL CHECK (prompt_cursor >= 0),
+  CHECK ((status = 'ended') = (ended_at IS NOT NULL))
+) STRICT;
+-- One live session per thread, enforced by the database so that two racing /study start calls cannot both win.
+CREATE UNIQUE INDEX sessions_live_thread ON sessions (thread_id) WHERE status != 'ended';
+CREATE INDEX sessions_by_thread ON sessions (thread_id, id);
+
+CREATE TABLE questions (
+  id             INTEGER PRIMARY KEY,
+  session_id     INTEGER NOT NULL REFERENCES sessions (id),
+  guild_id       TEXT NOT NULL,
+  author_id      TEXT NOT NULL,
+  author_name    TEXT NOT NULL,
+  text           TEXT NOT NULL,
+  status         TEXT NOT NULL CHECK (status IN ('held', 'pending', 'approved', 'rejected', 'answered')),
+  created_at     INTEGER NOT NULL,
+  decided_by     TEXT,
+  decided_at     INTEGER,
+  reason         TEXT,
+  mod_channel_id TEXT,
+  mod_message_id TEXT
+) STRICT;
+-- waiting, releaseHeld, stats and waitingFrom go by session; unposted and unanswered (start-up recovery) by status.
+CREATE INDEX questions_by_session ON questions (session_id, status, id);
+CREATE INDEX questions_by_status ON questions (status, id);
+
+CREATE TABLE session_activity (
+  session_id INTEGER NOT NULL REFERENCES sessions (id),
+  user_id    TEXT NOT NULL,
+  messages   INTEGER NOT NULL CHECK (messages >= 0),
+  PRIMARY KEY (session_id, user_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE audit_log (
+  id         INTEGER PRIMARY KEY,
+  guild_id   TEXT NOT NULL,
+  session_id INTEGER REFERENCES sessions (id),
+  actor_id   TEXT NOT NULL,
+  action     TEXT NOT NULL CHECK (action IN
+    ('config', 'start', 'advance', 'pause', 'resume', 'end', 'approve', 'reject', 'auto-reject', 'refused')),
+  detail     TEXT NOT NULL,
+  at         INTEGER NOT NULL
+) STRICT;
+CREATE INDEX audit_log_by_guild ON audit_log (guild_id, id);
+`;
+
+/** The schema's history, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: INITIAL }];
+
+/** The schema version a database file records (0 for a new, empty one). */
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the database up to the last of `migrations`, applying each pending one in its own transaction together with
+ * the new version number, so a crash mid-way leaves the file at the previous version rather than half-migrated.
+ * The version lives in `PRAGMA user_version`: it sits in the file header, is written inside the same transaction as
+ * the schema change, and needs no bookkeeping table that would itself have to be created before the first migration.
+ *
+ * @returns the versions applied, none for an up-to-date file.
+ * @throws {StorageError} when the file is newer than this code knows, or a migration fails.
+ */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  migrations.forEach((migration, index) => {
+    if (!Number.isInteger(migration.version) || migration.version !== index + 1) {
+      throw new Error(`migration "${migration.name}" is numbered ${migration.version}, expected ${index + 1}`);
+    }
+  });
+  const current = schemaVersion(db);
+  const latest = migrations.length;
+  if (current > latest) {
+    // An older release must not write to a schema it does not understand; the operator should upgrade instead.
+    throw new StorageError(`the database at ${db.name} is at schema version ${current}, newer than this release knows (${latest})`);
+  }
+  const pending = migrations.slice(current);
+  for (const migration of pending) {
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } catch (error) {
+      throw new StorageError(
+        `cannot migrate the database at ${db.name} to version ${migration.version} (${migration.name}): ${describeCause(error)}`,
+        { cause: error },
+      );
+    }
+  }
+  return pending.map((migration) => migration.version);
+}
