@@ -1,9 +1,9 @@
-import { rename, stat, unlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { RankedChunk } from '../core/retrieval/bm25-index.js';
 import type { VectorSearch } from '../core/retrieval/dense-search.js';
+import { writeAtomically } from './write-atomically.js';
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
@@ -52,27 +52,18 @@ export class HnswVectorIndex implements VectorSearch {
     if (!existsSync(file)) throw new Error(`index file ${file} is missing`);
     const index = new HierarchicalNSW(settings.space, settings.dimension);
     index.readIndexSync(file);
-    if (index.getCurrentCount() !== expectedCount || index.getNumDimensions() !== settings.dimension) {
+    // hnswlib reads any file into an index of the dimension it is told; the count read back is what can be checked.
+    if (index.getCurrentCount() !== expectedCount) {
       throw new Error(`index file ${file} holds ${index.getCurrentCount()} vectors, expected ${expectedCount}`);
     }
     index.setEf(settings.ef);
     return new HnswVectorIndex(index, settings);
   }
 
-  /**
-   * Writes the index to `file` through a temporary file and a rename, so that a reader never sees half an index.
-   * hnswlib writes nothing, silently, into a missing folder; the size check turns that into an error.
-   */
+  /** Writes the index to `file` atomically; the folder must exist (hnswlib would silently write nothing). */
   async write(file: string): Promise<void> {
-    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-    try {
-      this.index.writeIndexSync(temporary);
-      if ((await stat(temporary)).size === 0) throw new Error(`hnswlib wrote an empty ${temporary}`);
-      await rename(temporary, file);
-    } catch (error) {
-      await unlink(temporary).catch(() => undefined);
-      throw error;
-    }
+    if (!existsSync(path.dirname(file))) throw new Error(`cannot write ${file}: its folder does not exist`);
+    await writeAtomically(file, (temporary) => this.index.writeIndexSync(temporary));
   }
 
   /** The search breadth in force (hnswlib's, not the manifest's), so tests can see it was set after loading. */

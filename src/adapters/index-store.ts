@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { manifestSchema, type Manifest } from '../indexing/manifest.js';
+import { manifestSchema, type Manifest } from './index-manifest.js';
+import { writeAtomically } from './write-atomically.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -20,16 +21,7 @@ export class IndexStore {
 
   /** Writes one file atomically and returns its SHA-256. */
   async write(name: string, data: string | Uint8Array): Promise<string> {
-    await mkdir(this.folder, { recursive: true });
-    const target = this.pathOf(name);
-    const temporary = path.join(this.folder, `.${name}.${process.pid}.tmp`);
-    try {
-      await writeFile(temporary, data);
-      await rename(temporary, target);
-    } catch (error) {
-      await unlink(temporary).catch(() => undefined);
-      throw error;
-    }
+    await writeAtomically(this.pathOf(name), (temporary) => writeFile(temporary, data));
     return sha256(data);
   }
 

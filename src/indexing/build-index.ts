@@ -8,7 +8,7 @@ import { chunkParagraphs } from '../core/chunking/chunk-speech.js';
 import { estimateWordPieces } from '../core/chunking/estimate-word-pieces.js';
 import { Bm25Index } from '../core/retrieval/bm25-index.js';
 import { parseSpeech } from '../core/speech/parse-speech.js';
-import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
+import { INDEX_FORMAT_VERSION, type Manifest } from '../adapters/index-manifest.js';
 import { packageVersions } from './package-versions.js';
 
 /** all-MiniLM-L6-v2 was trained on sequences of at most 128 word pieces. */

@@ -11,7 +11,7 @@ import { parseSpeech } from '../core/speech/parse-speech.js';
 import type { Speech } from '../core/speech/speech.js';
 import { buildIndex, DEFAULT_CHUNKING } from './build-index.js';
 import { lexicalOnlyWarning, loadEmbedder } from './load-embedder.js';
-import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
+import { INDEX_FORMAT_VERSION, type Manifest } from '../adapters/index-manifest.js';
 
 export interface OpenIndexInput {
   readonly store: IndexStore;

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runBot } from '../../src/bot/run-bot.js';
+import { ConfigError } from '../../src/config.js';
 import type { Retriever } from '../../src/core/retrieval/passage-retriever.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
 import type { InteractionRecord } from '../support/fake-discord/index.js';
@@ -64,6 +66,14 @@ describe('the bot under faults, end to end', () => {
     expect(second).toMatchObject({ type: 4, data: { flags: EPHEMERAL, content: expect.stringMatching(/^You can ask again in (29|30) s\.$/u) } });
     const other = await harness.fake.sendInteraction(askPayload(harness, 'Russia', '1000000000000000777')).waitForCallback();
     expect(other.type).toBe(5);
+  });
+
+  it('stops with an error naming DISCORD_TOKEN when Discord refuses the token, and leaves no client running', async () => {
+    harness = await startBotHarness();
+    const error = await runBot(harness.app, 'not-the-right-token').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(/^DISCORD_TOKEN is invalid/u);
+    expect((error as Error).message).not.toContain('not-the-right-token');
   });
 
   it('refuses a bad question privately before deferring', async () => {

@@ -7,7 +7,7 @@ import { TransformersEmbedder } from '../../src/adapters/transformers-embedder.j
 import type { Chunk } from '../../src/core/chunking/chunk.js';
 import { parseSpeech } from '../../src/core/speech/parse-speech.js';
 import { buildIndex, CHUNKS_FILE, HNSW_FILE } from '../../src/indexing/build-index.js';
-import type { Manifest } from '../../src/indexing/manifest.js';
+import type { Manifest } from '../../src/adapters/index-manifest.js';
 import { speechSource, temporaryFolder } from '../support/test-index.js';
 import { TINY_MODEL_ID, TINY_MODEL_SOURCE } from '../support/tiny-model-location.js';
 

@@ -64,8 +64,8 @@ export function readArguments<C extends CommandDefinition>(interaction: ChatInpu
   return values as CommandArguments<C>;
 }
 
-/** Where the reference commands work: servers (channels and threads), the bot's DMs, and group DMs. */
-export const EVERYWHERE = [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel] as const;
+/** Where the reference commands work: servers (channels and threads) and DMs with the bot. Group DMs would need a user install. */
+export const EVERYWHERE = [InteractionContextType.Guild, InteractionContextType.BotDM] as const;
 
 /** The bot is installed to servers (not to users' accounts). */
 export const GUILD_INSTALL = [ApplicationIntegrationType.GuildInstall] as const;

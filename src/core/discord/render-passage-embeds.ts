@@ -1,3 +1,4 @@
+import { trimSpan } from '../render/mark-highlight.js';
 import { citation } from '../render/render-answer-text.js';
 import type { Paragraph, Section, Speech } from '../speech/speech.js';
 import { DISCORD_LIMITS } from './discord-limits.js';
@@ -48,11 +49,7 @@ function render(text: string, start: number, end: number, highlight: ShownPassag
   const from = Math.max(start, highlight?.start ?? end);
   const to = Math.min(end, highlight?.end ?? end);
   if (!highlight || from >= to) return escapeMarkdown(text.slice(start, end));
-  // Markdown emphasis cannot open or close next to a space, so spaces at the span's ends stay outside it.
-  let boldStart = from;
-  let boldEnd = to;
-  while (boldStart < boldEnd && text[boldStart] === ' ') boldStart += 1;
-  while (boldEnd > boldStart && text[boldEnd - 1] === ' ') boldEnd -= 1;
+  const { start: boldStart, end: boldEnd } = trimSpan(text, { start: from, end: to });
   return `${escapeMarkdown(text.slice(start, boldStart))}**${escapeMarkdown(text.slice(boldStart, boldEnd))}**${escapeMarkdown(text.slice(boldEnd, end))}`;
 }
 

@@ -3,7 +3,7 @@ import { analyzeDocument, analyzeQuestion } from './analyze-text.js';
 
 /**
  * Share of a question's IDF weight that the best paragraph must contain for a lexical match to count as an answer.
- * Measured on `test/fixtures/questions.ts` (`npx vitest run test/retrieval/question-set.test.ts` prints it): questions
+ * Measured on `test/fixtures/questions.ts` (`npx vitest run --config test/vitest.config.ts test/retrieval/question-set.test.ts` prints it): questions
  * in the speech's own words cover 0.74–1.0; off-topic questions 0–0.27; paraphrases 0.10–0.36, which BM25 cannot
  * match (their top passage is wrong 14 times in 19), so lexical mode rightly calls them weak. 0.5 sits in the gap.
  */
