@@ -22,6 +22,9 @@ const schema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_CLIENT_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
+  MODERATOR_ROLE_ID: snowflake,
+  MOD_LOG_CHANNEL_ID: snowflake,
+  DATA_DIR: folder('data'),
   DISCORD_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/u, message: 'must be an http(s) URL such as http://127.0.0.1:3000/api' }).optional()),
   ASK_COOLDOWN_SECONDS: optionalText.pipe(z.string().regex(/^\d{1,4}$/u, 'must be a whole number of seconds').transform(Number).pipe(z.number().max(3600)).optional()).transform((value) => value ?? 5),
   LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()).transform((value) => value ?? 'info'),
@@ -43,6 +46,12 @@ export interface Config {
   readonly discordApiUrl: string | undefined;
   /** Seconds a member waits between two /ask; 0 turns the cooldown off. */
   readonly askCooldownSeconds: number;
+  /** Default moderator role of study sessions, for guilds that have not set one with `/study config`. */
+  readonly moderatorRoleId: string | undefined;
+  /** Default moderators' channel (queued questions, audit lines), likewise. */
+  readonly modLogChannelId: string | undefined;
+  /** Where the study database (`study.sqlite`) lives. */
+  readonly dataDir: string;
   readonly logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   /** Hugging Face id of the embedding model (or its folder name under `modelDir`). */
   readonly embeddingModel: string;
@@ -78,6 +87,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     discordGuildId: env.DISCORD_GUILD_ID,
     discordApiUrl: env.DISCORD_API_URL,
     askCooldownSeconds: env.ASK_COOLDOWN_SECONDS,
+    moderatorRoleId: env.MODERATOR_ROLE_ID,
+    modLogChannelId: env.MOD_LOG_CHANNEL_ID,
+    dataDir: env.DATA_DIR,
     logLevel: env.LOG_LEVEL,
     embeddingModel: env.EMBEDDING_MODEL,
     modelDir: env.MODEL_DIR,

@@ -2,6 +2,8 @@ import { MessageFlags, type ButtonInteraction, type Interaction, type RepliableI
 import { escapeMarkdown } from '../core/discord/escape-markdown.js';
 import { UserFacingError } from '../core/user-facing-error.js';
 import type { BotContext, HandlerOutcome } from './bot-context.js';
+import { decodeButtonState } from '../core/discord/custom-ids.js';
+import { decideQuestion, submitRejection } from './study/question-buttons.js';
 import type { RegisteredCommand } from './commands/command-registry.js';
 import { NO_MENTIONS, toEditPayload, toReplyPayload, viewSize } from './discord-message.js';
 
@@ -16,7 +18,7 @@ export function createInteractionHandler(registry: readonly RegisteredCommand[],
   const byName = new Map(registry.map((entry) => [entry.definition.name, entry]));
   return async (interaction) => {
     const started = context.now();
-    const name = interaction.isChatInputCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isButton() ? 'button' : `type-${interaction.type}`;
+    const name = interaction.isChatInputCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isButton() ? 'button' : interaction.isModalSubmit() ? 'modal' : `type-${interaction.type}`;
     const log = context.logger.child({ interaction: interaction.id, command: name, user: interaction.user.id });
     try {
       let result: HandlerOutcome | undefined;
@@ -31,7 +33,10 @@ export function createInteractionHandler(registry: readonly RegisteredCommand[],
         log.debug({ options: interaction.options.data }, 'command received');
         result = await entry.run(interaction, context);
       } else if (interaction.isButton()) {
-        result = await pressButton(interaction, context);
+        const state = decodeButtonState(interaction.customId);
+        result = state?.kind === 'question' ? await decideQuestion(interaction, state, context) : await pressButton(interaction, context);
+      } else if (interaction.isModalSubmit()) {
+        result = await submitRejection(interaction, context);
       }
       if (result) log.info({ latencyMs: context.now() - started, size: result.size, outcome: result.outcome }, 'interaction handled');
     } catch (error) {

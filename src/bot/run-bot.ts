@@ -1,12 +1,22 @@
 import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
 import type { App } from '../app.js';
 import { ConfigError } from '../config.js';
+import path from 'node:path';
+import { SqliteStudyRepository } from '../adapters/sqlite/sqlite-study-repository.js';
 import { Cooldown } from '../core/bot/cooldown.js';
+import { KeyedSerialQueue } from '../study/keyed-serial-queue.js';
+import { QuestionQueue } from '../study/question-queue.js';
+import type { StudyContext } from '../study/study-context.js';
+import { StudySessions } from '../study/study-sessions.js';
+import { DiscordStudyPublisher } from './study/discord-study-publisher.js';
 import type { BotContext } from './bot-context.js';
 import { createCommandRegistry } from './commands/command-registry.js';
 import { NO_MENTIONS } from './discord-message.js';
 import { createInteractionHandler } from './handle-interaction.js';
 import { ensureCommandsRegistered } from './register-commands.js';
+
+/** The study database's file name under DATA_DIR. */
+export const STUDY_DATABASE_FILE = 'study.sqlite';
 
 export interface RunningBot {
   readonly client: Client<true>;
@@ -20,13 +30,28 @@ export interface RunningBot {
  */
 export async function runBot(app: App, token: string): Promise<RunningBot> {
   const { config, logger } = app;
+  // Opened before logging in: a database that cannot be used stops the start with its path, before any interaction.
+  const repository = SqliteStudyRepository.open(path.join(config.dataDir, STUDY_DATABASE_FILE));
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    // GuildMessages only to count messages in session threads for the recap; no message content is read.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     allowedMentions: NO_MENTIONS,
     ...(config.discordApiUrl === undefined ? {} : { rest: { api: config.discordApiUrl } }),
   });
   const registry = createCommandRegistry(app.index.speech);
-  const context: BotContext = { commands: app.commands, askCooldown: new Cooldown(config.askCooldownSeconds * 1000), logger, now: Date.now };
+  const studyContext: StudyContext = {
+    repository,
+    publisher: new DiscordStudyPublisher(client.rest),
+    speech: app.index.speech,
+    commands: app.commands,
+    defaults: { moderatorRoleId: config.moderatorRoleId ?? null, modChannelId: config.modLogChannelId ?? null, moderated: true, cooldownSeconds: 30, blockedTerms: [] },
+    serial: new KeyedSerialQueue(),
+    now: Date.now,
+    logger,
+  };
+  const queue = new QuestionQueue(studyContext);
+  const sessions = new StudySessions(studyContext, queue);
+  const context: BotContext = { commands: app.commands, askCooldown: new Cooldown(config.askCooldownSeconds * 1000), logger, now: Date.now, sessions, queue };
   const handle = createInteractionHandler(registry, context);
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
@@ -35,6 +60,11 @@ export async function runBot(app: App, token: string): Promise<RunningBot> {
     const work = accepting ? handle(interaction) : refuseWhileStopping(interaction);
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    if (message.author.bot || !message.inGuild()) return;
+    const session = sessions.liveSession(message.channelId);
+    if (session) repository.recordMessage(session.id, message.author.id);
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
@@ -49,9 +79,11 @@ export async function runBot(app: App, token: string): Promise<RunningBot> {
       logger.warn('DISCORD_CLIENT_ID does not match the application of DISCORD_TOKEN; using the token’s application');
     }
     await ensureCommandsRegistered(readyClient, registry.map((entry) => entry.definition), config.discordGuildId, logger);
+    await queue.recover();
   } catch (error) {
     // A half-started bot must not linger: the open gateway would keep the process alive, answering.
     await client.destroy();
+    repository.close();
     throw isRefusedToken(error) ? new ConfigError('DISCORD_TOKEN is invalid: Discord refused it. Reset the token in the Developer Portal.') : error;
   }
   logger.info({ user: readyClient.user.tag, mode: app.index.retriever.mode }, 'bot ready');
@@ -63,6 +95,7 @@ export async function runBot(app: App, token: string): Promise<RunningBot> {
       const settled = Promise.allSettled([...inFlight]);
       await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
       await client.destroy();
+      repository.close();
       logger.info('bot stopped');
     },
   };

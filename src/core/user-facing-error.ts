@@ -12,6 +12,9 @@ export type UserFacingErrorCode =
   | 'not-yours'
   | 'unknown-command'
   | 'bad-option'
+  | 'not-moderator'
+  | 'no-session'
+  | 'study-refused'
   | 'results-out-of-range';
 
 /**

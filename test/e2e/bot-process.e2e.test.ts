@@ -29,6 +29,7 @@ describe('npm start with DISCORD_TOKEN set', () => {
         DISCORD_API_URL: fake.apiUrl,
         DISCORD_GUILD_ID: fake.world.guildId,
         INDEX_DIR: folder,
+        DATA_DIR: `${folder}/data`,
         MODEL_DIR: TINY_MODEL_ROOT,
         EMBEDDING_MODEL: TINY_MODEL_ID,
         MODEL_CACHE_DIR: `${folder}/cache`,
@@ -42,7 +43,7 @@ describe('npm start with DISCORD_TOKEN set', () => {
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     try {
       await fake.waitForReady({ timeoutMs: 20_000 });
-      await expect.poll(() => fake.commands(fake.world.guildId).length, { timeout: 10_000 }).toBe(4);
+      await expect.poll(() => fake.commands(fake.world.guildId).length, { timeout: 10_000 }).toBe(5);
       await expect.poll(() => output.includes('bot ready'), { timeout: 10_000 }).toBe(true);
       const sent = fake.sendInteraction(fake.chatInput({ name: 'ask', options: [{ name: 'question', type: 3, value: 'encryption' }] }));
       const record = await sent.waitForResponse((current) => current.original !== null && !current.original.loading, { timeoutMs: 10_000 });

@@ -31,7 +31,7 @@ describe('the bot’s reference commands, end to end', () => {
   afterAll(async () => harness?.close());
 
   it('registers its commands in the configured guild at start-up, and skips it when they are already there', async () => {
-    expect(harness.fake.commands(harness.fake.world.guildId).map((command) => command.name).sort()).toEqual(['about', 'ask', 'quote', 'section']);
+    expect(harness.fake.commands(harness.fake.world.guildId).map((command) => command.name).sort()).toEqual(['about', 'ask', 'quote', 'section', 'study']);
     expect(harness.fake.commandPutCount(harness.fake.world.guildId)).toBe(1);
     await harness.restart();
     expect(harness.fake.commandPutCount(harness.fake.world.guildId)).toBe(1);

@@ -35,6 +35,7 @@ export async function startBotHarness(options: { dense?: boolean; cooldownSecond
     DISCORD_GUILD_ID: fake.world.guildId,
     ASK_COOLDOWN_SECONDS: String(options.cooldownSeconds ?? 0),
     INDEX_DIR: temporary.folder,
+    DATA_DIR: `${temporary.folder}/data`,
   });
   const start = async () => {
     const app = composeApp(config, logger, index);

@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type ChatInputCommandInteraction } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type ChannelType, type ChatInputCommandInteraction } from 'discord.js';
 
 interface OptionBase {
   readonly name: string;
@@ -19,25 +19,51 @@ export interface IntegerOption extends OptionBase {
 export interface BooleanOption extends OptionBase {
   readonly type: ApplicationCommandOptionType.Boolean;
 }
-export type OptionDefinition = StringOption | IntegerOption | BooleanOption;
+export interface RoleOption extends OptionBase {
+  readonly type: ApplicationCommandOptionType.Role;
+}
+export interface ChannelOption extends OptionBase {
+  readonly type: ApplicationCommandOptionType.Channel;
+  readonly channel_types?: readonly ChannelType[];
+}
+export type OptionDefinition = StringOption | IntegerOption | BooleanOption | RoleOption | ChannelOption;
+
+/** A subcommand (`/study start`), with options of its own. */
+export interface SubcommandDefinition {
+  readonly type: ApplicationCommandOptionType.Subcommand;
+  readonly name: string;
+  readonly description: string;
+  readonly options: readonly OptionDefinition[];
+}
 
 /** A chat-input command as Discord's API receives it; declared once, used by deploy-commands and the bot. */
 export interface CommandDefinition {
   readonly type: ApplicationCommandType.ChatInput;
   readonly name: string;
   readonly description: string;
-  readonly options: readonly OptionDefinition[];
+  readonly options: readonly OptionDefinition[] | readonly SubcommandDefinition[];
   readonly contexts: readonly InteractionContextType[];
+  /** Who sees the command by default (a permission bitfield as a string); the bot checks again on every use. */
+  readonly default_member_permissions?: string | null;
   /** Stated even though Discord defaults to guild install: discord.js compares it when deciding to re-register. */
   readonly integration_types: readonly ApplicationIntegrationType[];
 }
 
-type OptionValue<O extends OptionDefinition> = O extends StringOption ? string : O extends IntegerOption ? number : boolean;
+/** Roles and channels arrive as their ids. */
+type OptionValue<O extends OptionDefinition> = O extends StringOption | RoleOption | ChannelOption ? string : O extends IntegerOption ? number : boolean;
 
-/** The typed arguments of a command, derived from its definition: required options are never undefined. */
-export type CommandArguments<C extends CommandDefinition> = {
-  readonly [O in C['options'][number] as O['name']]: O extends { readonly required: true } ? OptionValue<O> : OptionValue<O> | undefined;
+/** The typed arguments of a list of options: required ones are never undefined. */
+export type OptionArguments<Options extends readonly OptionDefinition[]> = {
+  readonly [O in Options[number] as O['name']]: O extends { readonly required: true } ? OptionValue<O> : OptionValue<O> | undefined;
 };
+
+/** The typed arguments of a command, derived from its definition. */
+export type CommandArguments<C extends CommandDefinition> = C['options'] extends readonly OptionDefinition[] ? OptionArguments<C['options']> : never;
+
+/** For a command with subcommands: each subcommand's typed arguments, by name. */
+export type SubcommandArguments<C extends CommandDefinition> = C['options'] extends readonly SubcommandDefinition[]
+  ? { readonly [S in C['options'][number] as S['name']]: OptionArguments<S['options']> }
+  : never;
 
 /** Declares a command, keeping its literal types so that handlers get typed arguments. */
 export function defineCommand<const C extends CommandDefinition>(definition: C): C {
@@ -46,8 +72,22 @@ export function defineCommand<const C extends CommandDefinition>(definition: C):
 
 /** Reads an interaction's options as the definition declares them. */
 export function readArguments<C extends CommandDefinition>(interaction: ChatInputCommandInteraction, definition: C): CommandArguments<C> {
+  return readOptions(interaction, definition.options as readonly OptionDefinition[]) as CommandArguments<C>;
+}
+
+/** Reads the chosen subcommand's name and its options, as its definition declares them. */
+export function readSubcommand<C extends CommandDefinition>(
+  interaction: ChatInputCommandInteraction,
+  definition: C,
+): { [K in keyof SubcommandArguments<C>]: { name: K; args: SubcommandArguments<C>[K] } }[keyof SubcommandArguments<C>] {
+  const name = interaction.options.getSubcommand(true);
+  const subcommand = (definition.options as readonly SubcommandDefinition[]).find((candidate) => candidate.name === name);
+  return { name, args: readOptions(interaction, subcommand?.options ?? []) } as never;
+}
+
+function readOptions(interaction: ChatInputCommandInteraction, options: readonly OptionDefinition[]): Record<string, string | number | boolean | undefined> {
   const values: Record<string, string | number | boolean | undefined> = {};
-  for (const option of definition.options) {
+  for (const option of options) {
     const required = option.required === true;
     switch (option.type) {
       case ApplicationCommandOptionType.String:
@@ -59,9 +99,15 @@ export function readArguments<C extends CommandDefinition>(interaction: ChatInpu
       case ApplicationCommandOptionType.Boolean:
         values[option.name] = interaction.options.getBoolean(option.name, required) ?? undefined;
         break;
+      case ApplicationCommandOptionType.Role:
+        values[option.name] = interaction.options.get(option.name, required)?.value?.toString() ?? undefined;
+        break;
+      case ApplicationCommandOptionType.Channel:
+        values[option.name] = interaction.options.get(option.name, required)?.value?.toString() ?? undefined;
+        break;
     }
   }
-  return values as CommandArguments<C>;
+  return values;
 }
 
 /** Where the reference commands work: servers (channels and threads) and DMs with the bot. Group DMs would need a user install. */

@@ -4,7 +4,10 @@ import { findSection } from '../../core/speech/find-section.js';
 import type { Speech } from '../../core/speech/speech.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
 import type { BotContext, HandlerOutcome } from '../bot-context.js';
-import { toEditPayload, toReplyPayload, viewSize } from '../discord-message.js';
+import { NO_MENTIONS, toEditPayload, toReplyPayload, viewSize } from '../discord-message.js';
+import { studyActorOf } from '../study/study-actor-of.js';
+import { studyCommand } from './study-command.js';
+import { runStudyCommand } from './study-handler.js';
 import { readArguments, type CommandArguments, type CommandDefinition } from './command-definition.js';
 import { aboutCommand, askCommand, quoteCommand, sectionCommand } from './reference-commands.js';
 
@@ -43,9 +46,11 @@ export function createCommandRegistry(speech: Speech): RegisteredCommand[] {
         // Cheap checks first, so that a refusal is private even when the answer would be public.
         validateQuestion(args.question);
         if (args.section !== undefined) findSection(speech.sections, args.section);
+        const isPrivate = args.private ?? false;
+        const queued = isPrivate ? undefined : await queueInModeratedSession(interaction, args.question, context);
+        if (queued) return queued;
         const turn = context.askCooldown.take(interaction.user.id, context.now());
         if (!turn.ok) throw new UserFacingError('cooldown', `You can ask again in ${Math.ceil(turn.remainingMs / 1000)} s.`);
-        const isPrivate = args.private ?? false;
         await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
         const view = await context.commands.ask({ question: args.question, results: args.results ?? 3, section: args.section, private: isPrivate, user: interaction.user.id });
         await interaction.editReply(toEditPayload(view));
@@ -74,5 +79,31 @@ export function createCommandRegistry(speech: Speech): RegisteredCommand[] {
       await interaction.reply(toReplyPayload(view, false));
       return { outcome: 'answered', size: viewSize(view) };
     }),
+    withSubcommands(studyCommand(speech.paragraphs.length), runStudyCommand, sectionAutocomplete),
   ];
+}
+
+function withSubcommands<C extends CommandDefinition>(
+  definition: C,
+  run: (interaction: ChatInputCommandInteraction, definition: C, context: BotContext) => Promise<HandlerOutcome>,
+  autocomplete?: RegisteredCommand['autocomplete'],
+): RegisteredCommand {
+  return { definition, run: (interaction, context) => run(interaction, definition, context), ...(autocomplete ? { autocomplete } : {}) };
+}
+
+/**
+ * In the thread of a moderated session, a public /ask goes to the moderators' queue instead of being answered; the
+ * member is told privately, with their place in the queue. Undefined when the question is answered as usual.
+ */
+async function queueInModeratedSession(interaction: ChatInputCommandInteraction, question: string, context: BotContext): Promise<HandlerOutcome | undefined> {
+  if (!interaction.inGuild()) return undefined;
+  // Sessions are keyed by their thread, so a live session here means this channel is its thread.
+  const session = context.sessions.liveSession(interaction.channelId);
+  const settings = session && context.sessions.settings(session.guildId);
+  if (!session?.moderated || !settings?.modChannelId) return undefined;
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const actor = studyActorOf(interaction);
+  const reply = await context.queue.ask(session, settings, { id: actor.id, name: actor.name }, question);
+  await interaction.editReply({ content: reply, allowedMentions: NO_MENTIONS });
+  return { outcome: 'answered', size: reply.length };
 }

@@ -84,7 +84,7 @@ export class PassageCommands {
   /** Decides what a button press does; tampered, outdated or someone else's private buttons are refused. */
   button(customId: string, user: string): ButtonOutcome {
     const state = decodeButtonState(customId);
-    if (!state) return refused('button-expired', EXPIRED);
+    if (!state || state.kind === 'question') return refused('button-expired', EXPIRED);
     if (state.speech !== this.parts.speechTag) return refused('button-expired', 'This button belongs to an older version of the speech index. Run the command again.');
     if (state.kind === 'section-open') {
       const section = this.parts.speech.sections[state.section - 1];

@@ -21,11 +21,14 @@ export type ButtonState =
   | { readonly kind: 'section-page'; readonly owner: string; readonly private: boolean; readonly section: number; readonly page: number; readonly speech: string }
   /** "Whole section" on an answer: opens the section for whoever presses, privately, leaving the answer as it is. */
   | { readonly kind: 'section-open'; readonly section: number; readonly speech: string }
-  | { readonly kind: 'quote'; readonly paragraph: number; readonly speech: string };
+  | { readonly kind: 'quote'; readonly paragraph: number; readonly speech: string }
+  /** A moderator's Approve or Reject on a queued question, and the reason modal behind Reject. */
+  | { readonly kind: 'question'; readonly action: 'approve' | 'reject' | 'reject-reason'; readonly question: number };
 
 const SNOWFLAKE = /^\d{1,20}$/u;
 const HASH = /^[0-9a-z]{4}$/u;
-const PREFIX = { 'answer-page': 'a1', 'section-page': 's1', 'section-open': 'o1', quote: 'q1' } as const;
+const PREFIX = { 'answer-page': 'a1', 'section-page': 's1', 'section-open': 'o1', quote: 'q1', question: 'm1' } as const;
+const QUESTION_ACTIONS = { approve: 'a', reject: 'r', 'reject-reason': 'm' } as const;
 
 const b36 = (value: number, width: number): string => value.toString(36).padStart(width, '0');
 const fromB36 = (text: string | undefined): number => (text !== undefined && /^[0-9a-z]+$/u.test(text) ? parseInt(text, 36) : Number.NaN);
@@ -50,6 +53,9 @@ export function encodeButtonState(state: ButtonState): string {
       break;
     case 'quote':
       id = [PREFIX[state.kind], state.paragraph, state.speech].join('.');
+      break;
+    case 'question':
+      id = [PREFIX[state.kind], QUESTION_ACTIONS[state.action], state.question].join('.');
       break;
   }
   if (id.length > DISCORD_LIMITS.customId) throw new RangeError(`custom_id of ${id.length} characters: ${id}`);
@@ -93,6 +99,13 @@ export function decodeButtonState(customId: string): ButtonState | undefined {
     const section = wholeNumber(sectionText, 999);
     if (!section || !HASH.test(speech)) return undefined;
     return { kind: 'section-open', section, speech };
+  }
+  if (prefix === PREFIX.question && parts.length === 2) {
+    const [actionText, questionText] = parts;
+    const action = (Object.keys(QUESTION_ACTIONS) as Array<keyof typeof QUESTION_ACTIONS>).find((key) => QUESTION_ACTIONS[key] === actionText);
+    const question = questionText !== undefined && /^\d{1,12}$/u.test(questionText) ? Number(questionText) : 0;
+    if (!action || question < 1) return undefined;
+    return { kind: 'question', action, question };
   }
   if (prefix === PREFIX.quote && parts.length === 2) {
     const [paragraphText, speech = ''] = parts;

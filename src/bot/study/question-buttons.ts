@@ -1,0 +1,43 @@
+import { ActionRowBuilder, MessageFlags, ModalBuilder, TextInputBuilder, TextInputStyle, type ButtonInteraction, type ModalSubmitInteraction } from 'discord.js';
+import { decodeButtonState, encodeButtonState, type ButtonState } from '../../core/discord/custom-ids.js';
+import { UserFacingError } from '../../core/user-facing-error.js';
+import type { BotContext, HandlerOutcome } from '../bot-context.js';
+import { NO_MENTIONS } from '../discord-message.js';
+import { studyActorOf } from './study-actor-of.js';
+
+const REASON_FIELD = 'reason';
+
+/**
+ * Approve or Reject on a queued question in the moderators' channel. The bot checks the moderator rule itself; a
+ * Reject first asks for an optional reason in a modal. Question ids point into the store, so buttons on messages
+ * posted before a restart keep working.
+ */
+export async function decideQuestion(interaction: ButtonInteraction, state: Extract<ButtonState, { kind: 'question' }>, context: BotContext): Promise<HandlerOutcome> {
+  const actor = studyActorOf(interaction);
+  if (state.action === 'reject') {
+    context.queue.checkDecidable(actor, state.question);
+    const reason = new TextInputBuilder().setCustomId(REASON_FIELD).setLabel('Reason (shown to the author)').setStyle(TextInputStyle.Paragraph).setRequired(false).setMaxLength(300);
+    const modal = new ModalBuilder()
+      .setCustomId(encodeButtonState({ kind: 'question', action: 'reject-reason', question: state.question }))
+      .setTitle(`Reject question ${state.question}`)
+      .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(reason));
+    await interaction.showModal(modal);
+    return { outcome: 'answered', size: 0 };
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const reply = await context.queue.approve(actor, state.question);
+  await interaction.editReply({ content: reply, allowedMentions: NO_MENTIONS });
+  return { outcome: 'answered', size: reply.length };
+}
+
+/** The Reject modal's submission. */
+export async function submitRejection(interaction: ModalSubmitInteraction, context: BotContext): Promise<HandlerOutcome> {
+  const state = decodeButtonState(interaction.customId);
+  if (state?.kind !== 'question' || state.action !== 'reject-reason') throw new UserFacingError('button-expired', 'This form is no longer valid.');
+  const actor = studyActorOf(interaction);
+  const reason = interaction.fields.getTextInputValue(REASON_FIELD).trim();
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const reply = await context.queue.reject(actor, state.question, reason === '' ? null : reason);
+  await interaction.editReply({ content: reply, allowedMentions: NO_MENTIONS });
+  return { outcome: 'answered', size: reply.length };
+}

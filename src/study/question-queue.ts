@@ -1,0 +1,140 @@
+import { validateQuestion } from '../core/retrieval/validate-question.js';
+import { admitQuestion, decideQuestion } from '../core/study/queue-decisions.js';
+import { renderApprovedQuestion, renderQueuedQuestion } from '../core/study/render-study-messages.js';
+import type { GuildSettings, QueuedQuestion, StudySession } from '../core/study/study-types.js';
+import { UserFacingError } from '../core/user-facing-error.js';
+import { requireModerator, type StudyActor } from './study-actor.js';
+import { announce, type StudyContext } from './study-context.js';
+
+/**
+ * The moderated question queue: members' questions in a session thread wait for a moderator's Approve (the bot posts
+ * the question, credited, with its answer in the thread) or Reject (the author is told privately, with the reason).
+ * A decision is compare-and-set in the store, so of two moderators clicking at once exactly one wins.
+ */
+export class QuestionQueue {
+  private readonly lastAsked = new Map<string, number>();
+
+  constructor(private readonly context: StudyContext) {}
+
+  /** Queues a member's question; returns what to tell them (privately). */
+  async ask(session: StudySession, settings: GuildSettings, author: { id: string; name: string }, rawText: string): Promise<string> {
+    const { repository, now } = this.context;
+    const text = validateQuestion(rawText);
+    const key = `${session.id}:${author.id}`;
+    const wait = (this.lastAsked.get(key) ?? -Infinity) + settings.cooldownSeconds * 1000 - now();
+    if (wait > 0) throw new UserFacingError('cooldown', `You can ask again in ${Math.ceil(wait / 1000)} s.`);
+    const admitted = admitQuestion(text, session, settings, repository.waitingFrom(session.id, author.id));
+    if (!admitted.ok) throw new UserFacingError('study-refused', admitted.message);
+    this.lastAsked.set(key, now());
+    const { status } = admitted.value;
+    const reason = admitted.value.status === 'rejected' ? admitted.value.reason : null;
+    const audit = reason === null ? undefined : { guildId: session.guildId, sessionId: session.id, actorId: author.id, action: 'auto-reject' as const, detail: reason, at: now() };
+    const question = repository.addQuestion({ sessionId: session.id, guildId: session.guildId, authorId: author.id, authorName: author.name, text, status, createdAt: now(), reason }, audit);
+    if (reason !== null) return `Your question was not sent to the moderators: ${reason}`;
+    const position = repository.waiting(session.id).findIndex((waiting) => waiting.id === question.id) + 1;
+    if (status === 'held') return `The session is paused: your question is held and goes to the moderators when it resumes (position ${position}).`;
+    await this.postForModerators(question, session, settings);
+    return `Your question was sent to the moderators (position ${position} in the queue). If they approve it, it is answered in this thread.`;
+  }
+
+  /**
+   * Checks that the actor may decide and the question is still open, before a modal asks for a reason.
+   *
+   * @throws {UserFacingError}
+   */
+  checkDecidable(actor: StudyActor, questionId: number): void {
+    const { question, settings } = this.load(questionId);
+    requireModerator(this.context.repository, settings, actor, 'reject', this.context.now(), question.sessionId);
+    const open = decideQuestion(question, 'rejected');
+    if (!open.ok) throw new UserFacingError('study-refused', open.message);
+  }
+
+  approve(actor: StudyActor, questionId: number): Promise<string> {
+    return this.context.serial.run(`question:${questionId}`, async () => {
+      const { repository, publisher, commands, now } = this.context;
+      const { question, session, settings } = this.decide(actor, questionId, 'approved', null);
+      const answer = await commands.ask({ question: question.text, results: 3, private: false, user: question.authorId });
+      await publisher.post(session.threadId, renderApprovedQuestion(question, answer));
+      repository.markAnswered(question.id);
+      await this.refreshModMessage(question.id, session);
+      await announce(this.context, settings, `✅ <@${actor.id}> approved question ${question.id} from <@${question.authorId}> in <#${session.threadId}>.`);
+      return `Approved: the question and its answer are posted in <#${session.threadId}>.`;
+    });
+  }
+
+  reject(actor: StudyActor, questionId: number, reason: string | null): Promise<string> {
+    return this.context.serial.run(`question:${questionId}`, async () => {
+      const { publisher } = this.context;
+      const { question, session, settings } = this.decide(actor, questionId, 'rejected', reason);
+      const because = reason ? ` Reason: ${reason}` : '';
+      const told = await publisher.notify(question.authorId, `Your question in “${session.title}” was not taken up by the moderators.${because}\n> ${question.text}`);
+      await this.refreshModMessage(question.id, session);
+      await announce(this.context, settings, `❌ <@${actor.id}> rejected question ${question.id} from <@${question.authorId}>${reason ? ` (${reason})` : ''}.`);
+      return told ? 'Rejected; the author was told privately.' : 'Rejected. The author could not be told: they do not accept direct messages from the bot.';
+    });
+  }
+
+  /** Sends a resumed session's held questions to the moderators. */
+  async releaseHeld(session: StudySession): Promise<void> {
+    const settings = this.context.repository.settings(session.guildId, this.context.defaults);
+    for (const question of this.context.repository.releaseHeld(session.id)) await this.postForModerators(question, session, settings);
+  }
+
+  /** After a restart: posts what a crash left unposted (moderators' copies, approved answers) in live sessions. */
+  async recover(): Promise<void> {
+    const { repository, publisher, commands } = this.context;
+    for (const question of repository.unposted()) {
+      const session = repository.sessionById(question.sessionId);
+      if (session && session.status !== 'ended') await this.postForModerators(question, session, repository.settings(session.guildId, this.context.defaults));
+    }
+    for (const question of repository.unanswered()) {
+      const session = repository.sessionById(question.sessionId);
+      if (!session || session.status === 'ended') continue;
+      const answer = await commands.ask({ question: question.text, results: 3, private: false, user: question.authorId });
+      await publisher.post(session.threadId, renderApprovedQuestion(question, answer));
+      repository.markAnswered(question.id);
+    }
+  }
+
+  private decide(actor: StudyActor, questionId: number, status: 'approved' | 'rejected', reason: string | null) {
+    const { repository, now } = this.context;
+    const { question, session, settings } = this.load(questionId);
+    requireModerator(repository, settings, actor, status === 'approved' ? 'approve' : 'reject', now(), session.id);
+    const open = decideQuestion(question, status);
+    if (!open.ok) throw new UserFacingError('study-refused', open.message);
+    const audit = { guildId: session.guildId, sessionId: session.id, actorId: actor.id, action: status === 'approved' ? ('approve' as const) : ('reject' as const), detail: `question ${question.id}${reason ? `: ${reason}` : ''}`, at: now() };
+    if (!repository.decide(question.id, { status, by: actor.id, at: now(), reason }, audit)) {
+      const latest = repository.question(question.id) ?? question;
+      const refusal = decideQuestion(latest, status);
+      throw new UserFacingError('study-refused', refusal.ok ? 'This question was just decided by another moderator.' : refusal.message);
+    }
+    return { question: repository.question(question.id) ?? question, session, settings };
+  }
+
+  private load(questionId: number): { question: QueuedQuestion; session: StudySession; settings: GuildSettings } {
+    const { repository } = this.context;
+    const question = repository.question(questionId);
+    const session = question && repository.sessionById(question.sessionId);
+    if (!question || !session) throw new UserFacingError('button-expired', 'That question no longer exists.');
+    return { question, session, settings: repository.settings(session.guildId, this.context.defaults) };
+  }
+
+  private async postForModerators(question: QueuedQuestion, session: StudySession, settings: GuildSettings): Promise<void> {
+    if (settings.modChannelId === null) return;
+    try {
+      const messageId = await this.context.publisher.post(settings.modChannelId, renderQueuedQuestion(question, session));
+      this.context.repository.setModMessage(question.id, settings.modChannelId, messageId);
+    } catch (error) {
+      // Left unposted in the store: the next start-up's recovery posts it.
+      this.context.logger.warn({ err: error, question: question.id }, 'could not post a question for the moderators');
+    }
+  }
+
+  private async refreshModMessage(questionId: number, session: StudySession): Promise<void> {
+    const question = this.context.repository.question(questionId);
+    if (!question?.modChannelId || !question.modMessageId) return;
+    await this.context.publisher.edit(question.modChannelId, question.modMessageId, renderQueuedQuestion(question, session)).catch((error: unknown) => {
+      this.context.logger.warn({ err: error, question: questionId }, 'could not update the moderators’ copy of a question');
+    });
+  }
+}

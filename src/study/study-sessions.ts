@@ -1,0 +1,152 @@
+import { findSection } from '../core/speech/find-section.js';
+import { discussionPrompt } from '../core/study/discussion-prompts.js';
+import { renderOpening, renderRecap, renderStatus, renderStudyPassage } from '../core/study/render-study-messages.js';
+import { endSession, moveTo, pauseSession, resumeSession, startSession } from '../core/study/session-transitions.js';
+import { SessionConflictError } from '../core/study/study-repository.js';
+import type { StudyOutcome } from '../core/study/study-outcome.js';
+import type { GuildSettings, StudySession } from '../core/study/study-types.js';
+import { UserFacingError } from '../core/user-facing-error.js';
+import { requireModerator, type StudyActor } from './study-actor.js';
+import { announce, type StudyContext } from './study-context.js';
+import type { QuestionQueue } from './question-queue.js';
+
+/** Settings changes from `/study config`; absent fields stay as they are. */
+export type SettingsChanges = Partial<Omit<GuildSettings, 'guildId'>>;
+
+const unwrap = <T>(outcome: StudyOutcome<T>): T => {
+  if (!outcome.ok) throw new UserFacingError('study-refused', outcome.message);
+  return outcome.value;
+};
+
+/**
+ * Study sessions' lifecycle: config, start, moving through passages, pause and resume, end, status. Each moderator
+ * action is checked, done on Discord, then committed with its audit line in one transaction, then acknowledged; so
+ * what a moderator was told happened is stored, and a crash before the commit at worst repeats a post.
+ */
+export class StudySessions {
+  constructor(
+    private readonly context: StudyContext,
+    private readonly queue: QuestionQueue,
+  ) {}
+
+  settings(guildId: string): GuildSettings {
+    return this.context.repository.settings(guildId, this.context.defaults);
+  }
+
+  /** Shows the settings, changed first when `changes` has any. */
+  async configure(actor: StudyActor, changes: SettingsChanges): Promise<string> {
+    const current = this.settings(actor.guildId);
+    requireModerator(this.context.repository, current, actor, 'config', this.context.now());
+    const updated: GuildSettings = { ...current, ...changes };
+    if (Object.keys(changes).length > 0) {
+      this.context.repository.saveSettings(updated, { guildId: actor.guildId, sessionId: null, actorId: actor.id, action: 'config', detail: JSON.stringify(changes), at: this.context.now() });
+      await announce(this.context, updated, `⚙️ <@${actor.id}> changed the study settings: ${Object.keys(changes).join(', ')}.`);
+    }
+    const role = updated.moderatorRoleId ? `<@&${updated.moderatorRoleId}>` : 'none (Manage Threads, Manage Server or Administrator)';
+    const terms = updated.blockedTerms.length > 0 ? updated.blockedTerms.map((term) => `\`${term.replace(/`/gu, '')}\``).join(', ') : 'none';
+    return [
+      `**Study settings**${Object.keys(changes).length > 0 ? ' (updated)' : ''}`,
+      `Moderator role: ${role}`,
+      `Moderators’ channel: ${updated.modChannelId ? `<#${updated.modChannelId}>` : 'none'}`,
+      `Moderated questions: ${updated.moderated ? 'yes' : 'no'} · cooldown ${updated.cooldownSeconds} s`,
+      `Blocked terms: ${terms}`,
+    ].join('\n');
+  }
+
+  async start(actor: StudyActor, input: { channelId: string; section: string; from?: number | undefined; title?: string | undefined; prompt?: string | undefined }): Promise<string> {
+    const { repository, speech, publisher, now } = this.context;
+    const settings = this.settings(actor.guildId);
+    requireModerator(repository, settings, actor, 'start', now());
+    const section = findSection(speech.sections, input.section);
+    const from = input.from ?? section.firstParagraph;
+    if (from < 1 || from > speech.paragraphs.length) throw new UserFacingError('paragraph-out-of-range', `Paragraphs are numbered ¶1 to ¶${speech.paragraphs.length}.`);
+    const title = input.title?.trim() || section.name;
+    const threadName = `${title} · ${new Date(now()).toISOString().slice(0, 10)}`.slice(0, 100);
+    const threadId = await publisher.createThread(input.channelId, threadName);
+    const draft = startSession({ guildId: actor.guildId, channelId: input.channelId, threadId, title, sectionId: section.id, startedBy: actor.id, startedAt: now(), moderated: settings.moderated, from });
+    const opening = await publisher.post(threadId, renderOpening({ ...draft, id: 0 }, section));
+    await publisher.pin(threadId, opening).catch((error: unknown) => this.context.logger.warn({ err: error }, 'could not pin the opening message'));
+    await publisher.post(threadId, renderStudyPassage(speech, from, discussionPrompt(0, input.prompt)));
+    let session: StudySession;
+    try {
+      session = repository.createSession(draft, { guildId: actor.guildId, actorId: actor.id, action: 'start', detail: `${section.name} from ¶${from}`, at: now() });
+    } catch (error) {
+      if (error instanceof SessionConflictError) throw new UserFacingError('study-refused', 'That thread already has a session running.');
+      throw error;
+    }
+    await announce(this.context, settings, `▶️ <@${actor.id}> started **${title}** in <#${threadId}> (¶${from}).`);
+    return `Session started in <#${threadId}>, on ¶${from}.`;
+  }
+
+  /** `/study next`, `previous` and `goto`. */
+  move(actor: StudyActor, threadId: string, target: 'next' | 'previous' | number, prompt?: string): Promise<string> {
+    return this.context.serial.run(threadId, async () => {
+      const { repository, speech, publisher, now } = this.context;
+      const session = this.sessionIn(threadId);
+      const settings = this.settings(session.guildId);
+      requireModerator(repository, settings, actor, 'advance', now(), session.id);
+      const paragraph = target === 'next' ? session.currentParagraph + 1 : target === 'previous' ? session.currentParagraph - 1 : target;
+      const moved = unwrap(moveTo(session, paragraph, speech.paragraphs.length));
+      await publisher.post(threadId, renderStudyPassage(speech, paragraph, discussionPrompt(moved.promptCursor, prompt)));
+      repository.updateSession(moved, { guildId: session.guildId, sessionId: session.id, actorId: actor.id, action: 'advance', detail: `¶${session.currentParagraph} → ¶${paragraph}`, at: now() });
+      await announce(this.context, settings, `⏭️ <@${actor.id}> moved **${session.title}** to ¶${paragraph}.`);
+      return `Posted ¶${paragraph}.`;
+    });
+  }
+
+  pause(actor: StudyActor, threadId: string): Promise<string> {
+    return this.changeState(actor, threadId, 'pause', (session) => pauseSession(session), 'The session is paused: questions are held until it resumes.');
+  }
+
+  async resume(actor: StudyActor, threadId: string): Promise<string> {
+    const reply = await this.changeState(actor, threadId, 'resume', (session) => resumeSession(session), 'The session has resumed.');
+    await this.queue.releaseHeld(this.sessionIn(threadId));
+    return reply;
+  }
+
+  end(actor: StudyActor, threadId: string): Promise<string> {
+    return this.context.serial.run(threadId, async () => {
+      const { repository, publisher, now } = this.context;
+      const session = this.sessionIn(threadId);
+      const settings = this.settings(session.guildId);
+      requireModerator(repository, settings, actor, 'end', now(), session.id);
+      const ended = unwrap(endSession(session, now()));
+      await publisher.post(threadId, renderRecap(ended, repository.stats(session.id), ended.endedAt ?? now()));
+      repository.updateSession(ended, { guildId: session.guildId, sessionId: session.id, actorId: actor.id, action: 'end', detail: `${ended.covered.length} passages`, at: now() });
+      await announce(this.context, settings, `⏹️ <@${actor.id}> ended **${session.title}**.`);
+      await publisher.closeThread(threadId);
+      return 'Session ended: the recap is posted and the thread archived and locked.';
+    });
+  }
+
+  status(threadId: string): string {
+    const session = this.sessionIn(threadId);
+    return renderStatus(this.context.speech, session, this.context.repository.waiting(session.id).length);
+  }
+
+  /** The live session in a thread, or undefined. */
+  liveSession(threadId: string): StudySession | undefined {
+    const session = this.context.repository.sessionByThread(threadId);
+    return session && session.status !== 'ended' ? session : undefined;
+  }
+
+  private sessionIn(threadId: string): StudySession {
+    const session = this.context.repository.sessionByThread(threadId);
+    if (!session) throw new UserFacingError('no-session', 'There is no study session in this thread. Moderators start one with `/study start` in a text channel.');
+    return session;
+  }
+
+  private changeState(actor: StudyActor, threadId: string, action: 'pause' | 'resume', transition: (session: StudySession) => StudyOutcome<StudySession>, done: string): Promise<string> {
+    return this.context.serial.run(threadId, async () => {
+      const { repository, publisher, now } = this.context;
+      const session = this.sessionIn(threadId);
+      const settings = this.settings(session.guildId);
+      requireModerator(repository, settings, actor, action, now(), session.id);
+      const changed = unwrap(transition(session));
+      repository.updateSession(changed, { guildId: session.guildId, sessionId: session.id, actorId: actor.id, action, detail: changed.status, at: now() });
+      await publisher.post(threadId, { content: `*${done}*`, embeds: [], buttons: [] });
+      await announce(this.context, settings, `${action === 'pause' ? '⏸️' : '▶️'} <@${actor.id}> ${action === 'pause' ? 'paused' : 'resumed'} **${session.title}**.`);
+      return done;
+    });
+  }
+}
