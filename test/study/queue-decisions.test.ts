@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { admitQuestion, decideQuestion, MAX_PENDING_PER_MEMBER } from '../../src/core/study/queue-decisions.js';
+import { isModerator, MODERATOR_PERMISSIONS } from '../../src/core/study/is-moderator.js';
+import type { GuildSettings, QueuedQuestion, StudySession } from '../../src/core/study/study-types.js';
+
+const settings: GuildSettings = { guildId: 'g', moderatorRoleId: 'role-mod', modChannelId: 'mods', moderated: true, cooldownSeconds: 0, blockedTerms: ['Forbidden Word', ' '] };
+const session = { status: 'active' } as StudySession;
+const question = (status: QueuedQuestion['status'], decidedBy: string | null = null) => ({ status, decidedBy }) as QueuedQuestion;
+
+describe('queue decisions', () => {
+  it('queues a question as pending, or held while the session is paused', () => {
+    expect(admitQuestion('What about Russia?', session, settings, 0)).toEqual({ ok: true, value: { status: 'pending' } });
+    expect(admitQuestion('What about Russia?', { ...session, status: 'paused' }, settings, 0)).toEqual({ ok: true, value: { status: 'held' } });
+  });
+
+  it('rejects a question with a blocked term automatically, case-insensitively, with a reason', () => {
+    const outcome = admitQuestion('is this a FORBIDDEN word?', session, settings, 0);
+    expect(outcome).toMatchObject({ ok: true, value: { status: 'rejected', reason: expect.stringContaining('term') } });
+  });
+
+  it(`refuses a member’s question beyond ${MAX_PENDING_PER_MEMBER} waiting, one over 300 characters, and any after the end`, () => {
+    expect(admitQuestion('q', session, settings, MAX_PENDING_PER_MEMBER)).toMatchObject({ ok: false, code: 'too-many-pending' });
+    expect(admitQuestion('x'.repeat(301), session, settings, 0)).toMatchObject({ ok: false, code: 'too-long' });
+    expect(admitQuestion('q', { ...session, status: 'ended' }, settings, 0)).toMatchObject({ ok: false, code: 'session-ended' });
+  });
+
+  it('decides a pending or held question once; a second decision is told who decided', () => {
+    expect(decideQuestion(question('pending'), 'approved')).toEqual({ ok: true, value: { status: 'approved' } });
+    expect(decideQuestion(question('held'), 'rejected')).toEqual({ ok: true, value: { status: 'rejected' } });
+    expect(decideQuestion(question('answered', '42'), 'rejected')).toMatchObject({ ok: false, code: 'already-decided', message: 'This question was already approved by <@42>.' });
+    expect(decideQuestion(question('rejected', '42'), 'approved')).toMatchObject({ ok: false, message: 'This question was already rejected by <@42>.' });
+  });
+});
+
+describe('the moderator rule', () => {
+  it('accepts the configured role, Manage Threads, Manage Server or Administrator, and no one else', () => {
+    const member = (permissions: bigint, roleIds: string[] = []) => ({ permissions, roleIds });
+    expect(isModerator(member(0n, ['role-mod']), 'role-mod')).toBe(true);
+    expect(isModerator(member(MODERATOR_PERMISSIONS.manageThreads), null)).toBe(true);
+    expect(isModerator(member(MODERATOR_PERMISSIONS.manageGuild), null)).toBe(true);
+    expect(isModerator(member(MODERATOR_PERMISSIONS.administrator), null)).toBe(true);
+    expect(isModerator(member((1n << 11n) | (1n << 10n), ['other']), 'role-mod')).toBe(false);
+    expect(isModerator(member(0n, ['role-mod']), null)).toBe(false);
+  });
+});
