@@ -25,7 +25,7 @@ export function renderOpening(session: StudySession, section: Section): MessageV
           `**Asking**: ${asking}`,
           '`/study status` shows where we are.',
         ].join('\n'),
-        footer: `Run by a moderator · session ${session.id}`,
+        footer: `${section.name} · one passage at a time`,
         color: STUDY_COLOR,
       },
     ],
