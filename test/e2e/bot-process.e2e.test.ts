@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { runScript } from '../support/run-script.js';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord/index.js';
@@ -56,4 +58,21 @@ describe('npm start with DISCORD_TOKEN set', () => {
     expect(output).not.toContain(TOKEN);
     expect(output).not.toContain('SECRET');
   }, 60_000);
+
+  it('refuses to start, naming the path, when the study database cannot be created', async () => {
+    const blocker = `${folder}/not-a-folder`;
+    await writeFile(blocker, 'a file where DATA_DIR should be');
+    const run = await runScript('src/main.ts', [], {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: fake.apiUrl,
+      INDEX_DIR: folder,
+      DATA_DIR: blocker,
+      MODEL_DIR: TINY_MODEL_ROOT,
+      EMBEDDING_MODEL: TINY_MODEL_ID,
+      LOG_LEVEL: 'error',
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${blocker}/study.sqlite`);
+    expect(run.stderr).not.toContain('    at ');
+  }, 30_000);
 });

@@ -5,8 +5,8 @@ import type { FakeGateway } from './gateway.js';
 import type { Faults } from './faults.js';
 import * as build from './interactions.js';
 import type { FakeState } from './state.js';
-import type { CallbackRecord, InteractionRecord, JsonValue, WaitOptions } from './types.js';
-import { snowflake } from './world.js';
+import type { CallbackRecord, InteractionRecord, JsonObject, JsonValue, WaitOptions } from './types.js';
+import { guildChannelPayload, snowflake } from './world.js';
 
 const DEFAULT_TIMEOUT_MS = 5000;
 
@@ -45,6 +45,24 @@ export class FakeDiscord extends FakeDiscordRest {
   /** Builds a modal submission. */
   modalSubmit(options: build.ModalSubmitOptions): build.InteractionPayload {
     return build.modalSubmitInteraction(this.world, options);
+  }
+
+  /** Builds the `d` of a MESSAGE_CREATE from a member (send it with `dispatch('MESSAGE_CREATE', …)`). */
+  memberMessage(options: build.MemberMessageOptions = {}): JsonObject {
+    return build.memberMessagePayload(this.world, options);
+  }
+
+  /**
+   * Adds a text channel (type 0) to the guild; returns its id. Added before the client connects, it is in GUILD_CREATE;
+   * after, it is announced with CHANNEL_CREATE.
+   */
+  addTextChannel(name: string, id: string = snowflake()): string {
+    if (this.state.channels.has(id)) throw new Error(`fake-discord: channel ${id} already exists`);
+    const channel = guildChannelPayload(this.world, id, 0, name);
+    this.state.channels.set(id, { channel, messages: [] });
+    this.gateway.dispatchIfConnected('CHANNEL_CREATE', channel);
+    this.state.changed();
+    return id;
   }
 
   /** Dispatches INTERACTION_CREATE and starts recording the bot's answers to it. */

@@ -13,7 +13,7 @@ import { makeWorld } from './world.js';
 
 export { FakeDiscord, type InteractionHandle } from './fake-discord.js';
 export type {
-  AutocompleteOptions, ChatInputOptions, ComponentOptions, InteractionContextOptions, InteractionPayload, ModalSubmitOptions,
+  AutocompleteOptions, ChatInputOptions, ComponentOptions, InteractionContextOptions, InteractionPayload, MemberMessageOptions, ModalSubmitOptions,
 } from './interactions.js';
 export type {
   CallbackRecord, DelayRule, FailRule, FakeDiscordOptions, FakeWorld, InteractionRecord, JsonObject, JsonValue, RecordedMessage,

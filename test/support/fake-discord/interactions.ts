@@ -153,3 +153,33 @@ export function modalSubmitInteraction(world: FakeWorld, options: ModalSubmitOpt
   if (options.message) payload.message = options.message;
   return payload;
 }
+
+/** A message someone else posts (a member, or another bot with `bot`), as MESSAGE_CREATE carries it. */
+export interface MemberMessageOptions {
+  readonly userId?: string;
+  readonly username?: string;
+  readonly guildId?: string;
+  /** Defaults to the guild's text channel. */
+  readonly channelId?: string;
+  readonly content?: string;
+  readonly roles?: readonly string[];
+  /** The author is a bot account (`author.bot`); its guild messages still carry `member`. */
+  readonly bot?: boolean;
+}
+
+/** The `d` of a MESSAGE_CREATE for a guild message: author, partial member, and the fields Discord always sends. */
+export function memberMessagePayload(world: FakeWorld, options: MemberMessageOptions): JsonObject {
+  const at = Date.now();
+  const author = userPayload(options.userId ?? world.userId, options.username ?? world.username, options.bot ?? false);
+  return {
+    id: snowflake(at), type: 0, channel_id: options.channelId ?? world.channelId, guild_id: options.guildId ?? world.guildId,
+    author,
+    member: {
+      roles: [...(options.roles ?? [])], joined_at: new Date(at - 86_400_000).toISOString(), nick: null, avatar: null, banner: null,
+      deaf: false, mute: false, flags: 0, pending: false, premium_since: null, communication_disabled_until: null,
+    },
+    content: options.content ?? '', timestamp: new Date(at).toISOString(), edited_timestamp: null, tts: false,
+    mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], components: [], pinned: false,
+    flags: 0, nonce: snowflake(at),
+  };
+}

@@ -2,7 +2,7 @@ import { type Route, type RouteContext, type RouteResult, reply, route } from '.
 import { createProblem, editProblem } from './routes-interactions.js';
 import type { ChannelRecord, FakeState } from './state.js';
 import type { JsonObject, JsonValue, RecordedMessage } from './types.js';
-import { apiMessage, guildChannelPayload, snowflake } from './world.js';
+import { apiMessage, guildChannelPayload, snowflake, userPayload } from './world.js';
 
 /** Sends a gateway dispatch if a session exists; REST changes to channels are echoed as THREAD_/CHANNEL_ events. */
 export type Dispatcher = (t: string, d: JsonObject) => void;
@@ -25,7 +25,12 @@ export function channelRoutes(state: FakeState, dispatch: Dispatcher): Route[] {
       const message = state.findMessage(context.param('channel'), context.param('message'));
       return message && !message.deleted ? then(message) : reply.error(404, 10008, 'Unknown Message');
     });
-  const render = (message: RecordedMessage): RouteResult => reply.json(apiMessage(world, message));
+  const render = (message: RecordedMessage): RouteResult => {
+    const body = apiMessage(world, message);
+    // Messages in any DM channel (not only the world's) carry no guild_id.
+    if (state.channels.get(message.channelId)?.channel.type === 1) delete body.guild_id;
+    return reply.json(body);
+  };
   const pin = (pinned: boolean) => (context: RouteContext): RouteResult =>
     withMessage(context, (message) => {
       message.pinned = pinned;
@@ -50,7 +55,28 @@ export function channelRoutes(state: FakeState, dispatch: Dispatcher): Route[] {
     return reply.json(thread, 201);
   };
 
+  // Opens (or reopens) the bot's DM channel with a user: one channel per recipient, the world's own user's being the
+  // world's DM channel, as Discord answers the same channel for the same pair.
+  const openDm = (context: RouteContext): RouteResult => {
+    const recipient = context.body.recipient_id;
+    if (typeof recipient !== 'string' || !/^\d{17,20}$/u.test(recipient)) {
+      return reply.error(400, 50035, 'Invalid Form Body', { recipient_id: { _errors: [{ code: 'NUMBER_TYPE_COERCE', message: 'Value is not snowflake.' }] } });
+    }
+    const recipientOf = (channel: JsonObject): JsonValue | undefined => {
+      const recipients = channel.recipients;
+      const first = Array.isArray(recipients) ? recipients[0] : undefined;
+      return typeof first === 'object' && first !== null && !Array.isArray(first) ? first.id : undefined;
+    };
+    const existing = [...state.channels.values()].find((record) => record.channel.type === 1 && recipientOf(record.channel) === recipient);
+    if (existing) return reply.json(existing.channel);
+    const user = userPayload(recipient, recipient === world.userId ? world.username : `user-${recipient.slice(-4)}`);
+    const channel: JsonObject = { id: snowflake(), type: 1, last_message_id: null, flags: 0, recipients: [user] };
+    state.channels.set(String(channel.id), { channel, messages: [] });
+    return reply.json(channel);
+  };
+
   return [
+    route('POST', '/users/@me/channels', openDm),
     route('GET', '/channels/:channel', (context) => withChannel(context, (record) => reply.json(record.channel))),
     route('PATCH', '/channels/:channel', (context) =>
       withChannel(context, (record) => {

@@ -1,0 +1,299 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STUDY_DATABASE_FILE } from '../../src/bot/run-bot.js';
+import { DISCUSSION_PROMPTS } from '../../src/core/study/discussion-prompts.js';
+import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { MEMBER_PERMISSIONS, type InteractionHandle, type InteractionRecord, type JsonObject, type JsonValue, type RecordedMessage } from '../support/fake-discord/index.js';
+
+interface Embed {
+  title?: string;
+  description?: string;
+  author?: { name: string };
+  footer?: { text: string };
+  fields?: Array<{ name: string; value: string }>;
+}
+interface Component {
+  type: number;
+  custom_id: string;
+  label?: string;
+}
+interface AuditRow {
+  id: number;
+  session_id: number | null;
+  actor_id: string;
+  action: string;
+  detail: string;
+}
+interface Who {
+  readonly userId: string;
+  readonly username: string;
+  readonly permissions?: string;
+}
+type Option = { name: string; type: number; value: string | number | boolean };
+
+const EPHEMERAL = 64;
+const MODAL = 9;
+const PUBLIC_THREAD = 11;
+const MANAGE_THREADS = 1n << 34n;
+const MODERATOR_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | MANAGE_THREADS).toString();
+
+// The cast: two moderators by permission (Manage Threads), two members with the everyday permission set.
+const ADA: Who = { userId: '1000000000000000601', username: 'ada-mod', permissions: MODERATOR_PERMISSIONS };
+const GRACE: Who = { userId: '1000000000000000602', username: 'grace-mod', permissions: MODERATOR_PERMISSIONS };
+const BEN: Who = { userId: '1000000000000000701', username: 'ben-member' };
+const CY: Who = { userId: '1000000000000000702', username: 'cy-member' };
+
+const embedsOf = (message: RecordedMessage | null | undefined) => (message?.embeds ?? []) as Embed[];
+const componentsOf = (message: { components?: JsonValue[] } | null | undefined): Component[] =>
+  ((message?.components ?? []) as unknown as Array<{ components: Component[] }>).flatMap((row) => row.components);
+const answered = (record: InteractionRecord) => record.original !== null && !record.original.loading;
+const today = () => new Date().toISOString().slice(0, 10);
+
+// The real bot (real discord.js client, real SQLite under DATA_DIR) against the loopback fake Discord.
+describe('moderated study sessions, end to end', () => {
+  let harness: BotHarness;
+  let modChannel: string;
+  let db: Database.Database;
+  const fake = () => harness.fake;
+  const speech = () => harness.index.speech;
+  /** What the bot posted in a channel, without the (private) interaction replies the fake also files there. */
+  const postsIn = (channelId: string) => fake().channelMessages(channelId).filter((message) => message.source === 'channel');
+  const inThread = (threadId: string) => ({ channelId: threadId, channelType: PUBLIC_THREAD });
+
+  /** `/study <sub>` as `who`, by default in the guild's text channel. */
+  const study = (sub: string, options: Option[], who: Who, where: { channelId?: string; channelType?: number } = {}, resolved?: JsonObject) =>
+    fake().sendInteraction(fake().chatInput({ name: 'study', options: [{ name: sub, type: 1, options }], ...who, ...where, ...(resolved ? { resolved } : {}) }));
+  const ask = (question: string, who: Who, threadId: string, extra: Option[] = []) =>
+    fake().sendInteraction(fake().chatInput({ name: 'ask', options: [{ name: 'question', type: 3, value: question }, ...extra], ...who, ...inThread(threadId) }));
+  /** The bot's final answer to an interaction: the edited deferred reply, or a direct reply. */
+  const replyTo = async (sent: InteractionHandle): Promise<RecordedMessage> => {
+    const record = await sent.waitForResponse(answered);
+    if (!record.original) throw new Error('unreachable: answered');
+    return record.original;
+  };
+  const press = (customId: string, who: Who, message: RecordedMessage) =>
+    fake().sendInteraction(fake().button({ customId, ...who, channelId: modChannel, message: fake().apiMessage(message) }));
+
+  const configure = async (options: Option[]) => {
+    const resolved = { channels: { [modChannel]: { id: modChannel, name: 'mods', type: 0, permissions: MODERATOR_PERMISSIONS, parent_id: null } } };
+    const reply = await replyTo(study('config', options, ADA, {}, resolved));
+    expect(reply.content).toMatch(/^\*\*Study settings\*\*/u);
+    return reply;
+  };
+  /** Starts a session as Ada in the text channel; returns its thread id. */
+  const startSession = async (section: string, extra: Option[] = []): Promise<string> => {
+    const reply = await replyTo(study('start', [{ name: 'section', type: 3, value: section }, ...extra], ADA));
+    const threadId = /^Session started in <#(\d+)>/u.exec(reply.content ?? '')?.[1];
+    if (!threadId) throw new Error(`no session started: ${reply.content}`);
+    return threadId;
+  };
+  /** The moderators' copy of a question: the mod-channel message first posted with its Approve button. */
+  const modCopyOf = (questionId: number) =>
+    postsIn(modChannel).find((message) => message.history[0]?.body.components !== undefined && JSON.stringify(message.history[0].body.components).includes(`"m1.a.${questionId}"`));
+  /** The DM channel the bot opened with a member. */
+  const dmChannelOf = (who: Who): string | undefined =>
+    [...fake().state.channels.values()].find((record) => record.channel.type === 1 && JSON.stringify(record.channel.recipients).includes(`"${who.userId}"`))?.channel.id as string | undefined;
+  const latestQuestionId = (): number => (db.prepare('SELECT MAX(id) FROM questions').pluck().get() as number | null) ?? 0;
+  const questionRow = (id: number) => db.prepare('SELECT * FROM questions WHERE id = ?').get(id) as { status: string; decided_by: string | null; reason: string | null };
+  const lastAuditId = (): number => (db.prepare('SELECT MAX(id) FROM audit_log').pluck().get() as number | null) ?? 0;
+  const auditSince = (id: number) => db.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id').all(id) as AuditRow[];
+  const questionMessagesIn = (threadId: string) => postsIn(threadId).filter((message) => message.content?.startsWith('**Question from'));
+  /** Asks as a member and returns the new question's id once its moderators' copy is posted. */
+  const queueQuestion = async (question: string, who: Who, threadId: string): Promise<number> => {
+    const reply = await replyTo(ask(question, who, threadId));
+    expect(reply.content).toMatch(/^Your question was sent to the moderators \(position \d+ in the queue\)/u);
+    const id = latestQuestionId();
+    expect(modCopyOf(id)).toBeDefined();
+    return id;
+  };
+
+  beforeAll(async () => {
+    harness = await startBotHarness();
+    modChannel = harness.fake.addTextChannel('mods');
+    // The bot's own file, read-only beside it (WAL lets both be open at once).
+    db = new Database(path.join(harness.app.config.dataDir, STUDY_DATABASE_FILE), { readonly: true, fileMustExist: true });
+  });
+  afterAll(async () => {
+    db?.close();
+    await harness?.close();
+  });
+
+  it('runs a whole moderated session: config, start in a thread, next, a queued question approved, another rejected with a reason, status, end with a recap', async () => {
+    const auditStart = lastAuditId();
+
+    // A moderator stores the settings.
+    const settingsReply = await configure([
+      { name: 'mod-channel', type: 7, value: modChannel },
+      { name: 'moderated', type: 5, value: true },
+      { name: 'cooldown', type: 4, value: 0 },
+    ]);
+    expect(settingsReply.flags).toBe(EPHEMERAL);
+    expect(settingsReply.content).toContain(`Moderators’ channel: <#${modChannel}>`);
+    expect(db.prepare('SELECT mod_channel_id, moderated, cooldown_seconds FROM guild_settings WHERE guild_id = ?').get(fake().world.guildId)).toEqual({
+      mod_channel_id: modChannel, moderated: 1, cooldown_seconds: 0,
+    });
+
+    // A member may not start a session: a private refusal, no thread, only a `refused` audit line.
+    const beforeRefusal = lastAuditId();
+    const requestsBeforeRefusal = fake().requests.length;
+    const refusal = await replyTo(study('start', [{ name: 'section', type: 3, value: 'state' }], BEN));
+    expect(refusal.flags).toBe(EPHEMERAL);
+    expect(refusal.content).toMatch(/^Only moderators can do that/u);
+    expect(fake().requests.slice(requestsBeforeRefusal).filter((request) => request.path.includes('/threads') || request.path.startsWith(`/channels/${modChannel}`))).toEqual([]);
+    expect(auditSince(beforeRefusal)).toMatchObject([{ action: 'refused', actor_id: BEN.userId, detail: 'start: not a moderator', session_id: null }]);
+
+    // The moderator starts one: a public thread named after the section and the date, under the text channel.
+    const dayBefore = today();
+    const threadId = await startSession('state');
+    const thread = fake().state.channels.get(threadId)?.channel;
+    expect(thread).toMatchObject({ type: PUBLIC_THREAD, parent_id: fake().world.channelId });
+    expect([`State Threats · ${dayBefore}`, `State Threats · ${today()}`]).toContain(thread?.name);
+    expect(fake().requests.find((request) => request.method === 'POST' && request.path === `/channels/${fake().world.channelId}/threads`)?.body).toMatchObject({ type: PUBLIC_THREAD });
+
+    // A pinned opening (what is read, the rules, how to ask), then the first passage verbatim with a prompt.
+    const [opening, first, ...others] = postsIn(threadId);
+    expect(others).toEqual([]);
+    expect(opening?.pinned).toBe(true);
+    expect(embedsOf(opening)[0]?.title).toBe('Study session: State Threats');
+    expect(embedsOf(opening)[0]?.description).toMatch(/We read \*\*State Threats\*\* \(¶6–¶16\)[\s\S]*\*\*Rules\*\*[\s\S]*\*\*Asking\*\*: Ask about the speech with `\/ask`: your question goes to the moderators/u);
+    const paragraph6 = speech().paragraphs[5];
+    expect(first?.content).toBe(`**Passage ¶6** · State Threats\n**Discussion:** ${DISCUSSION_PROMPTS[0]}`);
+    expect(embedsOf(first).map((embed) => embed.title)).toEqual(['State Threats · ¶6']);
+    expect(embedsOf(first)[0]?.description?.replaceAll('**', '')).toBe(paragraph6?.text);
+    expect(first?.allowed_mentions).toEqual({ parse: [] });
+
+    // `/study next` in the thread puts the next paragraph on the table.
+    const next = await replyTo(study('next', [], ADA, inThread(threadId)));
+    expect(next).toMatchObject({ content: 'Posted ¶7.', flags: EPHEMERAL });
+    const second = postsIn(threadId).at(-1);
+    expect(second?.content).toBe(`**Passage ¶7** · State Threats\n**Discussion:** ${DISCUSSION_PROMPTS[1]}`);
+    expect(embedsOf(second)[0]?.description).toBe(speech().paragraphs[6]?.text);
+
+    // A member's public /ask is queued: a private "sent to the moderators", a copy with buttons, nothing in the thread.
+    const threadBefore = postsIn(threadId).length;
+    const question = 'What does he say about cyber attacks by hostile states?';
+    const queued = await replyTo(ask(question, BEN, threadId));
+    expect(queued.flags).toBe(EPHEMERAL);
+    expect(queued.content).toBe('Your question was sent to the moderators (position 1 in the queue). If they approve it, it is answered in this thread.');
+    const firstId = latestQuestionId();
+    const copy = modCopyOf(firstId);
+    expect(copy?.content).toBe(`Question for **State Threats** in <#${threadId}>`);
+    expect(embedsOf(copy)[0]).toMatchObject({ author: { name: 'ben-member asks' }, description: question });
+    expect(componentsOf(copy).map((button) => [button.label, button.custom_id])).toEqual([['Approve', `m1.a.${firstId}`], ['Reject', `m1.r.${firstId}`]]);
+    expect(postsIn(threadId)).toHaveLength(threadBefore);
+
+    // `/ask private:true` in the thread is still answered at once, privately, and queues nothing.
+    const privately = await replyTo(ask('encryption', BEN, threadId, [{ name: 'private', type: 5, value: true }]));
+    expect(privately.flags).toBe(EPHEMERAL);
+    expect(embedsOf(privately).length).toBeGreaterThan(0);
+    expect(latestQuestionId()).toBe(firstId);
+
+    // A member's Approve is refused privately and changes nothing.
+    if (!copy) throw new Error('no moderators’ copy');
+    const beforeMemberApprove = lastAuditId();
+    const memberApprove = await replyTo(press(`m1.a.${firstId}`, BEN, copy));
+    expect(memberApprove.flags).toBe(EPHEMERAL);
+    expect(memberApprove.content).toMatch(/^Only moderators can do that/u);
+    expect(copy.editedAt).toBeNull();
+    expect(postsIn(threadId)).toHaveLength(threadBefore);
+    expect(questionRow(firstId).status).toBe('pending');
+    expect(auditSince(beforeMemberApprove)).toMatchObject([{ action: 'refused', actor_id: BEN.userId, detail: 'approve: not a moderator' }]);
+
+    // A moderator's Approve posts the question, credited but not pinged, with the answer; the copy loses its buttons.
+    const approval = await replyTo(press(`m1.a.${firstId}`, ADA, copy));
+    expect(approval).toMatchObject({ flags: EPHEMERAL, content: `Approved: the question and its answer are posted in <#${threadId}>.` });
+    const answer = postsIn(threadId).at(-1);
+    expect(answer?.content?.split('\n')[0]).toBe(`**Question from <@${BEN.userId}>:** ${question}`);
+    expect(embedsOf(answer).length).toBeGreaterThan(0);
+    expect(embedsOf(answer).every((embed) => /· ¶\d+/u.test(embed.title ?? ''))).toBe(true);
+    expect(answer?.allowed_mentions).toEqual({ parse: [] });
+    expect(copy.content).toBe(`Approved by <@${ADA.userId}>.`);
+    expect(componentsOf(copy)).toEqual([]);
+    expect(questionRow(firstId)).toMatchObject({ status: 'answered', decided_by: ADA.userId });
+
+    // A second question, rejected: Reject opens a modal for the reason; the author is told in a DM.
+    const secondQuestion = 'Is the speech about football?';
+    const secondId = await queueQuestion(secondQuestion, BEN, threadId);
+    const secondCopy = modCopyOf(secondId);
+    if (!secondCopy) throw new Error('no moderators’ copy');
+    const reject = await press(`m1.r.${secondId}`, ADA, secondCopy).waitForCallback();
+    expect(reject.type).toBe(MODAL);
+    expect(reject.data?.['custom_id']).toBe(`m1.m.${secondId}`);
+    expect(componentsOf(reject.data as { components?: JsonValue[] }).map((input) => input.custom_id)).toEqual(['reason']);
+    const threadBeforeReject = postsIn(threadId).length;
+    const reason = 'Not about the passage on the table.';
+    const submitted = fake().sendInteraction(fake().modalSubmit({ customId: `m1.m.${secondId}`, fields: { reason }, ...ADA, channelId: modChannel, message: fake().apiMessage(secondCopy) }));
+    expect(await replyTo(submitted)).toMatchObject({ flags: EPHEMERAL, content: 'Rejected; the author was told privately.' });
+    const dmOpen = fake().requests.find((request) => request.method === 'POST' && request.path === '/users/@me/channels');
+    expect(dmOpen?.body).toEqual({ recipient_id: BEN.userId });
+    const [dm, ...moreDms] = postsIn(dmChannelOf(BEN));
+    expect(moreDms).toEqual([]);
+    expect(dm?.content).toContain(`Reason: ${reason}`);
+    expect(dm?.content).toContain(secondQuestion);
+    expect(dm?.allowed_mentions).toEqual({ parse: [] });
+    expect(secondCopy.content).toBe(`Rejected by <@${ADA.userId}>.`);
+    expect(embedsOf(secondCopy)[0]?.footer?.text).toContain(`reason: ${reason}`);
+    expect(componentsOf(secondCopy)).toEqual([]);
+    expect(postsIn(threadId)).toHaveLength(threadBeforeReject);
+    expect(questionRow(secondId)).toMatchObject({ status: 'rejected', reason });
+
+    // Members talk in the thread: Ben twice, Cy once.
+    for (const who of [BEN, CY, BEN]) fake().dispatch('MESSAGE_CREATE', fake().memberMessage({ ...who, channelId: threadId, content: 'I think the passage turns on its second sentence.' }));
+
+    // Anyone may ask for the status.
+    const status = await replyTo(study('status', [], CY, inThread(threadId)));
+    expect(status).toMatchObject({
+      flags: EPHEMERAL,
+      content: `**State Threats** is running, run by <@${ADA.userId}>. On the table: ¶7 (State Threats). 2 passages covered. 0 questions waiting for the moderators.`,
+    });
+
+    // The end: a recap in the thread, then the thread locked and archived.
+    const requestsBeforeEnd = fake().requests.length;
+    const ended = await replyTo(study('end', [], ADA, inThread(threadId)));
+    expect(ended.content).toBe('Session ended: the recap is posted and the thread archived and locked.');
+    const recap = postsIn(threadId).at(-1);
+    const fields = Object.fromEntries((embedsOf(recap)[0]?.fields ?? []).map((field) => [field.name, field.value]));
+    expect(embedsOf(recap)[0]?.title).toBe('Recap: State Threats');
+    expect(fields).toEqual({
+      'Passages covered': '2: ¶6, ¶7',
+      Participants: '2',
+      Messages: '3',
+      Duration: expect.stringMatching(/^\d+ min$/u),
+      Questions: '2 asked · 1 approved · 1 rejected · 1 answered',
+    });
+    const threadCalls = fake().requests.slice(requestsBeforeEnd).filter((request) => request.path.startsWith(`/channels/${threadId}`));
+    expect(threadCalls.map((request) => [request.method, request.path, request.body])).toEqual([
+      ['POST', `/channels/${threadId}/messages`, expect.anything()],
+      ['PATCH', `/channels/${threadId}`, { locked: true }],
+      ['PATCH', `/channels/${threadId}`, { archived: true, locked: true }],
+    ]);
+    expect(fake().state.channels.get(threadId)?.channel.thread_metadata).toMatchObject({ archived: true, locked: true });
+
+    // The audit log holds every moderator action, and the refused attempts.
+    const sessionId = (db.prepare('SELECT id FROM sessions WHERE thread_id = ?').pluck().get(threadId) as number);
+    expect(auditSince(auditStart).map((row) => [row.action, row.actor_id, row.session_id])).toEqual([
+      ['config', ADA.userId, null],
+      ['refused', BEN.userId, null],
+      ['start', ADA.userId, sessionId],
+      ['advance', ADA.userId, sessionId],
+      ['refused', BEN.userId, sessionId],
+      ['approve', ADA.userId, sessionId],
+      ['reject', ADA.userId, sessionId],
+      ['end', ADA.userId, sessionId],
+    ]);
+    expect(auditSince(auditStart).find((row) => row.action === 'reject')?.detail).toBe(`question ${secondId}: ${reason}`);
+    // … and a line each in the moderators' channel.
+    const lines = postsIn(modChannel).filter((message) => componentsOf(message).length === 0 && (message.embeds ?? []).length === 0).map((message) => message.content);
+    expect(lines).toEqual([
+      `⚙️ <@${ADA.userId}> changed the study settings: modChannelId, moderated, cooldownSeconds.`,
+      `▶️ <@${ADA.userId}> started **State Threats** in <#${threadId}> (¶6).`,
+      `⏭️ <@${ADA.userId}> moved **State Threats** to ¶7.`,
+      `✅ <@${ADA.userId}> approved question ${firstId} from <@${BEN.userId}> in <#${threadId}>.`,
+      `❌ <@${ADA.userId}> rejected question ${secondId} from <@${BEN.userId}> (${reason}).`,
+      `⏹️ <@${ADA.userId}> ended **State Threats**.`,
+    ]);
+    expect(fake().unknownRequests()).toEqual([]);
+    expect(fake().errors).toEqual([]);
+  });
+});
