@@ -1,4 +1,5 @@
 import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
+import { KeyedSerialQueue } from '../core/keyed-serial-queue.js';
 import type { QueryEmbedder } from '../core/retrieval/dense-search.js';
 
 /** Where the model comes from; see `.env.example` for the variables behind these fields. */
@@ -23,6 +24,8 @@ export interface ModelFileProgress {
 
 /** A loaded sentence-embedding model: mean-pooled, normalised vectors, and its tokenizer's word-piece count. */
 export class TransformersEmbedder implements QueryEmbedder {
+  private readonly forwardPasses = new KeyedSerialQueue();
+
   private constructor(
     private readonly extractor: FeatureExtractionPipeline,
     readonly source: EmbeddingModelSource,
@@ -63,10 +66,16 @@ export class TransformersEmbedder implements QueryEmbedder {
     return vector;
   }
 
-  /** Embeds several texts in one forward pass; one unit vector per text, in order. */
+  /**
+   * Embeds several texts in one forward pass; one unit vector per text, in order. Forward passes run one at a time,
+   * first come first served: under a burst of questions each waits its turn instead of all of them sharing two cores
+   * and finishing late together.
+   */
   async embedBatch(texts: readonly string[]): Promise<number[][]> {
-    const output = await this.extractor([...texts], { pooling: 'mean', normalize: true });
-    return output.tolist() as number[][];
+    return this.forwardPasses.run('model', async () => {
+      const output = await this.extractor([...texts], { pooling: 'mean', normalize: true });
+      return output.tolist() as number[][];
+    });
   }
 
   /** Frees the ONNX session. */

@@ -4,7 +4,7 @@ import { ConfigError } from '../config.js';
 import path from 'node:path';
 import { SqliteStudyRepository } from '../adapters/sqlite/sqlite-study-repository.js';
 import { Cooldown } from '../core/bot/cooldown.js';
-import { KeyedSerialQueue } from '../study/keyed-serial-queue.js';
+import { KeyedSerialQueue } from '../core/keyed-serial-queue.js';
 import { QuestionQueue } from '../study/question-queue.js';
 import type { StudyContext } from '../study/study-context.js';
 import { StudySessions } from '../study/study-sessions.js';

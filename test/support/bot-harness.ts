@@ -1,6 +1,7 @@
 import { composeApp, type App } from '../../src/app.js';
 import { runBot, type RunningBot } from '../../src/bot/run-bot.js';
 import { loadConfig } from '../../src/config.js';
+import type { EmbeddingModelSource } from '../../src/adapters/transformers-embedder.js';
 import type { Retriever } from '../../src/core/retrieval/passage-retriever.js';
 import type { OpenedIndex } from '../../src/indexing/open-index.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
@@ -23,10 +24,12 @@ export interface BotHarness {
  * The real bot (real discord.js client, real index, the tiny model when `dense`) logged in to a loopback fake
  * Discord. `wrapRetriever` lets a test put a fault between the bot and its retriever.
  */
-export async function startBotHarness(options: { dense?: boolean; cooldownSeconds?: number; wrapRetriever?: (retriever: Retriever) => Retriever } = {}): Promise<BotHarness> {
+export async function startBotHarness(
+  options: { dense?: boolean; model?: EmbeddingModelSource; cooldownSeconds?: number; wrapRetriever?: (retriever: Retriever) => Retriever } = {},
+): Promise<BotHarness> {
   const fake = await startFakeDiscord({ token: FAKE_TOKEN });
   const temporary = await temporaryFolder('bot');
-  const opened = await openTestIndex(temporary.folder, { dense: options.dense ?? false });
+  const opened = await openTestIndex(temporary.folder, { dense: options.dense ?? false, ...(options.model ? { model: options.model } : {}) });
   const index = options.wrapRetriever ? { ...opened, retriever: options.wrapRetriever(opened.retriever) } : opened;
   const { logger, lines } = recordingLogger();
   const config = loadConfig({

@@ -32,12 +32,12 @@ export async function temporaryFolder(prefix: string): Promise<{ folder: string;
 /** Opens (building first) an index of the real speech in `folder`, hybrid with the tiny model or lexical without. */
 export async function openTestIndex(
   folder: string,
-  options: { dense: boolean } & Partial<Pick<OpenIndexInput, 'logger' | 'rebuild' | 'source'>>,
+  options: { dense: boolean } & Partial<Pick<OpenIndexInput, 'logger' | 'rebuild' | 'source' | 'model'>>,
 ): Promise<OpenedIndex> {
   return openIndex({
     store: new IndexStore(folder),
     source: options.source ?? (await speechSource()),
-    model: options.dense ? TINY_MODEL_SOURCE : MISSING_MODEL,
+    model: options.model ?? (options.dense ? TINY_MODEL_SOURCE : MISSING_MODEL),
     logger: options.logger ?? recordingLogger().logger,
     rebuild: options.rebuild ?? 'auto',
   });
