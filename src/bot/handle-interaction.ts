@@ -43,8 +43,9 @@ export function createInteractionHandler(registry: readonly RegisteredCommand[],
       const expected = error instanceof UserFacingError;
       if (expected) log.info({ latencyMs: context.now() - started, outcome: 'refused', code: error.code }, 'interaction refused');
       else log.error({ err: error, latencyMs: context.now() - started, outcome: 'failed' }, 'interaction failed');
-      // A refusal may quote what the user typed; escaped, it shows as typed and cannot format or mention.
-      if (interaction.isRepliable()) await answerPrivately(interaction, expected ? escapeMarkdown(error.message) : SOMETHING_WENT_WRONG, log);
+      // A refusal that quotes what the user typed is escaped, so it shows as typed and cannot format or mention.
+      const message = expected ? (error.quotesUserInput ? escapeMarkdown(error.message) : error.message) : SOMETHING_WENT_WRONG;
+      if (interaction.isRepliable()) await answerPrivately(interaction, message, log);
     }
   };
 }

@@ -26,6 +26,8 @@ export class UserFacingError extends Error {
   constructor(
     readonly code: UserFacingErrorCode,
     message: string,
+    /** The message quotes what the user typed, so it must be escaped before Discord renders it. */
+    readonly quotesUserInput: boolean = false,
   ) {
     super(message);
   }

@@ -43,16 +43,24 @@ export class QuestionQueue {
    * @throws {UserFacingError}
    */
   checkDecidable(actor: StudyActor, questionId: number): void {
-    const { question, settings } = this.load(questionId);
+    const { question, session, settings } = this.load(questionId);
     requireModerator(this.context.repository, settings, actor, 'reject', this.context.now(), question.sessionId);
     const open = decideQuestion(question, 'rejected');
     if (!open.ok) throw new UserFacingError('study-refused', open.message);
+    if (session.status === 'ended') throw new UserFacingError('study-refused', 'This session has ended.');
   }
 
   approve(actor: StudyActor, questionId: number): Promise<string> {
     return this.context.serial.run(`question:${questionId}`, async () => {
       const { repository, publisher, commands, now } = this.context;
-      const { question, session, settings } = this.decide(actor, questionId, 'approved', null);
+      // Approved earlier but its answer never got posted (Discord failed): this Approve posts it, deciding nothing anew.
+      const loaded = this.load(questionId);
+      const retrying = loaded.question.status === 'approved';
+      if (retrying) {
+        requireModerator(repository, loaded.settings, actor, 'approve', now(), loaded.session.id);
+        if (loaded.session.status === 'ended') throw new UserFacingError('study-refused', 'This session has ended.');
+      }
+      const { question, session, settings } = retrying ? loaded : this.decide(actor, questionId, 'approved', null);
       const answer = await commands.ask({ question: question.text, results: 3, private: false, user: question.authorId });
       await publisher.post(session.threadId, renderApprovedQuestion(question, answer));
       repository.markAnswered(question.id);
@@ -102,6 +110,8 @@ export class QuestionQueue {
     requireModerator(repository, settings, actor, status === 'approved' ? 'approve' : 'reject', now(), session.id);
     const open = decideQuestion(question, status);
     if (!open.ok) throw new UserFacingError('study-refused', open.message);
+    // Deciding for an ended session would store a decision nobody can act on: its thread is locked.
+    if (session.status === 'ended') throw new UserFacingError('study-refused', 'This session has ended.');
     const audit = { guildId: session.guildId, sessionId: session.id, actorId: actor.id, action: status === 'approved' ? ('approve' as const) : ('reject' as const), detail: `question ${question.id}${reason ? `: ${reason}` : ''}`, at: now() };
     if (!repository.decide(question.id, { status, by: actor.id, at: now(), reason }, audit)) {
       const latest = repository.question(question.id) ?? question;

@@ -110,6 +110,11 @@ export class StudySessions {
       const session = this.sessionIn(threadId);
       const settings = this.settings(session.guildId);
       requireModerator(repository, settings, actor, 'end', now(), session.id);
+      if (session.status === 'ended') {
+        // Ended, but closing the thread may have failed (Discord down, a crash): closing is safe to repeat.
+        await publisher.closeThread(threadId);
+        return 'This session had already ended; its thread is archived and locked.';
+      }
       const ended = unwrap(endSession(session, now()));
       await publisher.post(threadId, renderRecap(ended, repository.stats(session.id), ended.endedAt ?? now()));
       repository.updateSession(ended, { guildId: session.guildId, sessionId: session.id, actorId: actor.id, action: 'end', detail: `${ended.covered.length} passages`, at: now() });

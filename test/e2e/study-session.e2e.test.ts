@@ -75,6 +75,11 @@ describe('moderated study sessions, end to end', () => {
   const press = (customId: string, who: Who, message: RecordedMessage) =>
     fake().sendInteraction(fake().button({ customId, ...who, channelId: modChannel, message: fake().apiMessage(message) }));
 
+  const baseline = (): Option[] => [
+    { name: 'mod-channel', type: 7, value: modChannel },
+    { name: 'moderated', type: 5, value: true },
+    { name: 'cooldown', type: 4, value: 0 },
+  ];
   const configure = async (options: Option[]) => {
     const resolved = { channels: { [modChannel]: { id: modChannel, name: 'mods', type: 0, permissions: MODERATOR_PERMISSIONS, parent_id: null } } };
     const reply = await replyTo(study('config', options, ADA, {}, resolved));
@@ -113,6 +118,8 @@ describe('moderated study sessions, end to end', () => {
     modChannel = harness.fake.addTextChannel('mods');
     // The bot's own file, read-only beside it (WAL lets both be open at once).
     db = new Database(path.join(harness.app.config.dataDir, STUDY_DATABASE_FILE), { readonly: true, fileMustExist: true });
+    // Every test may run alone (-t): the guild starts moderated, with the moderators' channel and no cooldown.
+    await configure(baseline());
   });
   afterAll(async () => {
     db?.close();
@@ -121,13 +128,10 @@ describe('moderated study sessions, end to end', () => {
 
   it('runs a whole moderated session: config, start in a thread, next, a queued question approved, another rejected with a reason, status, end with a recap', async () => {
     const auditStart = lastAuditId();
+    const modPostsAtStart = postsIn(modChannel).length;
 
     // A moderator stores the settings.
-    const settingsReply = await configure([
-      { name: 'mod-channel', type: 7, value: modChannel },
-      { name: 'moderated', type: 5, value: true },
-      { name: 'cooldown', type: 4, value: 0 },
-    ]);
+    const settingsReply = await configure(baseline());
     expect(settingsReply.flags).toBe(EPHEMERAL);
     expect(settingsReply.content).toContain(`Moderators’ channel: <#${modChannel}>`);
     expect(db.prepare('SELECT mod_channel_id, moderated, cooldown_seconds FROM guild_settings WHERE guild_id = ?').get(fake().world.guildId)).toEqual({
@@ -156,6 +160,7 @@ describe('moderated study sessions, end to end', () => {
     expect(others).toEqual([]);
     expect(opening?.pinned).toBe(true);
     expect(embedsOf(opening)[0]?.title).toBe('Study session: State Threats');
+    expect(embedsOf(opening)[0]?.footer?.text).not.toMatch(/session 0/u);
     expect(embedsOf(opening)[0]?.description).toMatch(/We read \*\*State Threats\*\* \(¶6–¶16\)[\s\S]*\*\*Rules\*\*[\s\S]*\*\*Asking\*\*: Ask about the speech with `\/ask`: your question goes to the moderators/u);
     const paragraph6 = speech().paragraphs[5];
     expect(first?.content).toBe(`**Passage ¶6** · State Threats\n**Discussion:** ${DISCUSSION_PROMPTS[0]}`);
@@ -227,7 +232,7 @@ describe('moderated study sessions, end to end', () => {
     expect(await replyTo(submitted)).toMatchObject({ flags: EPHEMERAL, content: 'Rejected; the author was told privately.' });
     const dmOpen = fake().requests.find((request) => request.method === 'POST' && request.path === '/users/@me/channels');
     expect(dmOpen?.body).toEqual({ recipient_id: BEN.userId });
-    const [dm, ...moreDms] = postsIn(dmChannelOf(BEN));
+    const [dm, ...moreDms] = postsIn(dmChannelOf(BEN) ?? 'no DM channel');
     expect(moreDms).toEqual([]);
     expect(dm?.content).toContain(`Reason: ${reason}`);
     expect(dm?.content).toContain(secondQuestion);
@@ -284,7 +289,7 @@ describe('moderated study sessions, end to end', () => {
     ]);
     expect(auditSince(auditStart).find((row) => row.action === 'reject')?.detail).toBe(`question ${secondId}: ${reason}`);
     // … and a line each in the moderators' channel.
-    const lines = postsIn(modChannel).filter((message) => componentsOf(message).length === 0 && (message.embeds ?? []).length === 0).map((message) => message.content);
+    const lines = postsIn(modChannel).slice(modPostsAtStart).filter((message) => componentsOf(message).length === 0 && (message.embeds ?? []).length === 0).map((message) => message.content);
     expect(lines).toEqual([
       `⚙️ <@${ADA.userId}> changed the study settings: modChannelId, moderated, cooldownSeconds.`,
       `▶️ <@${ADA.userId}> started **State Threats** in <#${threadId}> (¶6).`,
@@ -295,5 +300,290 @@ describe('moderated study sessions, end to end', () => {
     ]);
     expect(fake().unknownRequests()).toEqual([]);
     expect(fake().errors).toEqual([]);
+  });
+
+  it('holds a member’s question while the session is paused, and sends it to the moderators when it resumes', async () => {
+    const threadId = await startSession('terrorism');
+    const auditStart = lastAuditId();
+
+    expect(await replyTo(study('pause', [], BEN, inThread(threadId)))).toMatchObject({ content: expect.stringMatching(/^Only moderators can do that/u) });
+    expect(await replyTo(study('pause', [], ADA, inThread(threadId)))).toMatchObject({ content: 'The session is paused: questions are held until it resumes.', flags: EPHEMERAL });
+    expect(postsIn(threadId).at(-1)?.content).toBe('*The session is paused: questions are held until it resumes.*');
+
+    const modPostsBefore = postsIn(modChannel).length;
+    const held = await replyTo(ask('How many late-stage attack plots were disrupted?', CY, threadId));
+    expect(held).toMatchObject({ flags: EPHEMERAL, content: 'The session is paused: your question is held and goes to the moderators when it resumes (position 1).' });
+    const heldId = latestQuestionId();
+    expect(questionRow(heldId).status).toBe('held');
+    // Only the pause's audit line reached the moderators' channel; no copy of the question.
+    expect(postsIn(modChannel).length).toBe(modPostsBefore);
+    expect(modCopyOf(heldId)).toBeUndefined();
+    expect((await replyTo(study('status', [], CY, inThread(threadId)))).content).toMatch(/is paused, run by .* 1 question waiting for the moderators\.$/u);
+
+    expect(await replyTo(study('resume', [], ADA, inThread(threadId)))).toMatchObject({ content: 'The session has resumed.' });
+    const copy = modCopyOf(heldId);
+    expect(embedsOf(copy)[0]).toMatchObject({ author: { name: 'cy-member asks' }, footer: { text: `Question ${heldId} · waiting for a moderator` } });
+    expect(componentsOf(copy).map((button) => button.label)).toEqual(['Approve', 'Reject']);
+    expect(questionRow(heldId).status).toBe('pending');
+    expect(auditSince(auditStart).map((row) => [row.action, row.actor_id])).toEqual([
+      ['refused', BEN.userId],
+      ['pause', ADA.userId],
+      ['resume', ADA.userId],
+    ]);
+    expect(postsIn(modChannel).map((message) => message.content).filter((content) => /^(⏸️|▶️) .*\*\*Terrorism\*\*\.$/u.test(content ?? ''))).toEqual([
+      `⏸️ <@${ADA.userId}> paused **Terrorism**.`,
+      `▶️ <@${ADA.userId}> resumed **Terrorism**.`,
+    ]);
+  });
+
+  it('keeps the queue clean: blocked terms reject automatically with a reason, three pending questions per member, 300 characters', async () => {
+    const settings = await configure([{ name: 'blocked-terms', type: 3, value: 'kompromat, forbidden phrase' }]);
+    expect(settings.content).toContain('Blocked terms: `kompromat`, `forbidden phrase`');
+    const threadId = await startSession('introduction');
+    const auditStart = lastAuditId();
+    const modPostsBefore = postsIn(modChannel).length;
+
+    // A blocked term (any case) is rejected at once, with the reason, and never reaches the moderators.
+    const blocked = await replyTo(ask('Does he mention KOMPROMAT anywhere?', BEN, threadId));
+    expect(blocked).toMatchObject({ flags: EPHEMERAL, content: 'Your question was not sent to the moderators: It contains a term this server does not allow in questions.' });
+    const blockedId = latestQuestionId();
+    expect(questionRow(blockedId)).toMatchObject({ status: 'rejected', reason: 'It contains a term this server does not allow in questions.' });
+    expect(postsIn(modChannel).length).toBe(modPostsBefore);
+    expect(auditSince(auditStart)).toMatchObject([{ action: 'auto-reject', actor_id: BEN.userId }]);
+
+    // Three questions wait; a fourth from the same member is refused; another member still gets in.
+    const positions: string[] = [];
+    for (const question of ['What is the first threat?', 'Who is the audience?', 'Why July 2021?']) {
+      positions.push(/position (\d+)/u.exec((await replyTo(ask(question, BEN, threadId))).content ?? '')?.[1] ?? '');
+    }
+    expect(positions).toEqual(['1', '2', '3']);
+    const idBeforeFourth = latestQuestionId();
+    const fourth = await replyTo(ask('And a fourth one?', BEN, threadId));
+    expect(fourth).toMatchObject({ flags: EPHEMERAL, content: 'You already have 3 questions waiting for the moderators; please wait for them to be answered.' });
+    expect(latestQuestionId()).toBe(idBeforeFourth);
+    expect((await replyTo(ask('May I ask one too?', CY, threadId))).content).toMatch(/position 4 in the queue/u);
+
+    // Over 300 characters: refused privately, nothing stored or posted.
+    const modPostsBeforeLong = postsIn(modChannel).length;
+    const idBeforeLong = latestQuestionId();
+    const long = await replyTo(ask(`Why ${'very '.repeat(60)}long?`.slice(0, 301), CY, threadId));
+    expect(long).toMatchObject({ flags: EPHEMERAL, content: 'That question is 301 characters long; the limit is 300. Please shorten it.' });
+    expect(latestQuestionId()).toBe(idBeforeLong);
+    expect(postsIn(modChannel).length).toBe(modPostsBeforeLong);
+    expect(postsIn(threadId).filter((message) => message.content?.startsWith('**Question from'))).toEqual([]);
+
+    // "none" clears the list for the tests that follow.
+    expect((await configure([{ name: 'blocked-terms', type: 3, value: 'none' }])).content).toContain('Blocked terms: none');
+  });
+
+  it('makes a member wait the configured cooldown between two questions in a session', async () => {
+    await configure([{ name: 'cooldown', type: 4, value: 120 }]);
+    try {
+      const threadId = await startSession('learning', [{ name: 'title', type: 3, value: 'Cooldown' }]);
+      await queueQuestion('What did MI5 learn?', BEN, threadId);
+      const idBefore = latestQuestionId();
+      const again = await replyTo(ask('And what changed?', BEN, threadId));
+      expect(again).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/^You can ask again in 1[12]\d s\.$/u) });
+      expect(latestQuestionId()).toBe(idBefore);
+      // Another member is not held back.
+      await queueQuestion('What about adaptation?', CY, threadId);
+    } finally {
+      await configure([{ name: 'cooldown', type: 4, value: 0 }]);
+    }
+  });
+
+  it('answers /ask at once, publicly, in the thread of a session that is not moderated', async () => {
+    await configure([{ name: 'moderated', type: 5, value: false }]);
+    try {
+      const threadId = await startSession('encryption', [{ name: 'title', type: 3, value: 'Open questions' }]);
+      expect(embedsOf(postsIn(threadId)[0])[0]?.description).toContain('the answer is posted here with the passages that answer it');
+      const modPostsBefore = postsIn(modChannel).length;
+      const idBefore = latestQuestionId();
+      const answer = await replyTo(ask('What did he say about encryption?', BEN, threadId));
+      expect(answer.flags ?? 0).toBe(0);
+      expect(embedsOf(answer).length).toBeGreaterThan(0);
+      expect(latestQuestionId()).toBe(idBefore);
+      expect(postsIn(modChannel).length).toBe(modPostsBefore);
+      expect((await replyTo(study('status', [], BEN, inThread(threadId)))).content).toMatch(/Questions are answered at once\.$/u);
+    } finally {
+      await configure([{ name: 'moderated', type: 5, value: true }]);
+    }
+  });
+
+  it('of two moderators pressing Approve on the same question at the same moment, exactly one wins; the other is told', async () => {
+    const threadId = await startSession('encryption');
+    const questionId = await queueQuestion('What does he want from technology companies?', CY, threadId);
+    const copy = modCopyOf(questionId);
+    if (!copy) throw new Error('no moderators’ copy');
+    const auditStart = lastAuditId();
+
+    // Both sent before either is answered.
+    const presses = [press(`m1.a.${questionId}`, ADA, copy), press(`m1.a.${questionId}`, GRACE, copy)];
+    const replies = await Promise.all(presses.map((sent) => replyTo(sent)));
+    const contents = replies.map((reply) => reply.content ?? '');
+    const winners = contents.filter((content) => content.startsWith('Approved:'));
+    const losers = contents.filter((content) => !content.startsWith('Approved:'));
+    expect(winners).toEqual([`Approved: the question and its answer are posted in <#${threadId}>.`]);
+    const winner = contents[0]?.startsWith('Approved:') ? ADA : GRACE;
+    // (How the winner is named is checked on its own below: the mention arrives escaped.)
+    expect(losers).toEqual([expect.stringMatching(new RegExp(`^This question was already approved by \\\\?<@${winner.userId}>\\.$`, 'u'))]);
+    expect(replies.every((reply) => reply.flags === EPHEMERAL)).toBe(true);
+    expect(questionMessagesIn(threadId)).toHaveLength(1);
+    expect(auditSince(auditStart).filter((row) => row.action === 'approve')).toMatchObject([{ actor_id: winner.userId, detail: `question ${questionId}` }]);
+
+    // Decided is decided: a late Reject opens no modal.
+    const lateReject = await replyTo(press(`m1.r.${questionId}`, GRACE, copy));
+    expect(lateReject).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/^This question was already approved by /u) });
+    expect(fake().interaction(lateReject.interactionId ?? '').callbacks.map((callback) => callback.type)).not.toContain(MODAL);
+  });
+
+  it('of an Approve and a Reject submitted at the same moment, exactly one decides the question', async () => {
+    const threadId = await startSession('encryption', [{ name: 'title', type: 3, value: 'Approve or reject' }]);
+    const questionId = await queueQuestion('Is end-to-end encryption the problem?', BEN, threadId);
+    const copy = modCopyOf(questionId);
+    if (!copy) throw new Error('no moderators’ copy');
+    const auditStart = lastAuditId();
+    const approve = press(`m1.a.${questionId}`, ADA, copy);
+    const reject = fake().sendInteraction(fake().modalSubmit({ customId: `m1.m.${questionId}`, fields: { reason: 'Asked before.' }, ...GRACE, channelId: modChannel, message: fake().apiMessage(copy) }));
+    const [approved, rejected] = await Promise.all([replyTo(approve), replyTo(reject)]);
+    const decided = auditSince(auditStart).filter((row) => row.action === 'approve' || row.action === 'reject');
+    expect(decided).toHaveLength(1);
+    const status = questionRow(questionId).status;
+    if (decided[0]?.action === 'approve') {
+      expect(approved.content).toMatch(/^Approved:/u);
+      expect(rejected.content).toMatch(new RegExp(`^This question was already approved by \\\\?<@${ADA.userId}>\\.$`, 'u'));
+      expect(status).toBe('answered');
+      expect(questionMessagesIn(threadId)).toHaveLength(1);
+    } else {
+      expect(rejected.content).toMatch(/^Rejected/u);
+      expect(approved.content).toMatch(new RegExp(`^This question was already rejected by \\\\?<@${GRACE.userId}>\\.$`, 'u'));
+      expect(status).toBe('rejected');
+      expect(questionMessagesIn(threadId)).toHaveLength(0);
+    }
+  });
+
+  it('checks the moderator rule on every action: a member’s Reject opens no modal, and a member’s own modal submission is refused', async () => {
+    const threadId = await startSession('conclusion');
+    const questionId = await queueQuestion('What is the conclusion?', BEN, threadId);
+    const copy = modCopyOf(questionId);
+    if (!copy) throw new Error('no moderators’ copy');
+    const auditStart = lastAuditId();
+    const memberReject = await replyTo(press(`m1.r.${questionId}`, CY, copy));
+    expect(memberReject).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/^Only moderators can do that/u) });
+    const forged = fake().sendInteraction(fake().modalSubmit({ customId: `m1.m.${questionId}`, fields: { reason: 'mine' }, ...CY, channelId: modChannel }));
+    expect(await replyTo(forged)).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/^Only moderators can do that/u) });
+    expect(questionRow(questionId).status).toBe('pending');
+    expect(copy.editedAt).toBeNull();
+    expect(dmChannelOf(BEN) === undefined || postsIn(dmChannelOf(BEN) ?? '').every((dm) => !dm.content?.includes('What is the conclusion?'))).toBe(true);
+    expect(auditSince(auditStart).map((row) => [row.action, row.actor_id, row.detail])).toEqual([
+      ['refused', CY.userId, 'reject: not a moderator'],
+      ['refused', CY.userId, 'reject: not a moderator'],
+    ]);
+  });
+
+  it('counts members’ messages in the session’s thread for the recap, not the bot’s nor those elsewhere', async () => {
+    const threadId = await startSession('learning');
+    const elsewhere = fake().world.channelId;
+    const messages = [
+      fake().memberMessage({ ...BEN, channelId: threadId, content: 'First thought.' }),
+      fake().memberMessage({ ...CY, channelId: threadId, content: 'A reply.' }),
+      fake().memberMessage({ ...CY, channelId: threadId, content: 'And another.' }),
+      fake().memberMessage({ ...GRACE, channelId: threadId, content: 'A moderator speaks too.' }),
+      fake().memberMessage({ userId: '1000000000000000999', username: 'other-bot', bot: true, channelId: threadId, content: 'beep' }),
+      fake().memberMessage({ ...BEN, channelId: elsewhere, content: 'Not in the thread.' }),
+    ];
+    for (const message of messages) fake().dispatch('MESSAGE_CREATE', message);
+    await replyTo(study('end', [], ADA, inThread(threadId)));
+    const fields = Object.fromEntries((embedsOf(postsIn(threadId).at(-1))[0]?.fields ?? []).map((field) => [field.name, field.value]));
+    expect(fields).toMatchObject({ Participants: '3', Messages: '4' });
+    // After the end, the thread's messages no longer count.
+    const sessionId = db.prepare('SELECT id FROM sessions WHERE thread_id = ?').pluck().get(threadId) as number;
+    fake().dispatch('MESSAGE_CREATE', fake().memberMessage({ ...BEN, channelId: threadId, content: 'Late.' }));
+    await replyTo(study('status', [], BEN, inThread(threadId)));
+    expect(db.prepare('SELECT SUM(messages) FROM session_activity WHERE session_id = ?').pluck().get(sessionId)).toBe(4);
+  });
+
+  it('moves through passages with previous and goto, refuses the speech’s edges, and allows one session per thread', async () => {
+    const threadId = await startSession('state', [
+      { name: 'from', type: 4, value: 8 },
+      { name: 'title', type: 3, value: 'Evening reading' },
+      { name: 'prompt', type: 3, value: 'What is *new* here?' },
+    ]);
+    expect(fake().state.channels.get(threadId)?.channel.name).toMatch(/^Evening reading · \d{4}-\d{2}-\d{2}$/u);
+    expect(postsIn(threadId).at(-1)?.content).toBe('**Passage ¶8** · State Threats\n**Discussion:** What is \\*new\\* here?');
+    expect((await replyTo(study('previous', [], ADA, inThread(threadId)))).content).toBe('Posted ¶7.');
+    expect((await replyTo(study('goto', [{ name: 'paragraph', type: 4, value: 1 }], ADA, inThread(threadId)))).content).toBe('Posted ¶1.');
+    expect((await replyTo(study('previous', [], ADA, inThread(threadId)))).content).toBe('This is the first paragraph of the speech.');
+    expect((await replyTo(study('goto', [{ name: 'paragraph', type: 4, value: 31 }], ADA, inThread(threadId)))).content).toBe('Posted ¶31.');
+    expect((await replyTo(study('next', [], ADA, inThread(threadId)))).content).toBe('This is the last paragraph of the speech.');
+    expect(postsIn(threadId).map((message) => /^\*\*Passage ¶(\d+)\*\*/u.exec(message.content ?? '')?.[1]).filter(Boolean)).toEqual(['8', '7', '1', '31']);
+    const status = await replyTo(study('status', [], BEN, inThread(threadId)));
+    expect(status.content).toContain('On the table: ¶31 (Conclusion). 4 passages covered.');
+    // A session thread is not a place to start another; outside any session thread there is no session.
+    expect((await replyTo(study('start', [{ name: 'section', type: 3, value: 'state' }], ADA, inThread(threadId)))).content).toBe('Start a study session from a text channel; the bot opens a thread there.');
+    expect((await replyTo(study('next', [], ADA))).content).toMatch(/^There is no study session in this thread\./u);
+  });
+
+  it('lets the configured moderator role, Manage Server and Administrator act as moderators, and shows the settings unchanged without options', async () => {
+    const role = fake().addRole('Study leads');
+    await configure([{ name: 'moderator-role', type: 8, value: role }]);
+    const auditStart = lastAuditId();
+    const withRole: Who = { userId: '1000000000000000801', username: 'role-holder' };
+    const manageServer: Who = { userId: '1000000000000000802', username: 'server-manager', permissions: (BigInt(MEMBER_PERMISSIONS) | (1n << 5n)).toString() };
+    const administrator: Who = { userId: '1000000000000000803', username: 'admin', permissions: (BigInt(MEMBER_PERMISSIONS) | (1n << 3n)).toString() };
+    for (const [who, roles] of [[withRole, [role]], [manageServer, []], [administrator, []]] as const) {
+      const shown = await replyTo(fake().sendInteraction(fake().chatInput({ name: 'study', options: [{ name: 'config', type: 1, options: [] }], ...who, roles })));
+      expect(shown.content).toMatch(/^\*\*Study settings\*\*\n/u);
+      expect(shown.content).toContain(`Moderator role: <@&${role}>`);
+    }
+    const plain = await replyTo(fake().sendInteraction(fake().chatInput({ name: 'study', options: [{ name: 'config', type: 1, options: [] }], ...CY, roles: ['1000000000000000899'] })));
+    expect(plain.content).toMatch(/^Only moderators can do that/u);
+    // Showing changes nothing: no config line, only the member's refusal.
+    expect(auditSince(auditStart).map((row) => row.action)).toEqual(['refused']);
+  });
+
+  it('a moderator who lost the race is told who decided, as a mention that shows the moderator’s name', async () => {
+    const threadId = await startSession('encryption', [{ name: 'title', type: 3, value: 'Who decided' }]);
+    const questionId = await queueQuestion('Who decided this?', CY, threadId);
+    const copy = modCopyOf(questionId);
+    if (!copy) throw new Error('no moderators’ copy');
+    expect((await replyTo(press(`m1.a.${questionId}`, ADA, copy))).content).toMatch(/^Approved:/u);
+    expect((await replyTo(press(`m1.a.${questionId}`, GRACE, copy))).content).toBe(`This question was already approved by <@${ADA.userId}>.`);
+  });
+
+  it('Approve on a question whose session has ended is refused plainly and decides nothing', async () => {
+    const threadId = await startSession('terrorism', [{ name: 'title', type: 3, value: 'Ends with a question open' }]);
+    const questionId = await queueQuestion('Still waiting at the end?', BEN, threadId);
+    const copy = modCopyOf(questionId);
+    if (!copy) throw new Error('no moderators’ copy');
+    await replyTo(study('end', [], ADA, inThread(threadId)));
+    const auditStart = lastAuditId();
+    const late = await replyTo(press(`m1.a.${questionId}`, ADA, copy));
+    expect(late).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/session has ended/u) });
+    expect(questionRow(questionId).status).not.toBe('approved');
+    expect(auditSince(auditStart).map((row) => row.action)).not.toContain('approve');
+  });
+
+  it('a Discord error while posting an approved answer leaves the question answerable, not stuck as approved', async () => {
+    const threadId = await startSession('encryption', [{ name: 'title', type: 3, value: 'Flaky Discord' }]);
+    const questionId = await queueQuestion('What about a flaky Discord?', BEN, threadId);
+    const copy = modCopyOf(questionId);
+    if (!copy) throw new Error('no moderators’ copy');
+    fake().failNext({ method: 'POST', path: new RegExp(`^/channels/${threadId}/messages$`, 'u'), status: 500, times: 4 });
+    const first = await replyTo(press(`m1.a.${questionId}`, ADA, copy));
+    expect(first.content).toMatch(/^Something went wrong/u);
+    const again = await replyTo(press(`m1.a.${questionId}`, ADA, copy));
+    expect(again.content).toMatch(/^Approved:/u);
+    expect(questionMessagesIn(threadId)).toHaveLength(1);
+  });
+
+  it('a thread that could not be archived at the end is archived and locked by a second /study end', async () => {
+    const threadId = await startSession('introduction', [{ name: 'title', type: 3, value: 'Unclosed' }]);
+    fake().failNext({ method: 'PATCH', path: new RegExp(`^/channels/${threadId}$`, 'u'), status: 500, times: 4 });
+    expect((await replyTo(study('end', [], ADA, inThread(threadId)))).content).toMatch(/^Something went wrong/u);
+    expect(fake().state.channels.get(threadId)?.channel.thread_metadata).toMatchObject({ archived: false, locked: false });
+    const again = await replyTo(study('end', [], ADA, inThread(threadId)));
+    expect(again.content).toBe('This session had already ended; its thread is archived and locked.');
+    expect(fake().state.channels.get(threadId)?.channel.thread_metadata).toMatchObject({ archived: true, locked: true });
   });
 });

@@ -6,7 +6,7 @@ import type { Faults } from './faults.js';
 import * as build from './interactions.js';
 import type { FakeState } from './state.js';
 import type { CallbackRecord, InteractionRecord, JsonObject, JsonValue, WaitOptions } from './types.js';
-import { guildChannelPayload, snowflake } from './world.js';
+import { guildChannelPayload, rolePayload, snowflake } from './world.js';
 
 const DEFAULT_TIMEOUT_MS = 5000;
 
@@ -61,6 +61,18 @@ export class FakeDiscord extends FakeDiscordRest {
     const channel = guildChannelPayload(this.world, id, 0, name);
     this.state.channels.set(id, { channel, messages: [] });
     this.gateway.dispatchIfConnected('CHANNEL_CREATE', channel);
+    this.state.changed();
+    return id;
+  }
+
+  /**
+   * Adds a role to the guild (no permissions of its own); returns its id. Added before the client connects, it is in
+   * GUILD_CREATE; after, it is announced with GUILD_ROLE_CREATE, so discord.js resolves members' role ids to it.
+   */
+  addRole(name: string, id: string = snowflake()): string {
+    const role = rolePayload(id, name, '0', this.state.roles.length + 1);
+    this.state.roles.push(role);
+    this.gateway.dispatchIfConnected('GUILD_ROLE_CREATE', { guild_id: this.world.guildId, role });
     this.state.changed();
     return id;
   }

@@ -135,7 +135,7 @@ export class FakeGateway {
     this.attach(connection, session);
     dispatchOn(connection, session, 'READY', readyPayload(this.state.world, session, this.url()), false);
     const channels = [...this.state.channels.values()].map((record) => record.channel);
-    const guildSeq = dispatchOn(connection, session, 'GUILD_CREATE', guildCreatePayload(this.state.world, channels), true);
+    const guildSeq = dispatchOn(connection, session, 'GUILD_CREATE', guildCreatePayload(this.state.world, channels, this.state.roles), true);
     awaitAck(connection, guildSeq, () => this.markReady(connection));
   }
 

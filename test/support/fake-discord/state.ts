@@ -39,6 +39,8 @@ export class FakeState {
   readonly commandPuts = new Map<string, number>();
   readonly interactions = new Map<string, InteractionRecord>();
   readonly channels = new Map<string, ChannelRecord>();
+  /** The guild's roles besides @everyone (see `FakeDiscord.addRole`). */
+  readonly roles: JsonObject[] = [];
 
   constructor(readonly world: FakeWorld) {
     this.channels.set(world.channelId, { channel: guildChannelPayload(world, world.channelId, 0, 'general'), messages: [] });

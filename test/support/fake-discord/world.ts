@@ -70,6 +70,14 @@ export function guildChannelPayload(world: FakeWorld, id: string, type: number, 
   return channel;
 }
 
+/** A guild role object, as GUILD_CREATE and GUILD_ROLE_CREATE carry it. */
+export function rolePayload(id: string, name: string, permissions = '0', position = 1): JsonObject {
+  return {
+    id, name, permissions, position, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false, managed: false, mentionable: false, icon: null, unicode_emoji: null, flags: 0,
+  };
+}
+
 /** The DM channel between the bot and a user. */
 export function dmChannelPayload(world: FakeWorld, user: JsonObject): JsonObject {
   return { id: world.dmChannelId, type: 1, last_message_id: null, flags: 0, recipients: [user] };
@@ -77,9 +85,10 @@ export function dmChannelPayload(world: FakeWorld, user: JsonObject): JsonObject
 
 /**
  * The full GUILD_CREATE payload: enough for discord.js to cache the guild, its channels, roles and the bot member.
- * `channels` are the guild's current channel objects (threads go to `threads`, as Discord sends them).
+ * `channels` are the guild's current channel objects (threads go to `threads`, as Discord sends them); `roles` the
+ * guild's roles besides @everyone.
  */
-export function guildCreatePayload(world: FakeWorld, channels: readonly JsonObject[]): JsonObject {
+export function guildCreatePayload(world: FakeWorld, channels: readonly JsonObject[], roles: readonly JsonObject[] = []): JsonObject {
   const joinedAt = new Date().toISOString();
   const everyone: JsonObject = {
     id: world.guildId, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0,
@@ -96,7 +105,7 @@ export function guildCreatePayload(world: FakeWorld, channels: readonly JsonObje
     rules_channel_id: null, public_updates_channel_id: null, safety_alerts_channel_id: null, vanity_url_code: null,
     application_id: null, features: [], max_members: 500000, max_video_channel_users: 25, max_stage_video_channel_users: 50,
     joined_at: joinedAt, large: false, unavailable: false, member_count: 2, lazy: true,
-    roles: [everyone],
+    roles: [everyone, ...roles],
     channels: inGuild.filter((channel) => !isThread(channel)).map(({ guild_id: _guildId, ...channel }) => channel),
     threads: inGuild.filter(isThread),
     members: [{ user: botUser(world), roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false, communication_disabled_until: null }],
