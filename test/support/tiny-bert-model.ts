@@ -19,6 +19,7 @@ import path from 'node:path';
 // so Node's ESM loader cannot see `onnx` as a named export; go through default.
 import onnxProto from 'onnx-proto';
 import type { onnx as OnnxTypes } from 'onnx-proto';
+import { mulberry32 } from './seeded-random.js';
 
 const { onnx } = onnxProto;
 
@@ -58,18 +59,6 @@ const FALLBACK_CHARACTERS: readonly string[] = [
  */
 const IR_VERSION = 7;
 const OPSET_VERSION = 13;
-
-/** Small, well-known PRNG: reproducible across platforms without a dependency. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Builds the token → id map; insertion order defines ids, so duplicates are skipped rather than renumbered. */
 function buildVocabulary(words: readonly string[]): Map<string, number> {
