@@ -1,0 +1,18 @@
+/**
+ * One index build in a fresh process, for `npm run bench`: prints `{"ms": …, "maxRssMb": …, "dense": …}`. A separate
+ * process per run, so that its peak memory is the build's own and model loading is paid as a user pays it.
+ */
+import { IndexStore } from '../../src/adapters/index-store.js';
+import { buildIndex } from '../../src/indexing/build-index.js';
+import { loadEmbedder } from '../../src/indexing/load-embedder.js';
+import { readSpeechSource } from '../../src/speech-source.js';
+
+const [folder = '', modelDir, model] = process.argv.slice(2);
+const started = performance.now();
+const outcome = modelDir && model ? await loadEmbedder({ model, modelDir, cacheDir: `${folder}/cache`, quantized: true }) : undefined;
+const embedder = outcome && 'embedder' in outcome ? outcome.embedder : undefined;
+if (modelDir && !embedder) throw new Error(`the model did not load: ${JSON.stringify(outcome)}`);
+const manifest = await buildIndex({ store: new IndexStore(folder), source: await readSpeechSource(), embedder });
+const ms = performance.now() - started;
+await embedder?.dispose();
+process.stdout.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, dense: manifest.dense })}\n`);
