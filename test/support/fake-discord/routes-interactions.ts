@@ -16,12 +16,38 @@ function isEmpty(message: SentMessageFields): boolean {
   return !message.content && !message.embeds?.length && !message.components?.length && !message.attachments?.length;
 }
 
+const text = (value: JsonValue | undefined): string => (typeof value === 'string' ? value : '');
+
+/** Discord's embed limits: 4096 per description, 25 fields of at most 1024, 6000 characters in all of a message's embeds. */
+function embedProblem(embeds: readonly JsonValue[]): RouteResult | null {
+  let total = 0;
+  for (const embed of embeds.filter(isObject)) {
+    const fields = Array.isArray(embed['fields']) ? embed['fields'].filter(isObject) : [];
+    if (text(embed['description']).length > 4096) return formError('embeds.description: Must be 4096 or fewer in length.');
+    if (text(embed['title']).length > 256) return formError('embeds.title: Must be 256 or fewer in length.');
+    if (fields.length > 25) return formError('embeds.fields: Must be 25 or fewer in length.');
+    if (fields.some((field) => text(field['value']).length > 1024)) return formError('embeds.fields.value: Must be 1024 or fewer in length.');
+    const author = isObject(embed['author']) ? text(embed['author']['name']) : '';
+    const footer = isObject(embed['footer']) ? text(embed['footer']['text']) : '';
+    total += text(embed['title']).length + text(embed['description']).length + author.length + footer.length;
+    total += fields.reduce((sum, field) => sum + text(field['name']).length + text(field['value']).length, 0);
+  }
+  return total > 6000 ? formError('embeds: Embed size exceeds maximum size of 6000') : null;
+}
+
+/** custom_ids of at most 100 characters, unique within a message, as Discord requires. */
+function componentProblem(rows: readonly JsonValue[]): RouteResult | null {
+  const ids = rows.filter(isObject).flatMap((row) => (Array.isArray(row['components']) ? row['components'].filter(isObject) : [])).map((component) => text(component['custom_id'])).filter((id) => id !== '');
+  if (ids.some((id) => id.length > 100)) return formError('components.custom_id: Must be 100 or fewer in length.');
+  return new Set(ids).size === ids.length ? null : formError('components.custom_id: Component custom id cannot be duplicated');
+}
+
 /** The problem Discord would report for a message body (create, or the merged result of an edit), if any. */
 export function messageProblem(merged: SentMessageFields): RouteResult | null {
   if (isEmpty(merged)) return reply.error(400, 50006, 'Cannot send an empty message');
   if ((merged.content?.length ?? 0) > 2000) return formError('content: Must be 2000 or fewer in length.');
   if ((merged.embeds?.length ?? 0) > 10) return formError('embeds: Must be 10 or fewer in length.');
-  return null;
+  return embedProblem(merged.embeds ?? []) ?? componentProblem(merged.components ?? []);
 }
 
 /** The problem with a create body, if any. */
