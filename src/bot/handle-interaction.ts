@@ -3,7 +3,7 @@ import { escapeMarkdown } from '../core/discord/escape-markdown.js';
 import { UserFacingError } from '../core/user-facing-error.js';
 import type { BotContext, HandlerOutcome } from './bot-context.js';
 import { decodeButtonState } from '../core/discord/custom-ids.js';
-import { decideQuestion, submitRejection } from './study/question-buttons.js';
+import { pressQuestionButton, submitRejection } from './study/question-buttons.js';
 import type { RegisteredCommand } from './commands/command-registry.js';
 import { NO_MENTIONS, toEditPayload, toReplyPayload, viewSize } from './discord-message.js';
 
@@ -34,7 +34,7 @@ export function createInteractionHandler(registry: readonly RegisteredCommand[],
         result = await entry.run(interaction, context);
       } else if (interaction.isButton()) {
         const state = decodeButtonState(interaction.customId);
-        result = state?.kind === 'question' ? await decideQuestion(interaction, state, context) : await pressButton(interaction, context);
+        result = state?.kind === 'question' ? await pressQuestionButton(interaction, state, context) : await pressButton(interaction, context);
       } else if (interaction.isModalSubmit()) {
         result = await submitRejection(interaction, context);
       }

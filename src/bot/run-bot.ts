@@ -56,8 +56,11 @@ export async function runBot(app: App, token: string): Promise<RunningBot> {
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
 
+  // Interactions wait for start-up recovery, so a moderator's action cannot race it into posting something twice.
+  let recoveryDone: () => void = () => undefined;
+  const recovered = new Promise<void>((resolve) => (recoveryDone = resolve));
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    const work = accepting ? handle(interaction) : refuseWhileStopping(interaction);
+    const work = accepting ? recovered.then(() => handle(interaction)) : refuseWhileStopping(interaction);
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
   });
@@ -80,6 +83,7 @@ export async function runBot(app: App, token: string): Promise<RunningBot> {
     }
     await ensureCommandsRegistered(readyClient, registry.map((entry) => entry.definition), config.discordGuildId, logger);
     await queue.recover();
+    recoveryDone();
   } catch (error) {
     // A half-started bot must not linger: the open gateway would keep the process alive, answering.
     await client.destroy();

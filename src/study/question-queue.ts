@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../core/discord/escape-markdown.js';
 import { validateQuestion } from '../core/retrieval/validate-question.js';
 import { admitQuestion, decideQuestion } from '../core/study/queue-decisions.js';
 import { renderApprovedQuestion, renderQueuedQuestion } from '../core/study/render-study-messages.js';
@@ -16,15 +17,23 @@ export class QuestionQueue {
 
   constructor(private readonly context: StudyContext) {}
 
-  /** Queues a member's question; returns what to tell them (privately). */
-  async ask(session: StudySession, settings: GuildSettings, author: { id: string; name: string }, rawText: string): Promise<string> {
-    const { repository, now } = this.context;
+  /**
+   * Queues a member's question; returns what to tell them (privately). Runs in the thread's turn and reads the session
+   * afresh, so a pause, resume or end that lands meanwhile is seen.
+   */
+  ask(sessionSeen: StudySession, settings: GuildSettings, author: { id: string; name: string }, rawText: string): Promise<string> {
     const text = validateQuestion(rawText);
+    return this.context.serial.run(sessionSeen.threadId, () => this.queue(this.context.repository.sessionById(sessionSeen.id) ?? sessionSeen, settings, author, text));
+  }
+
+  private async queue(session: StudySession, settings: GuildSettings, author: { id: string; name: string }, text: string): Promise<string> {
+    const { repository, now } = this.context;
     const key = `${session.id}:${author.id}`;
     const wait = (this.lastAsked.get(key) ?? -Infinity) + settings.cooldownSeconds * 1000 - now();
     if (wait > 0) throw new UserFacingError('cooldown', `You can ask again in ${Math.ceil(wait / 1000)} s.`);
     const admitted = admitQuestion(text, session, settings, repository.waitingFrom(session.id, author.id));
     if (!admitted.ok) throw new UserFacingError('study-refused', admitted.message);
+    if (this.lastAsked.size > 10_000) this.forgetOldTurns();
     this.lastAsked.set(key, now());
     const { status } = admitted.value;
     const reason = admitted.value.status === 'rejected' ? admitted.value.reason : null;
@@ -33,7 +42,8 @@ export class QuestionQueue {
     if (reason !== null) return `Your question was not sent to the moderators: ${reason}`;
     const position = repository.waiting(session.id).findIndex((waiting) => waiting.id === question.id) + 1;
     if (status === 'held') return `The session is paused: your question is held and goes to the moderators when it resumes (position ${position}).`;
-    await this.postForModerators(question, session, settings);
+    const posted = await this.postForModerators(question, session, settings);
+    if (!posted) return `Your question is queued (position ${position}), but the moderators’ channel could not be reached; it will be posted there as soon as the bot can.`;
     return `Your question was sent to the moderators (position ${position} in the queue). If they approve it, it is answered in this thread.`;
   }
 
@@ -52,7 +62,7 @@ export class QuestionQueue {
 
   approve(actor: StudyActor, questionId: number): Promise<string> {
     return this.context.serial.run(`question:${questionId}`, async () => {
-      const { repository, publisher, commands, now } = this.context;
+      const { repository, now } = this.context;
       // Approved earlier but its answer never got posted (Discord failed): this Approve posts it, deciding nothing anew.
       const loaded = this.load(questionId);
       const retrying = loaded.question.status === 'approved';
@@ -61,9 +71,7 @@ export class QuestionQueue {
         if (loaded.session.status === 'ended') throw new UserFacingError('study-refused', 'This session has ended.');
       }
       const { question, session, settings } = retrying ? loaded : this.decide(actor, questionId, 'approved', null);
-      const answer = await commands.ask({ question: question.text, results: 3, private: false, user: question.authorId });
-      await publisher.post(session.threadId, renderApprovedQuestion(question, answer));
-      repository.markAnswered(question.id);
+      await this.postAnswer(question, session);
       await this.refreshModMessage(question.id, session);
       await announce(this.context, settings, `✅ <@${actor.id}> approved question ${question.id} from <@${question.authorId}> in <#${session.threadId}>.`);
       return `Approved: the question and its answer are posted in <#${session.threadId}>.`;
@@ -77,31 +85,50 @@ export class QuestionQueue {
       const because = reason ? ` Reason: ${reason}` : '';
       const told = await publisher.notify(question.authorId, `Your question in “${session.title}” was not taken up by the moderators.${because}\n> ${question.text}`);
       await this.refreshModMessage(question.id, session);
-      await announce(this.context, settings, `❌ <@${actor.id}> rejected question ${question.id} from <@${question.authorId}>${reason ? ` (${reason})` : ''}.`);
+      await announce(this.context, settings, `❌ <@${actor.id}> rejected question ${question.id} from <@${question.authorId}>${reason ? ` (${escapeMarkdown(reason)})` : ''}.`);
       return told ? 'Rejected; the author was told privately.' : 'Rejected. The author could not be told: they do not accept direct messages from the bot.';
     });
   }
 
-  /** Sends a resumed session's held questions to the moderators. */
-  async releaseHeld(session: StudySession): Promise<void> {
-    const settings = this.context.repository.settings(session.guildId, this.context.defaults);
-    for (const question of this.context.repository.releaseHeld(session.id)) await this.postForModerators(question, session, settings);
+  /** Posts a resumed session's released questions for the moderators. */
+  async postReleased(questions: readonly QueuedQuestion[], session: StudySession, settings: GuildSettings): Promise<void> {
+    for (const question of questions) await this.postForModerators(question, session, settings);
   }
 
-  /** After a restart: posts what a crash left unposted (moderators' copies, approved answers) in live sessions. */
+  /**
+   * After a restart: posts what a crash left unposted (moderators' copies, approved answers) in live sessions. Each in
+   * its question's turn and only if still unposted, so a moderator acting meanwhile cannot cause a second post.
+   */
   async recover(): Promise<void> {
-    const { repository, publisher, commands } = this.context;
-    for (const question of repository.unposted()) {
-      const session = repository.sessionById(question.sessionId);
-      if (session && session.status !== 'ended') await this.postForModerators(question, session, repository.settings(session.guildId, this.context.defaults));
+    const { repository } = this.context;
+    for (const { id } of repository.unposted()) {
+      await this.context.serial.run(`question:${id}`, async () => {
+        const question = repository.question(id);
+        const session = question && repository.sessionById(question.sessionId);
+        if (question?.status === 'pending' && !question.modMessageId && session && session.status !== 'ended') {
+          await this.postForModerators(question, session, repository.settings(session.guildId, this.context.defaults));
+        }
+      });
     }
-    for (const question of repository.unanswered()) {
-      const session = repository.sessionById(question.sessionId);
-      if (!session || session.status === 'ended') continue;
-      const answer = await commands.ask({ question: question.text, results: 3, private: false, user: question.authorId });
-      await publisher.post(session.threadId, renderApprovedQuestion(question, answer));
-      repository.markAnswered(question.id);
+    for (const { id } of repository.unanswered()) {
+      await this.context.serial.run(`question:${id}`, async () => {
+        const question = repository.question(id);
+        const session = question && repository.sessionById(question.sessionId);
+        if (question?.status === 'approved' && session && session.status !== 'ended') await this.postAnswer(question, session);
+      });
     }
+  }
+
+  /** The approved question, credited, with its answer, in the session's thread; then marked answered. */
+  private async postAnswer(question: QueuedQuestion, session: StudySession): Promise<void> {
+    const answer = await this.context.commands.ask({ question: question.text, results: 3, private: false, user: question.authorId });
+    await this.context.publisher.post(session.threadId, renderApprovedQuestion(question, answer));
+    this.context.repository.markAnswered(question.id);
+  }
+
+  private forgetOldTurns(): void {
+    const hourAgo = this.context.now() - 3_600_000;
+    for (const [key, at] of this.lastAsked) if (at < hourAgo) this.lastAsked.delete(key);
   }
 
   private decide(actor: StudyActor, questionId: number, status: 'approved' | 'rejected', reason: string | null) {
@@ -129,14 +156,16 @@ export class QuestionQueue {
     return { question, session, settings: repository.settings(session.guildId, this.context.defaults) };
   }
 
-  private async postForModerators(question: QueuedQuestion, session: StudySession, settings: GuildSettings): Promise<void> {
-    if (settings.modChannelId === null) return;
+  /** Posts the moderators' copy; false when it could not (left unposted in the store for recovery to post). */
+  private async postForModerators(question: QueuedQuestion, session: StudySession, settings: GuildSettings): Promise<boolean> {
+    if (settings.modChannelId === null) return false;
     try {
       const messageId = await this.context.publisher.post(settings.modChannelId, renderQueuedQuestion(question, session));
       this.context.repository.setModMessage(question.id, settings.modChannelId, messageId);
+      return true;
     } catch (error) {
-      // Left unposted in the store: the next start-up's recovery posts it.
       this.context.logger.warn({ err: error, question: question.id }, 'could not post a question for the moderators');
+      return false;
     }
   }
 

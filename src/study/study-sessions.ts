@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../core/discord/escape-markdown.js';
 import { findSection } from '../core/speech/find-section.js';
 import { discussionPrompt } from '../core/study/discussion-prompts.js';
 import { renderOpening, renderRecap, renderStatus, renderStudyPassage } from '../core/study/render-study-messages.js';
@@ -61,21 +62,26 @@ export class StudySessions {
     const from = input.from ?? section.firstParagraph;
     if (from < 1 || from > speech.paragraphs.length) throw new UserFacingError('paragraph-out-of-range', `Paragraphs are numbered ¶1 to ¶${speech.paragraphs.length}.`);
     const title = input.title?.trim() || section.name;
-    const threadName = `${title} · ${new Date(now()).toISOString().slice(0, 10)}`.slice(0, 100);
+    const date = new Date(now()).toISOString().slice(0, 10);
+    const threadName = (title === section.name ? `${section.name} · ${date}` : `${title} (${section.name}) · ${date}`).slice(0, 100);
+    // Without a moderators' channel nobody could see the queue: such a session answers questions at once, and says so.
+    const moderated = settings.moderated && settings.modChannelId !== null;
     const threadId = await publisher.createThread(input.channelId, threadName);
-    const draft = startSession({ guildId: actor.guildId, channelId: input.channelId, threadId, title, sectionId: section.id, startedBy: actor.id, startedAt: now(), moderated: settings.moderated, from });
-    const opening = await publisher.post(threadId, renderOpening({ ...draft, id: 0 }, section));
-    await publisher.pin(threadId, opening).catch((error: unknown) => this.context.logger.warn({ err: error }, 'could not pin the opening message'));
-    await publisher.post(threadId, renderStudyPassage(speech, from, discussionPrompt(0, input.prompt)));
     let session: StudySession;
     try {
+      // Stored before anything is posted in the thread, so a crash cannot leave a thread no command knows.
+      const draft = startSession({ guildId: actor.guildId, channelId: input.channelId, threadId, title, sectionId: section.id, startedBy: actor.id, startedAt: now(), moderated, from });
       session = repository.createSession(draft, { guildId: actor.guildId, actorId: actor.id, action: 'start', detail: `${section.name} from ¶${from}`, at: now() });
     } catch (error) {
       if (error instanceof SessionConflictError) throw new UserFacingError('study-refused', 'That thread already has a session running.');
       throw error;
     }
-    await announce(this.context, settings, `▶️ <@${actor.id}> started **${title}** in <#${threadId}> (¶${from}).`);
-    return `Session started in <#${threadId}>, on ¶${from}.`;
+    const opening = await publisher.post(threadId, renderOpening(session, section));
+    await publisher.pin(threadId, opening).catch((error: unknown) => this.context.logger.warn({ err: error }, 'could not pin the opening message'));
+    await publisher.post(threadId, renderStudyPassage(speech, from, discussionPrompt(0, input.prompt)));
+    await announce(this.context, settings, `▶️ <@${actor.id}> started **${escapeMarkdown(title)}** in <#${threadId}> (¶${from}).`);
+    const unmoderated = settings.moderated && !moderated ? ' Questions are answered at once: set a moderators’ channel with `/study config mod-channel:` to moderate them.' : '';
+    return `Session started in <#${threadId}>, on ¶${from}.${unmoderated}`;
   }
 
   /** `/study next`, `previous` and `goto`. */
@@ -89,7 +95,7 @@ export class StudySessions {
       const moved = unwrap(moveTo(session, paragraph, speech.paragraphs.length));
       await publisher.post(threadId, renderStudyPassage(speech, paragraph, discussionPrompt(moved.promptCursor, prompt)));
       repository.updateSession(moved, { guildId: session.guildId, sessionId: session.id, actorId: actor.id, action: 'advance', detail: `¶${session.currentParagraph} → ¶${paragraph}`, at: now() });
-      await announce(this.context, settings, `⏭️ <@${actor.id}> moved **${session.title}** to ¶${paragraph}.`);
+      await announce(this.context, settings, `⏭️ <@${actor.id}> moved **${escapeMarkdown(session.title)}** to ¶${paragraph}.`);
       return `Posted ¶${paragraph}.`;
     });
   }
@@ -98,10 +104,8 @@ export class StudySessions {
     return this.changeState(actor, threadId, 'pause', (session) => pauseSession(session), 'The session is paused: questions are held until it resumes.');
   }
 
-  async resume(actor: StudyActor, threadId: string): Promise<string> {
-    const reply = await this.changeState(actor, threadId, 'resume', (session) => resumeSession(session), 'The session has resumed.');
-    await this.queue.releaseHeld(this.sessionIn(threadId));
-    return reply;
+  resume(actor: StudyActor, threadId: string): Promise<string> {
+    return this.changeState(actor, threadId, 'resume', (session) => resumeSession(session), 'The session has resumed.');
   }
 
   end(actor: StudyActor, threadId: string): Promise<string> {
@@ -118,7 +122,7 @@ export class StudySessions {
       const ended = unwrap(endSession(session, now()));
       await publisher.post(threadId, renderRecap(ended, repository.stats(session.id), ended.endedAt ?? now()));
       repository.updateSession(ended, { guildId: session.guildId, sessionId: session.id, actorId: actor.id, action: 'end', detail: `${ended.covered.length} passages`, at: now() });
-      await announce(this.context, settings, `⏹️ <@${actor.id}> ended **${session.title}**.`);
+      await announce(this.context, settings, `⏹️ <@${actor.id}> ended **${escapeMarkdown(session.title)}**.`);
       await publisher.closeThread(threadId);
       return 'Session ended: the recap is posted and the thread archived and locked.';
     });
@@ -148,9 +152,11 @@ export class StudySessions {
       const settings = this.settings(session.guildId);
       requireModerator(repository, settings, actor, action, now(), session.id);
       const changed = unwrap(transition(session));
-      repository.updateSession(changed, { guildId: session.guildId, sessionId: session.id, actorId: actor.id, action, detail: changed.status, at: now() });
+      const audit = { guildId: session.guildId, sessionId: session.id, actorId: actor.id, action, detail: changed.status, at: now() };
+      const released = action === 'resume' ? repository.resumeSession(changed, audit) : (repository.updateSession(changed, audit), []);
+      await this.queue.postReleased(released, changed, settings);
       await publisher.post(threadId, { content: `*${done}*`, embeds: [], buttons: [] });
-      await announce(this.context, settings, `${action === 'pause' ? '⏸️' : '▶️'} <@${actor.id}> ${action === 'pause' ? 'paused' : 'resumed'} **${session.title}**.`);
+      await announce(this.context, settings, `${action === 'pause' ? '⏸️' : '▶️'} <@${actor.id}> ${action === 'pause' ? 'paused' : 'resumed'} **${escapeMarkdown(session.title)}**.`);
       return done;
     });
   }

@@ -509,7 +509,7 @@ describe('moderated study sessions, end to end', () => {
       { name: 'title', type: 3, value: 'Evening reading' },
       { name: 'prompt', type: 3, value: 'What is *new* here?' },
     ]);
-    expect(fake().state.channels.get(threadId)?.channel.name).toMatch(/^Evening reading · \d{4}-\d{2}-\d{2}$/u);
+    expect(fake().state.channels.get(threadId)?.channel.name).toMatch(/^Evening reading \(State Threats\) · \d{4}-\d{2}-\d{2}$/u);
     expect(postsIn(threadId).at(-1)?.content).toBe('**Passage ¶8** · State Threats\n**Discussion:** What is \\*new\\* here?');
     expect((await replyTo(study('previous', [], ADA, inThread(threadId)))).content).toBe('Posted ¶7.');
     expect((await replyTo(study('goto', [{ name: 'paragraph', type: 4, value: 1 }], ADA, inThread(threadId)))).content).toBe('Posted ¶1.');

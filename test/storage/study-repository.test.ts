@@ -66,6 +66,22 @@ describe('SqliteStudyRepository', () => {
     expect(() => repository.updateSession({ ...first, status: 'active', endedAt: null }, audit('resume', first.id))).toThrow(SessionConflictError);
   });
 
+  it('resumes a session and releases its held questions in one transaction', () => {
+    const paused = value(pauseSession(start()));
+    repository.updateSession(paused, audit('pause', paused.id));
+    repository.addQuestion(newQuestion(paused.id, { status: 'held' }));
+    const released = repository.resumeSession({ ...paused, status: 'active' }, audit('resume', paused.id));
+    expect(released.map((question) => question.status)).toEqual(['pending']);
+    expect(repository.sessionById(paused.id)?.status).toBe('active');
+    expect(repository.waiting(paused.id).map((question) => question.status)).toEqual(['pending']);
+    // A failing audit line rolls back the status and the release together.
+    repository.updateSession(value(pauseSession({ ...paused, status: 'active' })), audit('pause', paused.id));
+    repository.addQuestion(newQuestion(paused.id, { status: 'held', authorId: 'someone-else' }));
+    expect(() => repository.resumeSession({ ...paused, status: 'active' }, { ...audit('resume', paused.id), action: 'not-an-action' as AuditAction })).toThrow();
+    expect(repository.sessionById(paused.id)?.status).toBe('paused');
+    expect(repository.waiting(paused.id).map((question) => question.status)).toEqual(['pending', 'held']);
+  });
+
   it('stores a session update: covered paragraphs, position, prompt cursor and status', () => {
     const session = start();
     const moved = value(pauseSession(value(moveTo(value(moveTo(session, 7, 20)), 5, 20))));

@@ -91,6 +91,14 @@ export class SqliteStudyRepository implements StudyRepository {
     })();
   }
 
+  resumeSession(session: StudySession, audit: AuditInput): QueuedQuestion[] {
+    // better-sqlite3 nests transactions as savepoints: both writes commit together or not at all.
+    return this.db.transaction(() => {
+      this.updateSession(session, audit);
+      return this.releaseHeld(session.id);
+    })();
+  }
+
   unposted(): QueuedQuestion[] {
     return this.statements.unposted.all().map(questionFromRow);
   }

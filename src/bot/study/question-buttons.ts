@@ -12,7 +12,7 @@ const REASON_FIELD = 'reason';
  * Reject first asks for an optional reason in a modal. Question ids point into the store, so buttons on messages
  * posted before a restart keep working.
  */
-export async function decideQuestion(interaction: ButtonInteraction, state: Extract<ButtonState, { kind: 'question' }>, context: BotContext): Promise<HandlerOutcome> {
+export async function pressQuestionButton(interaction: ButtonInteraction, state: Extract<ButtonState, { kind: 'question' }>, context: BotContext): Promise<HandlerOutcome> {
   const actor = studyActorOf(interaction);
   if (state.action === 'reject') {
     context.queue.checkDecidable(actor, state.question);

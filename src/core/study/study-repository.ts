@@ -33,6 +33,8 @@ export interface StudyRepository {
   waiting(sessionId: number): QueuedQuestion[];
   /** Turns a session's held questions into pending ones; returns them. */
   releaseHeld(sessionId: number): QueuedQuestion[];
+  /** Stores a resumed session and releases its held questions in one transaction, so none stay held in a running session. */
+  resumeSession(session: StudySession, audit: AuditInput): QueuedQuestion[];
   /** Pending questions whose moderators' copy was never posted (a crash between the two), oldest first. */
   unposted(): QueuedQuestion[];
   /** Approved questions whose answer was never posted, oldest first. */
