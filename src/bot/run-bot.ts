@@ -4,6 +4,7 @@ import { ConfigError } from '../config.js';
 import path from 'node:path';
 import { SqliteStudyRepository } from '../adapters/sqlite/sqlite-study-repository.js';
 import { Cooldown } from '../core/bot/cooldown.js';
+import { RecentIds } from '../core/bot/recent-ids.js';
 import { KeyedSerialQueue } from '../core/keyed-serial-queue.js';
 import { QuestionQueue } from '../study/question-queue.js';
 import type { StudyContext } from '../study/study-context.js';
@@ -59,7 +60,13 @@ export async function runBot(app: App, token: string): Promise<RunningBot> {
   // Interactions wait for start-up recovery, so a moderator's action cannot race it into posting something twice.
   let recoveryDone: () => void = () => undefined;
   const recovered = new Promise<void>((resolve) => (recoveryDone = resolve));
+  // An interaction token lives 15 minutes; a replay within that time is the same interaction, handled already.
+  const seen = new RecentIds(15 * 60_000);
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (!seen.firstTime(interaction.id, Date.now())) {
+      logger.warn({ interaction: interaction.id }, 'interaction delivered twice; handled once');
+      return;
+    }
     const work = accepting ? recovered.then(() => handle(interaction)) : refuseWhileStopping(interaction);
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));

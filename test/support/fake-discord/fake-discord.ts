@@ -153,6 +153,19 @@ export class FakeDiscord extends FakeDiscordRest {
     this.gateway.invalidateSession(resumable);
   }
 
+  /**
+   * Forgets the session while the client is disconnected (after `dropGateway`): its RESUME is refused with op 9
+   * (false) and it must IDENTIFY again, so interactions dispatched meanwhile are lost, as on Discord.
+   */
+  expireSession(): void {
+    this.gateway.expireSession();
+  }
+
+  /** Every INTERACTION_CREATE written to an open client socket, live or replayed on RESUME, in order. */
+  get interactionWrites(): readonly { readonly id: string; readonly seq: number; readonly replay: boolean }[] {
+    return this.gateway.interactionWrites;
+  }
+
   /** Resolves when a connected client has processed its READY + GUILD_CREATE (so it is ready) or its RESUMED. */
   waitForReady(options: WaitOptions = {}): Promise<void> {
     const describe = (): string => `no ready gateway client (connections ${this.connectionCount}, identifies ${this.identifyCount}, resumes ${this.resumeCount})`;

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import {
-  awaitAck, type Connection, closeSocket, dispatchOn, frame, isObject, newSession, onHeartbeat, readyPayload, send, type Session, tokenMatches,
+  awaitAck, type Connection, closeSocket, dispatchOn, frame, isObject, newSession, onHeartbeat, type Payload, readyPayload, send, type Session, tokenMatches,
 } from './gateway-protocol.js';
 import type { FakeState } from './state.js';
 import type { JsonObject, JsonValue } from './types.js';
@@ -21,6 +21,8 @@ export class FakeGateway {
   readonly received: { readonly op: number; readonly d: JsonValue; readonly at: number }[] = [];
   /** The query of each connection (discord.js sends `v=10&encoding=json`). */
   readonly connectQueries: Readonly<Record<string, string>>[] = [];
+  /** Every INTERACTION_CREATE written to an open client socket: live, or replayed on RESUME (`replay`). */
+  readonly interactionWrites: { readonly id: string; readonly seq: number; readonly replay: boolean }[] = [];
   private readonly server = new WebSocketServer({ noServer: true });
   private readonly sessions = new Map<string, Session>();
   private readonly connections = new Set<Connection>();
@@ -48,7 +50,10 @@ export class FakeGateway {
   dispatch(t: string, d: JsonValue): number {
     const session = this.latest;
     if (!session) throw new Error(`fake-discord: cannot dispatch ${t}: no client has identified yet`);
-    return dispatchOn(this.current?.session === session ? this.current : null, session, t, d, true);
+    const connection = this.current?.session === session ? this.current : null;
+    const seq = dispatchOn(connection, session, t, d, true);
+    if (connection) this.noteWrite(connection, { op: 0, d, s: seq, t }, false);
+    return seq;
   }
 
   /** Like {@link dispatch}, but a no-op without a session (for echoes of REST changes). */
@@ -80,6 +85,17 @@ export class FakeGateway {
     connection.session = null;
     this.latest = null;
     this.detach(connection);
+  }
+
+  /**
+   * Forgets the session while no client is connected (drop it first): its RESUME is then refused with op 9 (false),
+   * so the dispatches buffered for it are never delivered, as when Discord lets a session expire.
+   */
+  expireSession(): void {
+    if (this.current) throw new Error('fake-discord: expireSession needs the client disconnected (drop it first)');
+    if (this.latest) this.sessions.delete(this.latest.id);
+    this.latest = null;
+    this.state.changed();
   }
 
   /** Terminates every socket and stops accepting upgrades. */
@@ -146,9 +162,15 @@ export class FakeGateway {
       this.invalidResumeCount += 1;
       return send(connection, frame(9, false));
     }
+    // A resume on a ready socket (after op 9 resumable) is not ready again until its RESUMED has been processed.
+    connection.ready = false;
     this.attach(connection, session);
     const after = typeof d.seq === 'number' ? d.seq : 0;
-    for (const payload of session.buffer) if (payload.s !== null && payload.s > after) send(connection, payload);
+    for (const payload of session.buffer) {
+      if (payload.s === null || payload.s <= after) continue;
+      send(connection, payload);
+      this.noteWrite(connection, payload, true);
+    }
     const resumedSeq = dispatchOn(connection, session, 'RESUMED', { _trace: ['fake-discord'] }, false);
     awaitAck(connection, resumedSeq, () => this.markReady(connection));
   }
@@ -157,6 +179,12 @@ export class FakeGateway {
     connection.session = session;
     this.current = connection;
     this.latest = session;
+  }
+
+  private noteWrite(connection: Connection, payload: Payload, replay: boolean): void {
+    if (payload.t !== 'INTERACTION_CREATE' || payload.s === null || connection.socket.readyState !== connection.socket.OPEN) return;
+    const id = isObject(payload.d) && typeof payload.d.id === 'string' ? payload.d.id : '';
+    this.interactionWrites.push({ id, seq: payload.s, replay });
   }
 
   private markReady(connection: Connection): void {
