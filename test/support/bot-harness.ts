@@ -55,6 +55,10 @@ export async function startBotHarness(
     },
     async close() {
       await harness.bot.stop(1000);
+      // The token authenticates requests (their Authorization header) and must appear nowhere else: not in a log line,
+      // nor in anything sent to Discord.
+      const sent = fake.requests.map((request) => JSON.stringify([request.body, request.rawBody, request.path, request.query]));
+      if (JSON.stringify(lines).includes(FAKE_TOKEN) || sent.some((text) => text.includes(FAKE_TOKEN))) throw new Error('the bot token appeared in a log line or a request');
       await opened.embedder?.dispose();
       await fake.close();
       await temporary.remove();
