@@ -82,8 +82,9 @@ export class QuestionQueue {
     return this.context.serial.run(`question:${questionId}`, async () => {
       const { publisher } = this.context;
       const { question, session, settings } = this.decide(actor, questionId, 'rejected', reason);
-      const because = reason ? ` Reason: ${reason}` : '';
-      const told = await publisher.notify(question.authorId, `Your question in “${session.title}” was not taken up by the moderators.${because}\n> ${question.text}`);
+      const because = reason ? ` Reason: ${escapeMarkdown(reason)}` : '';
+      const quoted = question.text.split('\n').map((line) => `> ${escapeMarkdown(line)}`).join('\n');
+      const told = await publisher.notify(question.authorId, `Your question in “${escapeMarkdown(session.title)}” was not taken up by the moderators.${because}\n${quoted}`);
       await this.refreshModMessage(question.id, session);
       await announce(this.context, settings, `❌ <@${actor.id}> rejected question ${question.id} from <@${question.authorId}>${reason ? ` (${escapeMarkdown(reason)})` : ''}.`);
       return told ? 'Rejected; the author was told privately.' : 'Rejected. The author could not be told: they do not accept direct messages from the bot.';

@@ -60,7 +60,7 @@ export class StudySessions {
     requireModerator(repository, settings, actor, 'start', now());
     const section = findSection(speech.sections, input.section);
     const from = input.from ?? section.firstParagraph;
-    if (from < 1 || from > speech.paragraphs.length) throw new UserFacingError('paragraph-out-of-range', `Paragraphs are numbered ¶1 to ¶${speech.paragraphs.length}.`);
+    if (!Number.isInteger(from) || from < 1 || from > speech.paragraphs.length) throw new UserFacingError('paragraph-out-of-range', `Paragraphs are numbered ¶1 to ¶${speech.paragraphs.length}.`);
     const title = input.title?.trim() || section.name;
     const date = new Date(now()).toISOString().slice(0, 10);
     const threadName = (title === section.name ? `${section.name} · ${date}` : `${title} (${section.name}) · ${date}`).slice(0, 100);

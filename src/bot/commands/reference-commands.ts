@@ -16,7 +16,7 @@ export const askCommand = defineCommand({
   options: [
     { type: STRING, name: 'question', description: 'Your question', required: true, max_length: MAX_QUESTION_LENGTH },
     { type: INTEGER, name: 'results', description: 'How many passages to show (1–5, default 3)', min_value: 1, max_value: 5 },
-    { type: STRING, name: 'section', description: 'Only search this section', autocomplete: true },
+    { type: STRING, name: 'section', description: 'Only search this section', autocomplete: true, max_length: 100 },
     { type: BOOLEAN, name: 'private', description: 'Answer only to you' },
   ],
 });
@@ -28,7 +28,7 @@ export const sectionCommand = defineCommand({
   contexts: EVERYWHERE,
   integration_types: GUILD_INSTALL,
   options: [
-    { type: STRING, name: 'name', description: 'The section', required: true, autocomplete: true },
+    { type: STRING, name: 'name', description: 'The section', required: true, autocomplete: true, max_length: 100 },
     { type: BOOLEAN, name: 'private', description: 'Show it only to you' },
   ],
 });

@@ -34,7 +34,7 @@ export function studyCommand(paragraphs: number) {
         name: 'start',
         description: 'Open a session thread here and post the first passage (moderators)',
         options: [
-          { type: STRING, name: 'section', description: 'The section to read', required: true, autocomplete: true },
+          { type: STRING, name: 'section', description: 'The section to read', required: true, autocomplete: true, max_length: 100 },
           { type: INTEGER, name: 'from', description: 'Start at this paragraph instead of the section’s first', min_value: 1, max_value: paragraphs },
           { type: STRING, name: 'title', description: 'A title for the session', max_length: 80 },
           prompt,

@@ -1,4 +1,4 @@
-import type { Retriever } from '../retrieval/passage-retriever.js';
+import { MAX_PASSAGES, type Retriever } from '../retrieval/passage-retriever.js';
 import { fromRankingItem, toRankingItem } from '../discord/answer-ranking.js';
 import { decodeButtonState } from '../discord/custom-ids.js';
 import type { MessageView } from '../discord/message-view.js';
@@ -44,6 +44,9 @@ export class PassageCommands {
 
   /** @throws {UserFacingError} for a question, section or count the user must change. */
   async ask(input: { question: string; results: number; section?: string | undefined; private: boolean; user: string }): Promise<MessageView> {
+    if (!Number.isInteger(input.results) || input.results < 1 || input.results > MAX_PASSAGES) {
+      throw new UserFacingError('results-out-of-range', `The number of results must be a whole number from 1 to ${MAX_PASSAGES}.`);
+    }
     const sectionId = input.section === undefined ? undefined : findSection(this.parts.speech.sections, input.section).id;
     const answer = await this.parts.retriever.ask(input.question, { limit: RANKED_PASSAGES, ...(sectionId ? { sectionId } : {}) });
     // Whole sentences are highlighted, exactly as a "More" button rebuilds them after a restart.

@@ -25,7 +25,8 @@ export type ButtonState =
   /** A moderator's Approve or Reject on a queued question, and the reason modal behind Reject. */
   | { readonly kind: 'question'; readonly action: 'approve' | 'reject' | 'reject-reason'; readonly question: number };
 
-const SNOWFLAKE = /^\d{1,20}$/u;
+// Canonical numbers only (no leading zeros), so that each state has exactly one id.
+const SNOWFLAKE = /^(?:0|[1-9]\d{0,19})$/u;
 const HASH = /^[0-9a-z]{4}$/u;
 const PREFIX = { 'answer-page': 'a1', 'section-page': 's1', 'section-open': 'o1', quote: 'q1', question: 'm1' } as const;
 const QUESTION_ACTIONS = { approve: 'a', reject: 'r', 'reject-reason': 'm' } as const;
@@ -67,7 +68,7 @@ export function decodeButtonState(customId: string): ButtonState | undefined {
   if (customId.length > DISCORD_LIMITS.customId) return undefined;
   const [prefix, ...parts] = customId.split('.');
   const wholeNumber = (text: string | undefined, max: number): number | undefined => {
-    const value = text !== undefined && /^\d{1,3}$/u.test(text) ? Number(text) : Number.NaN;
+    const value = text !== undefined && /^(?:0|[1-9]\d{0,2})$/u.test(text) ? Number(text) : Number.NaN;
     return Number.isInteger(value) && value >= 0 && value <= max ? value : undefined;
   };
   if (prefix === PREFIX['answer-page'] && parts.length === 6) {
@@ -103,7 +104,7 @@ export function decodeButtonState(customId: string): ButtonState | undefined {
   if (prefix === PREFIX.question && parts.length === 2) {
     const [actionText, questionText] = parts;
     const action = (Object.keys(QUESTION_ACTIONS) as Array<keyof typeof QUESTION_ACTIONS>).find((key) => QUESTION_ACTIONS[key] === actionText);
-    const question = questionText !== undefined && /^\d{1,12}$/u.test(questionText) ? Number(questionText) : 0;
+    const question = questionText !== undefined && /^[1-9]\d{0,11}$/u.test(questionText) ? Number(questionText) : 0;
     if (!action || question < 1) return undefined;
     return { kind: 'question', action, question };
   }

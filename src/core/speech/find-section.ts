@@ -14,6 +14,8 @@ export function findSection(sections: readonly Section[], query: string): Sectio
   const matches = scored.filter(({ score }) => score === best).map(({ section }) => section);
   if (matches.length === 1 && matches[0]) return matches[0];
   const listed = (matches.length > 1 ? matches : sections).map((section) => `${section.name} (${paragraphRange(section)})`).join(', ');
-  if (matches.length > 1) throw new UserFacingError('ambiguous-section', `"${query}" matches several sections: ${listed}.`, true);
-  throw new UserFacingError('unknown-section', `No section is called "${query}". The sections are: ${listed}.`, true);
+  // The name is quoted back, cut so the refusal always fits one message.
+  const quoted = query.length > 100 ? `${query.slice(0, 100)}…` : query;
+  if (matches.length > 1) throw new UserFacingError('ambiguous-section', `"${quoted}" matches several sections: ${listed}.`, true);
+  throw new UserFacingError('unknown-section', `No section is called "${quoted}". The sections are: ${listed}.`, true);
 }

@@ -17,7 +17,7 @@ export function renderOpening(session: StudySession, section: Section): MessageV
   return {
     embeds: [
       {
-        title: `Study session: ${session.title}`,
+        title: `Study session: ${escapeMarkdown(session.title)}`.slice(0, 256),
         description: [
           `We read **${section.name}** (${paragraphRange(section)}) together, one passage at a time, starting at ¶${session.currentParagraph}.`,
           '',
@@ -57,7 +57,7 @@ export function renderRecap(session: StudySession, stats: SessionStats, endedAt:
   return {
     embeds: [
       {
-        title: `Recap: ${session.title}`,
+        title: `Recap: ${escapeMarkdown(session.title)}`.slice(0, 256),
         fields: [
           { name: 'Passages covered', value: `${session.covered.length}: ${covered}`.slice(0, 1024) },
           { name: 'Participants', value: String(stats.participants), inline: true },

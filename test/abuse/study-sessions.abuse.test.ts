@@ -1,0 +1,371 @@
+import fc from 'fast-check';
+import { pino } from 'pino';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteStudyRepository } from '../../src/adapters/sqlite/sqlite-study-repository.js';
+import { PassageCommands } from '../../src/core/bot/passage-commands.js';
+import { speechTag } from '../../src/core/discord/custom-ids.js';
+import { DISCORD_LIMITS } from '../../src/core/discord/discord-limits.js';
+import type { MessageView } from '../../src/core/discord/message-view.js';
+import { KeyedSerialQueue } from '../../src/core/keyed-serial-queue.js';
+import type { Speech } from '../../src/core/speech/speech.js';
+import { MODERATOR_PERMISSIONS } from '../../src/core/study/is-moderator.js';
+import type { GuildSettings } from '../../src/core/study/study-types.js';
+import { UserFacingError } from '../../src/core/user-facing-error.js';
+import { QuestionQueue } from '../../src/study/question-queue.js';
+import type { StudyActor } from '../../src/study/study-actor.js';
+import type { StudyContext } from '../../src/study/study-context.js';
+import type { StudyPublisher } from '../../src/study/study-publisher.js';
+import { StudySessions, type SettingsChanges } from '../../src/study/study-sessions.js';
+import { openTestIndex, temporaryFolder } from '../support/test-index.js';
+import { hostileNumber, hostileString, internals, options, quoteViolations, unescapedMarkup, viewViolations } from './abuse-support.js';
+
+// Study sessions on a real SQLite store (a temporary file) with a publisher that records instead of calling Discord.
+// These properties touch the database, so they run fewer cases than the pure ones: 200 to 300 each.
+const STORE_RUNS = 200;
+
+const G1 = '100000000000000001';
+const G2 = '200000000000000002';
+const MOD_ROLE_1 = '300000000000000003';
+const MOD_ROLE_2 = '400000000000000004';
+const MOD_CHANNEL_1 = '500000000000000005';
+const MOD_CHANNEL_2 = '600000000000000006';
+const TEXT_CHANNEL = '700000000000000007';
+const MASK = MODERATOR_PERMISSIONS.administrator | MODERATOR_PERMISSIONS.manageGuild | MODERATOR_PERMISSIONS.manageThreads;
+
+type Call = { method: keyof StudyPublisher; channel: string; view?: MessageView; text?: string };
+
+/** Records every call; threads get fresh snowflake-like ids. */
+class RecordingPublisher implements StudyPublisher {
+  readonly calls: Call[] = [];
+  private next = 800000000000000000n;
+  async createThread(channelId: string, name: string): Promise<string> {
+    this.calls.push({ method: 'createThread', channel: channelId, text: name });
+    return String((this.next += 1n));
+  }
+  async post(channelId: string, view: MessageView): Promise<string> {
+    this.calls.push({ method: 'post', channel: channelId, view });
+    return String((this.next += 1n));
+  }
+  async edit(channelId: string, _messageId: string, view: MessageView): Promise<void> {
+    this.calls.push({ method: 'edit', channel: channelId, view });
+  }
+  async pin(channelId: string): Promise<void> {
+    this.calls.push({ method: 'pin', channel: channelId });
+  }
+  async closeThread(threadId: string): Promise<void> {
+    this.calls.push({ method: 'closeThread', channel: threadId });
+  }
+  async notify(userId: string, text: string): Promise<boolean> {
+    this.calls.push({ method: 'notify', channel: userId, text });
+    return true;
+  }
+}
+
+const moderatorOf = (guildId: string, roleId: string): StudyActor => ({ id: `9${guildId.slice(1)}`, name: 'Mod', guildId, permissions: 0n, roleIds: [roleId] });
+const MOD_1 = moderatorOf(G1, MOD_ROLE_1);
+const MOD_2 = moderatorOf(G2, MOD_ROLE_2);
+
+let speech: Speech;
+let repository: SqliteStudyRepository;
+let publisher: RecordingPublisher;
+let sessions: StudySessions;
+let queue: QuestionQueue;
+let remove: () => Promise<void>;
+let clock = 1_700_000_000_000;
+let authors = 0;
+const threads: string[] = [];
+const questions: number[] = [];
+
+/** A member asks in a session's thread; a fresh author each time, so no per-member limit interferes. */
+async function memberAsks(threadId: string, text = 'How do hostile states threaten the UK?'): Promise<number> {
+  const session = repository.sessionByThread(threadId);
+  if (!session) throw new Error('no session');
+  authors += 1;
+  await queue.ask(session, sessions.settings(session.guildId), { id: String(10_000_000_000_000_000n + BigInt(authors)), name: 'Member' }, text);
+  const asked = repository.waiting(session.id).at(-1);
+  if (!asked) throw new Error('not queued');
+  return asked.id;
+}
+
+async function startIn(actor: StudyActor): Promise<string> {
+  await sessions.start(actor, { channelId: TEXT_CHANNEL, section: 'state threats' });
+  const session = repository.auditLog(actor.guildId).find((entry) => entry.action === 'start');
+  const started = session?.sessionId === null || session === undefined ? undefined : repository.sessionById(session.sessionId);
+  if (!started) throw new Error('no session started');
+  return started.threadId;
+}
+
+beforeAll(async () => {
+  const temporary = await temporaryFolder('abuse-study');
+  remove = temporary.remove;
+  const opened = await openTestIndex(temporary.folder, { dense: false });
+  speech = opened.speech;
+  const commands = new PassageCommands({ speech, retriever: opened.retriever, speechTag: speechTag(opened.manifest.source.sha256), builtAt: opened.manifest.builtAt });
+  repository = SqliteStudyRepository.open(path.join(temporary.folder, 'study.sqlite'));
+  publisher = new RecordingPublisher();
+  const defaults: Omit<GuildSettings, 'guildId'> = { moderatorRoleId: null, modChannelId: null, moderated: true, cooldownSeconds: 0, blockedTerms: [] };
+  const context: StudyContext = { repository, publisher, speech, commands, defaults, serial: new KeyedSerialQueue(), now: () => (clock += 1000), logger: pino({ level: 'silent' }) };
+  queue = new QuestionQueue(context);
+  sessions = new StudySessions(context, queue);
+  // Two guilds, each with its moderator role, moderators' channel, a live session and a pending question.
+  const admin = (guildId: string): StudyActor => ({ id: '1', name: 'Owner', guildId, permissions: MODERATOR_PERMISSIONS.administrator, roleIds: [] });
+  await sessions.configure(admin(G1), { moderatorRoleId: MOD_ROLE_1, modChannelId: MOD_CHANNEL_1, blockedTerms: ['forbidden'] });
+  await sessions.configure(admin(G2), { moderatorRoleId: MOD_ROLE_2, modChannelId: MOD_CHANNEL_2 });
+  threads.push(await startIn(MOD_1), await startIn(MOD_2));
+  for (const thread of threads) questions.push(await memberAsks(thread));
+});
+afterAll(async () => {
+  repository.close();
+  await remove();
+});
+
+/** Everything a refused action must leave as it was. */
+function snapshot(guilds: readonly string[]) {
+  return {
+    settings: guilds.map((guild) => repository.settings(guild, { moderatorRoleId: null, modChannelId: null, moderated: true, cooldownSeconds: 0, blockedTerms: [] })),
+    sessions: threads.map((thread) => repository.sessionByThread(thread)),
+    questions: questions.map((id) => repository.question(id)),
+    waiting: threads.map((thread) => repository.waiting(repository.sessionByThread(thread)?.id ?? -1)),
+    calls: publisher.calls.length,
+  };
+}
+const auditRows = (guilds: readonly string[]) => [...new Set(guilds)].flatMap((guild) => repository.auditLog(guild));
+
+const snowflake = fc.stringMatching(/^[1-9]\d{16,19}$/u);
+/** A member with no moderator permission bit and no moderator role, from either guild or anywhere. */
+const nonModerator: fc.Arbitrary<StudyActor> = fc.record({
+  // Discord gives snowflakes for ids; the name is the member's display name, anything.
+  id: snowflake,
+  name: hostileString(32),
+  guildId: fc.oneof(fc.constantFrom(G1, G2), snowflake),
+  permissions: fc.bigInt({ min: 0n, max: (1n << 50n) - 1n }).map((bits) => bits & ~MASK),
+  roleIds: fc.array(fc.oneof(snowflake, hostileString(20)), { maxLength: 5 }).map((roles) => roles.filter((role) => role !== MOD_ROLE_1 && role !== MOD_ROLE_2)),
+});
+
+const changes: fc.Arbitrary<SettingsChanges> = fc.record(
+  {
+    moderatorRoleId: fc.option(fc.oneof(snowflake, hostileString(30)), { nil: null }),
+    modChannelId: fc.option(fc.oneof(snowflake, hostileString(30)), { nil: null }),
+    moderated: fc.boolean(),
+    cooldownSeconds: hostileNumber,
+    blockedTerms: fc.array(hostileString(60), { maxLength: 8 }),
+  },
+  { requiredKeys: [] },
+);
+
+type Target = 'thread' | 'question' | 'guild';
+const threadArb = () => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...threads) }, { weight: 1, arbitrary: fc.oneof(snowflake, hostileString(20)) });
+const questionArb = () => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...questions) }, { weight: 1, arbitrary: fc.oneof(fc.integer({ min: -5, max: 1_000_000 }), hostileNumber) });
+
+/** Every moderator action, with hostile arguments. */
+const moderatorAction = (): fc.Arbitrary<{ name: string; target: Target; exists: boolean; run: (actor: StudyActor) => Promise<unknown> }> =>
+  fc.oneof(
+    changes.map((change) => ({ name: `configure ${JSON.stringify(change)}`, target: 'guild' as const, exists: true, run: (actor: StudyActor) => sessions.configure(actor, change) })),
+    fc
+      .record({ section: fc.oneof(hostileString(100), fc.constantFrom('state threats', 'terrorism')), from: fc.option(hostileNumber, { nil: undefined }), title: fc.option(hostileString(80), { nil: undefined }), prompt: fc.option(hostileString(300), { nil: undefined }) })
+      .map((input) => ({ name: `start ${JSON.stringify(input)}`, target: 'guild' as const, exists: true, run: (actor: StudyActor) => sessions.start(actor, { channelId: TEXT_CHANNEL, ...input }) })),
+    fc.tuple(threadArb(), fc.oneof(fc.constantFrom('next' as const, 'previous' as const), hostileNumber), fc.option(hostileString(300), { nil: undefined })).map(([thread, target, prompt]) => ({
+      name: `move ${thread} ${target}`,
+      target: 'thread' as const,
+      exists: threads.includes(thread),
+      run: (actor: StudyActor) => sessions.move(actor, thread, target, prompt),
+    })),
+    fc.tuple(threadArb(), fc.constantFrom('pause' as const, 'resume' as const, 'end' as const)).map(([thread, verb]) => ({
+      name: `${verb} ${thread}`,
+      target: 'thread' as const,
+      exists: threads.includes(thread),
+      run: (actor: StudyActor) => sessions[verb](actor, thread),
+    })),
+    fc.tuple(questionArb(), fc.constantFrom('approve' as const, 'reject' as const, 'checkDecidable' as const), fc.option(hostileString(300), { nil: null })).map(([id, verb, reason]) => ({
+      name: `${verb} question ${id}`,
+      target: 'question' as const,
+      exists: questions.includes(id),
+      run: async (actor: StudyActor) => (verb === 'approve' ? queue.approve(actor, id) : verb === 'reject' ? queue.reject(actor, id, reason) : queue.checkDecidable(actor, id)),
+    })),
+  );
+
+async function refusal(run: () => Promise<unknown>): Promise<UserFacingError | undefined> {
+  try {
+    await run();
+    return undefined;
+  } catch (error) {
+    if (error instanceof UserFacingError) return error;
+    throw error;
+  }
+}
+
+describe('abuse: study permissions and options', () => {
+  it(`refuses every moderator action by a non-moderator, leaving only an audit "refused" row (${STORE_RUNS} cases, SQLite)`, async () => {
+    let refusedAsModerator = 0;
+    await fc.assert(
+      fc.asyncProperty(nonModerator, moderatorAction(), async (actor, action) => {
+        const guilds = [G1, G2, actor.guildId];
+        const before = snapshot(guilds);
+        const rowsBefore = new Set(auditRows(guilds).map((row) => row.id));
+        const error = await refusal(() => action.run(actor));
+        expect(error, action.name).toBeInstanceOf(UserFacingError);
+        const added = auditRows(guilds).filter((row) => !rowsBefore.has(row.id));
+        expect(snapshot(guilds)).toEqual(before);
+        if (action.exists) {
+          expect(error?.code).toBe('not-moderator');
+        } else {
+          // An unknown thread or question is refused before anything is looked up for the actor.
+          expect(['not-moderator', 'no-session', 'button-expired']).toContain(error?.code);
+        }
+        if (error?.code === 'not-moderator') {
+          refusedAsModerator += 1;
+          expect(added).toHaveLength(1);
+          expect(added[0]).toMatchObject({ action: 'refused', actorId: actor.id, guildId: actor.guildId });
+        } else {
+          expect(added).toEqual([]);
+        }
+        expect(internals(error?.message ?? '')).toEqual([]);
+      }),
+      options(STORE_RUNS),
+    );
+    expect(refusedAsModerator).toBeGreaterThan(STORE_RUNS / 2);
+  });
+
+  // BUG: a moderator of another guild can decide this guild's questions. Approve/Reject buttons carry only the question
+  // id ("m1.a.<id>"), and QuestionQueue checks the presser with requireModerator(…, settings of the question's guild,
+  // actor) where `actor` holds the presser's permissions *in their own guild*: isModerator passes on Administrator,
+  // Manage Server or Manage Threads from any guild, and nothing compares actor.guildId with question.guildId. So an
+  // admin of guild B who forges or replays "m1.a.<id>" of guild A's queue approves it (the answer is posted in A's
+  // thread). fast-check (seed 20210714, run 1): an Administrator of G2 pressing Approve on G1's pending question → the
+  // question becomes answered. Fix: refuse when actor.guildId !== question.guildId (and likewise for sessions).
+  it(`refuses a moderator of another guild on this guild's questions (${STORE_RUNS} cases, SQLite)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ id: snowflake, permissions: fc.constantFrom(MODERATOR_PERMISSIONS.administrator, MODERATOR_PERMISSIONS.manageGuild, MODERATOR_PERMISSIONS.manageThreads) }),
+        fc.constantFrom('approve' as const, 'reject' as const, 'checkDecidable' as const),
+        async ({ id, permissions }, verb) => {
+          const question = await memberAsks(threads[0] ?? '');
+          const outsider: StudyActor = { id, name: 'Other admin', guildId: G2, permissions, roleIds: [MOD_ROLE_2] };
+          const before = repository.question(question);
+          const error = await refusal(() => (verb === 'approve' ? queue.approve(outsider, question) : verb === 'reject' ? queue.reject(outsider, question, null) : Promise.resolve(queue.checkDecidable(outsider, question))));
+          expect(error?.code).toBe('not-moderator');
+          expect(repository.question(question)).toEqual(before);
+        },
+      ),
+      options(STORE_RUNS),
+    );
+  });
+
+  it('a moderator running a session with any title, section, start, prompts and reject reason: every post within limits and verbatim (300 cases, SQLite)', async () => {
+    const seen = { started: 0 };
+    await fc.assert(
+      fc.asyncProperty(
+        // Discord's Integer options only ever carry whole numbers (range checks are the bot's own, so any integer).
+        fc.record({ section: fc.oneof(hostileString(100), fc.constantFrom('state threats', 'terrorism', 'cyber')), from: fc.option(fc.oneof(fc.integer({ min: -2, max: 40 }), fc.integer()), { nil: undefined }), title: fc.option(hostileString(80), { nil: undefined }), prompt: fc.option(hostileString(300), { nil: undefined }) }),
+        fc.array(fc.tuple(fc.oneof(fc.constantFrom('next' as const, 'previous' as const), fc.integer({ min: -2, max: 40 }), fc.integer()), fc.option(hostileString(300), { nil: undefined })), { maxLength: 3 }),
+        fc.option(hostileString(300), { nil: null }),
+        async (input, moves, reason) => {
+          const first = publisher.calls.length;
+          const started = await refusal(() => sessions.start(MOD_1, { channelId: TEXT_CHANNEL, ...input }));
+          const thread = publisher.calls.slice(first).find((call) => call.method === 'createThread');
+          const threadId = thread ? repository.auditLog(G1, 1)[0]?.sessionId : undefined;
+          const session = threadId === undefined || threadId === null ? undefined : repository.sessionById(threadId);
+          if (started) expect(['unknown-section', 'ambiguous-section', 'paragraph-out-of-range', 'study-refused']).toContain(started.code);
+          if (session) {
+            for (const [target, prompt] of moves) {
+              const moved = await refusal(() => sessions.move(MOD_1, session.threadId, target, prompt));
+              if (moved) expect(['study-refused', 'paragraph-out-of-range']).toContain(moved.code);
+            }
+            // The Reject modal's reason field: anything up to its max_length of 300.
+            const question = await memberAsks(session.threadId);
+            const rejected = await queue.reject(MOD_1, question, reason === null ? null : reason.trim() || null);
+            expect(rejected.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+            await sessions.end(MOD_1, session.threadId);
+            seen.started += 1;
+          }
+          for (const call of publisher.calls.slice(first)) {
+            if (call.view) {
+              expect(viewViolations(call.view)).toEqual([]);
+              // Passages put on the table are quoted verbatim (the opening's embed is the bot's own text).
+              if (call.view.content?.startsWith('**Passage ¶')) expect(quoteViolations(speech, call.view)).toEqual([]);
+            }
+            if (call.method === 'createThread') expect((call.text ?? '').length).toBeLessThanOrEqual(100);
+            if (call.method === 'notify') expect((call.text ?? '').length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+          }
+        },
+      ),
+      options(300),
+    );
+    expect(seen.started).toBeGreaterThan(50);
+  });
+
+  // BUG: StudySessions.start checks `from < 1 || from > paragraphs` but not that `from` is a whole number. NaN passes
+  // the check, the thread is created, and createSession fails with SqliteError "NOT NULL constraint failed:
+  // sessions.current_paragraph" (not a UserFacingError: the moderator sees "Something went wrong" and an empty thread
+  // is left behind); 1.5 is stored, then renderStudyPassage throws RangeError "no paragraph 1.5" after the session row
+  // exists. fast-check (seed 20210714, run 18, shrunk): { section: "state threats", from: NaN }. Discord's Integer
+  // option (min 1, max 31) means members cannot send these today; the fix is Number.isInteger(from) in the check
+  // (as moveTo and findParagraphs already do).
+  it('a moderator starting at a paragraph that is not a whole number is refused with a UserFacingError, nothing created (300 cases, SQLite)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.constantFrom(Number.NaN, 1.5, 30.5, 0.999), fc.double({ min: 1, max: 31, noNaN: true }).filter((value) => !Number.isInteger(value))), async (from) => {
+        const first = publisher.calls.length;
+        const error = await refusal(() => sessions.start(MOD_1, { channelId: TEXT_CHANNEL, section: 'state threats', from }));
+        expect(error?.code).toBe('paragraph-out-of-range');
+        expect(publisher.calls.slice(first)).toEqual([]);
+      }),
+      options(300),
+    );
+  });
+
+  it('members asking anything in a moderated session: the reply is short, never echoes the question, and the moderators’ copy is within limits (300 cases, SQLite)', async () => {
+    const thread = threads[0] ?? '';
+    await fc.assert(
+      fc.asyncProperty(hostileString(400), async (text) => {
+        const session = repository.sessionByThread(thread);
+        if (!session) throw new Error('no session');
+        const first = publisher.calls.length;
+        authors += 1;
+        let reply = '';
+        const error = await refusal(async () => {
+          reply = await queue.ask(session, sessions.settings(G1), { id: String(20_000_000_000_000_000n + BigInt(authors)), name: 'Member' }, text);
+        });
+        const shown = error?.message ?? reply;
+        expect(shown.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+        expect(internals(shown)).toEqual([]);
+        if (text.trim().length >= 12) expect(shown.includes(text.trim())).toBe(false);
+        for (const call of publisher.calls.slice(first)) if (call.view) expect(viewViolations(call.view)).toEqual([]);
+      }),
+      options(300),
+    );
+  });
+
+  // BUG: the notice QuestionQueue.reject sends the author (a DM) echoes the session title, the moderator's reason and
+  // the question unescaped: `Your question in “${session.title}” was not taken up by the moderators. Reason:
+  // ${reason}\n> ${question.text}`. Markdown in any of them formats, "@everyone" reads as a mention (nothing pings:
+  // allowed_mentions is empty, and it is a DM), and a newline in the question or reason leaves the "> " block quote.
+  // (The moderators'-channel announcements escape title and reason: escapeMarkdown was added there while these tests
+  // were written; the two embed titles are covered in render-and-validate.abuse.test.ts.) fast-check (seed 20210714,
+  // run 3, shrunk): title "@everyone", reason "@everyone" → notify "Your question in “@everyone” was not taken up by
+  // the moderators. Reason: @everyone\n> How do hostile states threaten the UK?". Fix: escapeMarkdown the title and
+  // reason, and escape the question line by line after "> ".
+  it('a moderator’s title and reject reason are echoed escaped in announcements and notices (300 cases, SQLite)', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileString(80).map((text) => text.trim()).filter((text) => text !== ''), hostileString(300).map((text) => text.trim()).filter((text) => text !== ''), async (title, reason) => {
+        const first = publisher.calls.length;
+        await sessions.start(MOD_1, { channelId: TEXT_CHANNEL, section: 'state threats', title });
+        const session = repository.sessionById(repository.auditLog(G1, 1)[0]?.sessionId ?? -1);
+        if (!session) throw new Error('no session');
+        const question = await memberAsks(session.threadId);
+        await queue.reject(MOD_1, question, reason);
+        await sessions.end(MOD_1, session.threadId);
+        // Thread names show no markdown and cannot mention, so only messages and notices count.
+        for (const call of publisher.calls.slice(first).filter((made) => made.method !== 'createThread')) {
+          const content = call.text ?? call.view?.content ?? '';
+          // Text that would format (or read as a mention) must not appear as typed: escaped, it differs. Escape pairs
+          // (`\|`) are blanked out before looking, since an escaped character is shown, not interpreted; texts of one or
+          // two characters are not looked for, as they cannot be told from the message's own bold markers (`**`).
+          const live = content.replace(/\\./gsu, '\u0000');
+          for (const typed of [title, reason]) if (typed.length > 2 && unescapedMarkup(typed).length > 0) expect(live, `${call.method} to ${call.channel}: ${content}`).not.toContain(typed);
+        }
+      }),
+      options(300),
+    );
+  });
+});
