@@ -123,7 +123,7 @@ export class QuestionQueue {
   /** The approved question, credited, with its answer, in the session's thread; then marked answered. */
   private async postAnswer(question: QueuedQuestion, session: StudySession): Promise<void> {
     const answer = await this.context.commands.ask({ question: question.text, results: 3, private: false, user: question.authorId });
-    await this.context.publisher.post(session.threadId, renderApprovedQuestion(question, answer));
+    await this.context.publisher.post(session.threadId, renderApprovedQuestion(question, answer), `answer-${question.id}`);
     this.context.repository.markAnswered(question.id);
   }
 
@@ -161,7 +161,7 @@ export class QuestionQueue {
   private async postForModerators(question: QueuedQuestion, session: StudySession, settings: GuildSettings): Promise<boolean> {
     if (settings.modChannelId === null) return false;
     try {
-      const messageId = await this.context.publisher.post(settings.modChannelId, renderQueuedQuestion(question, session));
+      const messageId = await this.context.publisher.post(settings.modChannelId, renderQueuedQuestion(question, session), `question-${question.id}`);
       this.context.repository.setModMessage(question.id, settings.modChannelId, messageId);
       return true;
     } catch (error) {

@@ -18,8 +18,9 @@ export class DiscordStudyPublisher implements StudyPublisher {
     return thread.id;
   }
 
-  async post(channelId: string, view: MessageView): Promise<string> {
-    const message = (await this.rest.post(Routes.channelMessages(channelId), { body: this.body(view) })) as { id: string };
+  async post(channelId: string, view: MessageView, nonce?: string): Promise<string> {
+    const once = nonce === undefined ? {} : { nonce, enforce_nonce: true };
+    const message = (await this.rest.post(Routes.channelMessages(channelId), { body: { ...this.body(view), ...once } })) as { id: string };
     return message.id;
   }
 

@@ -15,6 +15,7 @@ const metadataOf = (channel: JsonObject): JsonObject => {
 
 /** Channel routes: messages, pins, threads, channel edits. Simple, but recorded and shaped like Discord's answers. */
 export function channelRoutes(state: FakeState, dispatch: Dispatcher): Route[] {
+  const nonceMessages = new Map<string, RecordedMessage>();
   const { world } = state;
   const withChannel = (context: RouteContext, then: (record: ChannelRecord) => RouteResult): RouteResult => {
     const record = state.channels.get(context.param('channel'));
@@ -106,7 +107,15 @@ export function channelRoutes(state: FakeState, dispatch: Dispatcher): Route[] {
         // Posting into an archived (unlocked) thread unarchives it, as on Discord.
         if (metadata.archived === true) record.channel = { ...record.channel, thread_metadata: { ...metadata, archived: false } };
         const problem = createProblem(context.body);
-        return problem ?? render(state.createMessage(context.param('channel'), context.body, 'channel', null));
+        if (problem) return problem;
+        // enforce_nonce: a second create with the same nonce in the channel returns the first message, as Discord does.
+        const body = context.body as { nonce?: unknown; enforce_nonce?: unknown } | undefined;
+        const nonce = body?.enforce_nonce === true && typeof body.nonce === 'string' ? `${context.param('channel')}:${body.nonce}` : undefined;
+        const existing = nonce === undefined ? undefined : nonceMessages.get(nonce);
+        if (existing) return render(existing);
+        const created = state.createMessage(context.param('channel'), context.body, 'channel', null);
+        if (nonce !== undefined) nonceMessages.set(nonce, created);
+        return render(created);
       }),
     ),
     route('GET', '/channels/:channel/messages/:message', (context) => withMessage(context, render)),
