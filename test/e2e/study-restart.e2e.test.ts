@@ -1,11 +1,8 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import path from 'node:path';
-import type { Readable } from 'node:stream';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STUDY_DATABASE_FILE } from '../../src/bot/run-bot.js';
 import { DISCUSSION_PROMPTS } from '../../src/core/study/discussion-prompts.js';
 import { MEMBER_PERMISSIONS, startFakeDiscord, type FakeDiscord, type InteractionHandle, type InteractionRecord, type JsonValue, type RecordedMessage } from '../support/fake-discord/index.js';
+import { kill9 as killNine, readStudyDatabase, spawnBot, waitUntilReady, withinTime, type BotProcess } from '../support/bot-process.js';
 import { temporaryFolder } from '../support/test-index.js';
 import { TINY_MODEL_ID, TINY_MODEL_ROOT } from '../support/tiny-model-location.js';
 
@@ -27,23 +24,6 @@ const componentsOf = (message: { components?: JsonValue[] } | null | undefined):
   ((message?.components ?? []) as unknown as Array<{ components: Component[] }>).flatMap((row) => row.components);
 const answered = (record: InteractionRecord) => record.original !== null && !record.original.loading;
 
-/** `npm start` as a user runs it, configured only through the environment. */
-interface BotProcess {
-  readonly child: ChildProcessByStdio<null, Readable, Readable>;
-  output(): string;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-async function withinTime<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms)));
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 // A kill -9 in the middle of a session loses nothing: separate bot processes, one after another, on one DATA_DIR and
 // one fake Discord (which, like Discord, outlives the bot).
 describe('a study session across kill -9 and restarts', () => {
@@ -54,9 +34,8 @@ describe('a study session across kill -9 and restarts', () => {
   const running = new Set<BotProcess>();
 
   const startBot = async (): Promise<BotProcess> => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('src/main.ts')], {
-      env: {
-        ...process.env,
+    const bot = spawnBot(
+      {
         DISCORD_TOKEN: TOKEN,
         DISCORD_API_URL: fake.apiUrl,
         DISCORD_GUILD_ID: fake.world.guildId,
@@ -70,22 +49,14 @@ describe('a study session across kill -9 and restarts', () => {
         ASK_COOLDOWN_SECONDS: '0',
         LOG_LEVEL: 'info',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (data: Buffer) => (output += data.toString()));
-    child.stderr.on('data', (data: Buffer) => (output += data.toString()));
-    const bot: BotProcess = { child, output: () => output, exited: new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal }))) };
-    running.add(bot);
-    void bot.exited.then(() => running.delete(bot));
+      running,
+    );
     // "bot ready" is logged after start-up recovery, so what a crash left unposted is posted by then.
-    await expect.poll(() => output.includes('bot ready') || child.exitCode !== null, { timeout: READY_TIMEOUT_MS }).toBe(true);
-    if (!output.includes('bot ready')) throw new Error(`the bot exited before it was ready:\n${output}`);
+    await waitUntilReady(bot, READY_TIMEOUT_MS);
     return bot;
   };
   const kill9 = async (bot: BotProcess) => {
-    bot.child.kill('SIGKILL');
-    expect(await withinTime(bot.exited, EXIT_TIMEOUT_MS, 'SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(await killNine(bot, EXIT_TIMEOUT_MS)).toEqual({ code: null, signal: 'SIGKILL' });
   };
 
   const replyTo = async (sent: InteractionHandle): Promise<RecordedMessage> => {
@@ -100,14 +71,7 @@ describe('a study session across kill -9 and restarts', () => {
   const postsIn = (channelId: string) => fake.channelMessages(channelId).filter((message) => message.source === 'channel');
   const copiesOf = (questionId: number) => postsIn(modChannel).filter((message) => JSON.stringify(message.history[0]?.body.components ?? []).includes(`"m1.a.${questionId}"`));
   const passagesIn = (threadId: string) => postsIn(threadId).map((message) => /^\*\*Passage ¶(\d+)\*\*/u.exec(message.content ?? '')?.[1]).filter((number) => number !== undefined);
-  const readDatabase = <T>(read: (db: Database.Database) => T): T => {
-    const db = new Database(path.join(folder, 'data', STUDY_DATABASE_FILE), { readonly: true, fileMustExist: true });
-    try {
-      return read(db);
-    } finally {
-      db.close();
-    }
-  };
+  const readDatabase = <T>(read: (db: Database.Database) => T): T => readStudyDatabase(`${folder}/data`, read);
 
   beforeAll(async () => {
     fake = await startFakeDiscord({ token: TOKEN });
