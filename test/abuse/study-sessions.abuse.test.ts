@@ -22,7 +22,7 @@ import { hostileNumber, hostileString, internals, options, quoteViolations, unes
 
 // Study sessions on a real SQLite store (a temporary file) with a publisher that records instead of calling Discord.
 // These properties touch the database, so they run fewer cases than the pure ones: 200 to 300 each.
-const STORE_RUNS = 200;
+const STORE_RUNS = 300;
 
 const G1 = '100000000000000001';
 const G2 = '200000000000000002';
@@ -252,7 +252,7 @@ describe('abuse: study permissions and options', () => {
     );
   });
 
-  it('a moderator running a session with any title, section, start, prompts and reject reason: every post within limits and verbatim (300 cases, SQLite)', async () => {
+  it(`a moderator running a session with any title, section, start, prompts and reject reason: every post within limits and verbatim (${STORE_RUNS} cases, SQLite)`, async () => {
     const seen = { started: 0 };
     await fc.assert(
       fc.asyncProperty(
@@ -290,7 +290,7 @@ describe('abuse: study permissions and options', () => {
           }
         },
       ),
-      options(300),
+      options(STORE_RUNS),
     );
     expect(seen.started).toBeGreaterThan(50);
   });
@@ -302,7 +302,7 @@ describe('abuse: study permissions and options', () => {
   // exists. fast-check (seed 20210714, run 18, shrunk): { section: "state threats", from: NaN }. Discord's Integer
   // option (min 1, max 31) means members cannot send these today; the fix is Number.isInteger(from) in the check
   // (as moveTo and findParagraphs already do).
-  it('a moderator starting at a paragraph that is not a whole number is refused with a UserFacingError, nothing created (300 cases, SQLite)', async () => {
+  it(`a moderator starting at a paragraph that is not a whole number is refused with a UserFacingError, nothing created (${STORE_RUNS} cases, SQLite)`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.constantFrom(Number.NaN, 1.5, 30.5, 0.999), fc.double({ min: 1, max: 31, noNaN: true }).filter((value) => !Number.isInteger(value))), async (from) => {
         const first = publisher.calls.length;
@@ -310,11 +310,11 @@ describe('abuse: study permissions and options', () => {
         expect(error?.code).toBe('paragraph-out-of-range');
         expect(publisher.calls.slice(first)).toEqual([]);
       }),
-      options(300),
+      options(STORE_RUNS),
     );
   });
 
-  it('members asking anything in a moderated session: the reply is short, never echoes the question, and the moderators’ copy is within limits (300 cases, SQLite)', async () => {
+  it(`members asking anything in a moderated session: the reply is short, never echoes the question, and the moderators’ copy is within limits (${STORE_RUNS} cases, SQLite)`, async () => {
     const thread = threads[0] ?? '';
     await fc.assert(
       fc.asyncProperty(hostileString(400), async (text) => {
@@ -332,7 +332,7 @@ describe('abuse: study permissions and options', () => {
         if (text.trim().length >= 12) expect(shown.includes(text.trim())).toBe(false);
         for (const call of publisher.calls.slice(first)) if (call.view) expect(viewViolations(call.view)).toEqual([]);
       }),
-      options(300),
+      options(STORE_RUNS),
     );
   });
 
@@ -345,7 +345,7 @@ describe('abuse: study permissions and options', () => {
   // run 3, shrunk): title "@everyone", reason "@everyone" → notify "Your question in “@everyone” was not taken up by
   // the moderators. Reason: @everyone\n> How do hostile states threaten the UK?". Fix: escapeMarkdown the title and
   // reason, and escape the question line by line after "> ".
-  it('a moderator’s title and reject reason are echoed escaped in announcements and notices (300 cases, SQLite)', async () => {
+  it(`a moderator’s title and reject reason are echoed escaped in announcements and notices (${STORE_RUNS} cases, SQLite)`, async () => {
     await fc.assert(
       fc.asyncProperty(hostileString(80).map((text) => text.trim()).filter((text) => text !== ''), hostileString(300).map((text) => text.trim()).filter((text) => text !== ''), async (title, reason) => {
         const first = publisher.calls.length;
@@ -365,7 +365,7 @@ describe('abuse: study permissions and options', () => {
           for (const typed of [title, reason]) if (typed.length > 2 && unescapedMarkup(typed).length > 0) expect(live, `${call.method} to ${call.channel}: ${content}`).not.toContain(typed);
         }
       }),
-      options(300),
+      options(STORE_RUNS),
     );
   });
 });
