@@ -25,3 +25,19 @@ export function summarise(samples: readonly number[]): LatencySummary {
 export function median(values: readonly number[]): number {
   return percentile([...values], 50);
 }
+
+/** Runs a measurement `runs` times and keeps, for each figure of its summary, the median across runs. */
+export async function medianOfRuns<T extends object>(runs: number, measure: () => Promise<T>): Promise<T> {
+  const results: T[] = [];
+  for (let run = 0; run < runs; run += 1) results.push(await measure());
+  return mergeMedians(results);
+}
+
+function mergeMedians<T>(values: readonly T[]): T {
+  const [first] = values;
+  if (typeof first === 'number') return median(values as unknown as number[]) as T;
+  if (first === null || typeof first !== 'object') return first as T;
+  const merged: Record<string, unknown> = {};
+  for (const key of Object.keys(first)) merged[key] = mergeMedians(values.map((value) => (value as Record<string, unknown>)[key]));
+  return merged as T;
+}
