@@ -14,6 +14,7 @@ import { eng as englishStopwords } from 'stopword';
 import { readSpeechSource } from '../../src/speech-source.js';
 import { buildBertGraph, type BertGraphSpec } from './bert-graph.js';
 import { buildTokenizerJson, buildWordPieceVocabulary, SPECIAL_TOKEN_IDS, wordsByFrequency } from './bert-vocabulary.js';
+import { bertTokenizerConfig } from '../../test/support/bert-tokenizer-config.js';
 
 /** Sizes of all-MiniLM-L6-v2 (a 6-layer MiniLM distilled from BERT, with bert-base-uncased's tokenizer). */
 export const REALISTIC_BERT = { layers: 6, hidden: 384, heads: 12, intermediate: 1536, vocabulary: 30522, positions: 512 } as const;
@@ -68,24 +69,6 @@ function buildConfig(spec: BertGraphSpec): unknown {
   };
 }
 
-function buildTokenizerConfig(): unknown {
-  return {
-    tokenizer_class: 'BertTokenizer',
-    do_lower_case: true,
-    do_basic_tokenize: true,
-    tokenize_chinese_chars: true,
-    strip_accents: null,
-    never_split: null,
-    model_max_length: 512,
-    clean_up_tokenization_spaces: true,
-    pad_token: '[PAD]',
-    unk_token: '[UNK]',
-    cls_token: '[CLS]',
-    sep_token: '[SEP]',
-    mask_token: '[MASK]',
-  };
-}
-
 /** True when `folder` holds a complete model written for exactly `expected` (files present at their recorded sizes). */
 async function isComplete(folder: string, expected: Omit<Marker, 'files'>): Promise<boolean> {
   let marker: Marker;
@@ -133,7 +116,7 @@ export async function writeRealisticBertModel(root: string, id: string, options:
   const files: Record<string, string | Uint8Array> = {
     'config.json': json(buildConfig(spec)),
     'tokenizer.json': json(buildTokenizerJson(tokens)),
-    'tokenizer_config.json': json(buildTokenizerConfig()),
+    'tokenizer_config.json': json(bertTokenizerConfig()),
     'onnx/model.onnx': onnxBytes,
   };
   progress(`writing ${(onnxBytes.byteLength / 1e6).toFixed(1)} MB model and tokenizer to ${folder}`);

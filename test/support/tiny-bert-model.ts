@@ -20,6 +20,7 @@ import path from 'node:path';
 import onnxProto from 'onnx-proto';
 import type { onnx as OnnxTypes } from 'onnx-proto';
 import { mulberry32 } from './seeded-random.js';
+import { bertTokenizerConfig } from './bert-tokenizer-config.js';
 
 const { onnx } = onnxProto;
 
@@ -128,24 +129,6 @@ function buildTokenizerJson(vocab: ReadonlyMap<string, number>): unknown {
       max_input_chars_per_word: 100,
       vocab: Object.fromEntries(vocab),
     },
-  };
-}
-
-function buildTokenizerConfig(): unknown {
-  return {
-    tokenizer_class: 'BertTokenizer',
-    do_lower_case: true,
-    do_basic_tokenize: true,
-    tokenize_chinese_chars: true,
-    strip_accents: null,
-    never_split: null,
-    model_max_length: 512,
-    clean_up_tokenization_spaces: true,
-    pad_token: '[PAD]',
-    unk_token: '[UNK]',
-    cls_token: '[CLS]',
-    sep_token: '[SEP]',
-    mask_token: '[MASK]',
   };
 }
 
@@ -263,7 +246,7 @@ export async function writeTinyBertModel(modelRoot: string, modelId: string, opt
   await Promise.all([
     writeFile(path.join(folder, 'config.json'), json(buildConfig(vocab.size, options.dimension))),
     writeFile(path.join(folder, 'tokenizer.json'), json(buildTokenizerJson(vocab))),
-    writeFile(path.join(folder, 'tokenizer_config.json'), json(buildTokenizerConfig())),
+    writeFile(path.join(folder, 'tokenizer_config.json'), json(bertTokenizerConfig())),
     writeFile(path.join(folder, 'onnx', 'model.onnx'), onnxBytes),
     // Deliberately the same fp32 graph: the project loads `quantized: true`
     // like the real all-MiniLM-L6-v2, and quantising a lookup table would only
