@@ -77,38 +77,3 @@ export function buildWordPieceVocabulary(size: number, words: readonly string[])
   while (tokens.length < size) add(`[unused${unused++}]`);
   return tokens;
 }
-
-/** `tokenizer.json` for transformers.js: BertNormalizer, BertPreTokenizer, WordPiece `##`, `[CLS] $A [SEP]`. */
-export function buildTokenizerJson(tokens: readonly string[]): unknown {
-  const special = (content: string, id: number): unknown => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
-  const cls = { id: '[CLS]', ids: [SPECIAL_TOKEN_IDS['[CLS]']], tokens: ['[CLS]'] };
-  const sep = { id: '[SEP]', ids: [SPECIAL_TOKEN_IDS['[SEP]']], tokens: ['[SEP]'] };
-  return {
-    version: '1.0',
-    truncation: null,
-    padding: null,
-    added_tokens: Object.entries(SPECIAL_TOKEN_IDS).map(([token, id]) => special(token, id)),
-    normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
-    pre_tokenizer: { type: 'BertPreTokenizer' },
-    post_processor: {
-      type: 'TemplateProcessing',
-      single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
-      pair: [
-        { SpecialToken: { id: '[CLS]', type_id: 0 } },
-        { Sequence: { id: 'A', type_id: 0 } },
-        { SpecialToken: { id: '[SEP]', type_id: 0 } },
-        { Sequence: { id: 'B', type_id: 1 } },
-        { SpecialToken: { id: '[SEP]', type_id: 1 } },
-      ],
-      special_tokens: { '[CLS]': cls, '[SEP]': sep },
-    },
-    decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
-    model: {
-      type: 'WordPiece',
-      unk_token: '[UNK]',
-      continuing_subword_prefix: '##',
-      max_input_chars_per_word: 100,
-      vocab: Object.fromEntries(tokens.map((token, id) => [token, id])),
-    },
-  };
-}

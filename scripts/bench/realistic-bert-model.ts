@@ -13,8 +13,8 @@ import path from 'node:path';
 import { eng as englishStopwords } from 'stopword';
 import { readSpeechSource } from '../../src/speech-source.js';
 import { buildBertGraph, type BertGraphSpec } from './bert-graph.js';
-import { buildTokenizerJson, buildWordPieceVocabulary, SPECIAL_TOKEN_IDS, wordsByFrequency } from './bert-vocabulary.js';
-import { bertTokenizerConfig } from '../../test/support/bert-tokenizer-config.js';
+import { buildWordPieceVocabulary, SPECIAL_TOKEN_IDS, wordsByFrequency } from './bert-vocabulary.js';
+import { bertTokenizerConfig, bertTokenizerJson } from '../../test/support/bert-tokenizer-config.js';
 
 /** Sizes of all-MiniLM-L6-v2 (a 6-layer MiniLM distilled from BERT, with bert-base-uncased's tokenizer). */
 export const REALISTIC_BERT = { layers: 6, hidden: 384, heads: 12, intermediate: 1536, vocabulary: 30522, positions: 512 } as const;
@@ -115,7 +115,7 @@ export async function writeRealisticBertModel(root: string, id: string, options:
   const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
   const files: Record<string, string | Uint8Array> = {
     'config.json': json(buildConfig(spec)),
-    'tokenizer.json': json(buildTokenizerJson(tokens)),
+    'tokenizer.json': json(bertTokenizerJson(new Map(tokens.map((token, id) => [token, id])))),
     'tokenizer_config.json': json(bertTokenizerConfig()),
     'onnx/model.onnx': onnxBytes,
   };

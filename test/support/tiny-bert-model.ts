@@ -20,7 +20,7 @@ import path from 'node:path';
 import onnxProto from 'onnx-proto';
 import type { onnx as OnnxTypes } from 'onnx-proto';
 import { mulberry32 } from './seeded-random.js';
-import { bertTokenizerConfig } from './bert-tokenizer-config.js';
+import { BERT_SPECIAL_TOKENS, bertTokenizerConfig, bertTokenizerJson } from './bert-tokenizer-config.js';
 
 const { onnx } = onnxProto;
 
@@ -33,12 +33,6 @@ export interface TinyBertOptions {
   readonly seed: number;
 }
 
-/**
- * Special tokens first, at the ids BERT checkpoints conventionally use for
- * [PAD]; transformers.js pads batches with `pad_token_id`, and keeping [PAD]=0
- * matches what the real model sees.
- */
-const SPECIAL_TOKENS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'] as const;
 
 /**
  * Characters every text can fall back to. BertPreTokenizer splits punctuation
@@ -67,69 +61,12 @@ function buildVocabulary(words: readonly string[]): Map<string, number> {
   const add = (token: string): void => {
     if (token.length > 0 && !vocab.has(token)) vocab.set(token, vocab.size);
   };
-  for (const token of SPECIAL_TOKENS) add(token);
+  // Special tokens first: transformers.js pads batches with `pad_token_id`, and [PAD]=0 is what real models use.
+  for (const token of BERT_SPECIAL_TOKENS) add(token);
   for (const word of words) add(word.trim().toLowerCase());
   for (const character of FALLBACK_CHARACTERS) add(character);
   for (const character of FALLBACK_CHARACTERS) add(`##${character}`);
   return vocab;
-}
-
-function buildTokenizerJson(vocab: ReadonlyMap<string, number>): unknown {
-  const special = (content: string): unknown => ({
-    id: vocab.get(content),
-    content,
-    single_word: false,
-    lstrip: false,
-    rstrip: false,
-    normalized: false,
-    special: true,
-  });
-  const idOf = (token: string): number => {
-    const id = vocab.get(token);
-    if (id === undefined) throw new Error(`special token ${token} missing from vocabulary`);
-    return id;
-  };
-  return {
-    version: '1.0',
-    truncation: null,
-    padding: null,
-    added_tokens: SPECIAL_TOKENS.map(special),
-    normalizer: {
-      type: 'BertNormalizer',
-      clean_text: true,
-      handle_chinese_chars: true,
-      strip_accents: null,
-      lowercase: true,
-    },
-    pre_tokenizer: { type: 'BertPreTokenizer' },
-    post_processor: {
-      type: 'TemplateProcessing',
-      single: [
-        { SpecialToken: { id: '[CLS]', type_id: 0 } },
-        { Sequence: { id: 'A', type_id: 0 } },
-        { SpecialToken: { id: '[SEP]', type_id: 0 } },
-      ],
-      pair: [
-        { SpecialToken: { id: '[CLS]', type_id: 0 } },
-        { Sequence: { id: 'A', type_id: 0 } },
-        { SpecialToken: { id: '[SEP]', type_id: 0 } },
-        { Sequence: { id: 'B', type_id: 1 } },
-        { SpecialToken: { id: '[SEP]', type_id: 1 } },
-      ],
-      special_tokens: {
-        '[CLS]': { id: '[CLS]', ids: [idOf('[CLS]')], tokens: ['[CLS]'] },
-        '[SEP]': { id: '[SEP]', ids: [idOf('[SEP]')], tokens: ['[SEP]'] },
-      },
-    },
-    decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
-    model: {
-      type: 'WordPiece',
-      unk_token: '[UNK]',
-      continuing_subword_prefix: '##',
-      max_input_chars_per_word: 100,
-      vocab: Object.fromEntries(vocab),
-    },
-  };
 }
 
 function buildConfig(vocabSize: number, dimension: number): unknown {
@@ -245,7 +182,7 @@ export async function writeTinyBertModel(modelRoot: string, modelId: string, opt
   const onnxBytes = buildOnnxModel(vocab.size, options.dimension, options.seed);
   await Promise.all([
     writeFile(path.join(folder, 'config.json'), json(buildConfig(vocab.size, options.dimension))),
-    writeFile(path.join(folder, 'tokenizer.json'), json(buildTokenizerJson(vocab))),
+    writeFile(path.join(folder, 'tokenizer.json'), json(bertTokenizerJson(vocab))),
     writeFile(path.join(folder, 'tokenizer_config.json'), json(bertTokenizerConfig())),
     writeFile(path.join(folder, 'onnx', 'model.onnx'), onnxBytes),
     // Deliberately the same fp32 graph: the project loads `quantized: true`
