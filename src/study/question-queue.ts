@@ -40,7 +40,7 @@ export class QuestionQueue {
     const audit = reason === null ? undefined : { guildId: session.guildId, sessionId: session.id, actorId: author.id, action: 'auto-reject' as const, detail: reason, at: now() };
     const question = repository.addQuestion({ sessionId: session.id, guildId: session.guildId, authorId: author.id, authorName: author.name, text, status, createdAt: now(), reason }, audit);
     if (reason !== null) return `Your question was not sent to the moderators: ${reason}`;
-    const position = repository.waiting(session.id).findIndex((waiting) => waiting.id === question.id) + 1;
+    const position = repository.waitingUpTo(session.id, question.id);
     if (status === 'held') return `The session is paused: your question is held and goes to the moderators when it resumes (position ${position}).`;
     const posted = await this.postForModerators(question, session, settings);
     if (!posted) return `Your question is queued (position ${position}), but the moderators’ channel could not be reached; it will be posted there as soon as the bot can.`;

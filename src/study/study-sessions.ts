@@ -130,7 +130,7 @@ export class StudySessions {
 
   status(threadId: string): string {
     const session = this.sessionIn(threadId);
-    return renderStatus(this.context.speech, session, this.context.repository.waiting(session.id).length);
+    return renderStatus(this.context.speech, session, this.context.repository.waitingUpTo(session.id));
   }
 
   /** The live session in a thread, or undefined. */

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, schemaVersion } from '../../src/adapters/sqlite/migrations.js';
 import { openDatabase } from '../../src/adapters/sqlite/open-database.js';
 import { StorageError } from '../../src/adapters/sqlite/storage-error.js';
+import { prepareStudyStatements } from '../../src/adapters/sqlite/study-statements.js';
 
 const TABLES = ['audit_log', 'guild_settings', 'questions', 'session_activity', 'sessions'];
 const LATEST = MIGRATIONS.length;
@@ -75,6 +76,24 @@ describe('the study database schema', () => {
     db.pragma(`user_version = ${LATEST + 5}`);
     db.close();
     expect(() => openDatabase(file)).toThrow(new RegExp(`${escape(file)} is at schema version ${LATEST + 5}`, 'u'));
+  });
+
+  // A raid of askers can fill one session's queue with thousands of questions: each statement a question or button
+  // runs must then find its rows through an index, not read the table (the per-member count once did).
+  it('runs every statement of the study store through an index or key, never a whole-table scan, and counts a queue from an index alone', () => {
+    const db = openDatabase(path.join(folder, 'study.sqlite'));
+    const planOf = (source: string): string[] => {
+      const explain = db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${source}`);
+      const named = [...source.matchAll(/@(\w+)/gu)].map((match) => [match[1], null]);
+      const parameters = named.length > 0 ? [Object.fromEntries(named)] : Array.from(source.matchAll(/\?/gu), () => null);
+      return explain.all(...parameters).map((row) => row.detail);
+    };
+    const plans = Object.entries(prepareStudyStatements(db)).map(([name, statement]) => ({ name, plan: planOf(statement.source) }));
+    expect(plans.filter(({ plan }) => plan.length > 0).length).toBeGreaterThan(15);
+    expect(plans.filter(({ plan }) => plan.some((step) => step.startsWith('SCAN')))).toEqual([]);
+    // Asked on every question: counted from an index alone, whatever the length of the queue.
+    for (const counted of ['waitingFrom', 'waitingUpTo']) expect(plans.find(({ name }) => name === counted)?.plan.join()).toMatch(/^SEARCH questions USING COVERING INDEX/u);
+    db.close();
   });
 
   it('opens in WAL mode with NORMAL sync, foreign keys and a busy timeout', () => {

@@ -99,6 +99,10 @@ describe('SqliteStudyRepository', () => {
     expect(repository.waitingFrom(id, 'member-1')).toBe(2);
     expect(repository.waitingFrom(id, 'nobody')).toBe(0);
     expect(repository.waiting(id).map((question) => question.id)).toEqual([first.id, second.id, first.id + 3]);
+    // A question's place in the queue counts only waiting ones: the rejected third question takes no place.
+    expect([first.id, second.id, first.id + 3].map((question) => repository.waitingUpTo(id, question))).toEqual([1, 2, 3]);
+    expect(repository.waitingUpTo(id)).toBe(3);
+    expect(repository.waitingUpTo(id + 1)).toBe(0);
     expect(repository.auditLog(GUILD).map((entry) => entry.action)).toEqual(['auto-reject', 'start']);
 
     const released = repository.releaseHeld(id);

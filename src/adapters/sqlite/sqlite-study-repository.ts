@@ -83,6 +83,10 @@ export class SqliteStudyRepository implements StudyRepository {
     return this.statements.waiting.all(sessionId).map(questionFromRow);
   }
 
+  waitingUpTo(sessionId: number, questionId = Number.MAX_SAFE_INTEGER): number {
+    return this.statements.waitingUpTo.get(sessionId, questionId) ?? 0;
+  }
+
   releaseHeld(sessionId: number): QueuedQuestion[] {
     return this.db.transaction(() => {
       const held = this.statements.held.all(sessionId);

@@ -36,6 +36,7 @@ export function prepareStudyStatements(db: Database) {
     question: db.prepare<[number], QuestionRow>('SELECT * FROM questions WHERE id = ?'),
     waitingFrom: db.prepare<[number, string], number>(`SELECT COUNT(*) FROM questions WHERE session_id = ? AND author_id = ? AND ${WAITING}`).pluck(),
     waiting: db.prepare<[number], QuestionRow>(`SELECT * FROM questions WHERE session_id = ? AND ${WAITING} ORDER BY id`),
+    waitingUpTo: db.prepare<[number, number], number>(`SELECT COUNT(*) FROM questions WHERE session_id = ? AND ${WAITING} AND id <= ?`).pluck(),
     held: db.prepare<[number], QuestionRow>(`SELECT * FROM questions WHERE session_id = ? AND status = 'held' ORDER BY id`),
     releaseHeld: db.prepare<[number]>(`UPDATE questions SET status = 'pending' WHERE session_id = ? AND status = 'held'`),
     unposted: db.prepare<[], QuestionRow>(`SELECT * FROM questions WHERE status = 'pending' AND mod_message_id IS NULL ORDER BY id`),

@@ -31,6 +31,11 @@ export interface StudyRepository {
   waitingFrom(sessionId: number, authorId: string): number;
   /** Held and pending questions of a session, oldest first. */
   waiting(sessionId: number): QueuedQuestion[];
+  /**
+   * How many of a session's questions are held or pending, counting only those up to `questionId` (a question's place
+   * in the queue) or all of them when it is left out. Counted by the store, so a long queue is never read to count it.
+   */
+  waitingUpTo(sessionId: number, questionId?: number): number;
   /** Turns a session's held questions into pending ones; returns them. */
   releaseHeld(sessionId: number): QueuedQuestion[];
   /** Stores a resumed session and releases its held questions in one transaction, so none stay held in a running session. */
