@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStudyRepository } from '../../src/adapters/sqlite/sqlite-study-repository.js';
 import { PassageCommands } from '../../src/core/bot/passage-commands.js';
-import { speechTag } from '../../src/core/discord/custom-ids.js';
+import { decodeButtonState, speechTag } from '../../src/core/discord/custom-ids.js';
 import { DISCORD_LIMITS } from '../../src/core/discord/discord-limits.js';
 import type { MessageView } from '../../src/core/discord/message-view.js';
 import { KeyedSerialQueue } from '../../src/core/keyed-serial-queue.js';
@@ -18,11 +18,11 @@ import type { StudyContext } from '../../src/study/study-context.js';
 import type { StudyPublisher } from '../../src/study/study-publisher.js';
 import { StudySessions, type SettingsChanges } from '../../src/study/study-sessions.js';
 import { openTestIndex, temporaryFolder } from '../support/test-index.js';
-import { hostileNumber, hostileString, internals, options, quoteViolations, unescapedMarkup, viewViolations } from './abuse-support.js';
+import { hostileNumber, hostileString, internals, options, quoteViolations, RUNS, unescapedMarkup, viewViolations } from './abuse-support.js';
 
 // Study sessions on a real SQLite store (a temporary file) with a publisher that records instead of calling Discord.
-// These properties touch the database, so they run fewer cases than the pure ones: 200 to 300 each.
-const STORE_RUNS = 300;
+// Each case reads and writes the database, so every check reads a bounded number of rows (the newest audit lines, a
+// question by id, counts from an index): the cost of a case stays flat as 10,000 cases fill the queue and the log.
 
 const G1 = '100000000000000001';
 const G2 = '200000000000000002';
@@ -82,10 +82,13 @@ async function memberAsks(threadId: string, text = 'How do hostile states threat
   const session = repository.sessionByThread(threadId);
   if (!session) throw new Error('no session');
   authors += 1;
+  const first = publisher.calls.length;
   await queue.ask(session, sessions.settings(session.guildId), { id: String(10_000_000_000_000_000n + BigInt(authors)), name: 'Member' }, text);
-  const asked = repository.waiting(session.id).at(-1);
-  if (!asked) throw new Error('not queued');
-  return asked.id;
+  // The question the moderators were shown, by its Approve button (reading the whole queue would grow with every case).
+  const shown = publisher.calls.slice(first).flatMap((call) => call.view?.buttons.flat() ?? []).map((button) => decodeButtonState(button.customId));
+  const asked = shown.find((state) => state?.kind === 'question');
+  if (asked?.kind !== 'question') throw new Error('not queued');
+  return asked.question;
 }
 
 async function startIn(actor: StudyActor): Promise<string> {
@@ -130,7 +133,10 @@ function snapshot(guilds: readonly string[]) {
     calls: publisher.calls.length,
   };
 }
-const auditRows = (guilds: readonly string[]) => [...new Set(guilds)].flatMap((guild) => repository.auditLog(guild));
+/** The newest audit row's id in any of `guilds`, 0 when there is none. */
+const newestAudit = (guilds: readonly string[]): number => Math.max(0, ...guilds.flatMap((guild) => repository.auditLog(guild, 1).map((row) => row.id)));
+/** Audit rows written after `after`: the newest few of each guild, so the check does not grow with the log. */
+const auditAfter = (guilds: readonly string[], after: number) => [...new Set(guilds)].flatMap((guild) => repository.auditLog(guild, 5).filter((row) => row.id > after));
 
 const snowflake = fc.stringMatching(/^[1-9]\d{16,19}$/u);
 /** A member with no moderator permission bit and no moderator role, from either guild or anywhere. */
@@ -196,16 +202,16 @@ async function refusal(run: () => Promise<unknown>): Promise<UserFacingError | u
 }
 
 describe('abuse: study permissions and options', () => {
-  it(`refuses every moderator action by a non-moderator, leaving only an audit "refused" row (${STORE_RUNS} cases, SQLite)`, async () => {
+  it(`refuses every moderator action by a non-moderator, leaving only an audit "refused" row (${RUNS} cases, SQLite)`, async () => {
     let refusedAsModerator = 0;
     await fc.assert(
       fc.asyncProperty(nonModerator, moderatorAction(), async (actor, action) => {
         const guilds = [G1, G2, actor.guildId];
         const before = snapshot(guilds);
-        const rowsBefore = new Set(auditRows(guilds).map((row) => row.id));
+        const newest = newestAudit(guilds);
         const error = await refusal(() => action.run(actor));
         expect(error, action.name).toBeInstanceOf(UserFacingError);
-        const added = auditRows(guilds).filter((row) => !rowsBefore.has(row.id));
+        const added = auditAfter(guilds, newest);
         expect(snapshot(guilds)).toEqual(before);
         if (action.exists) {
           expect(error?.code).toBe('not-moderator');
@@ -222,9 +228,9 @@ describe('abuse: study permissions and options', () => {
         }
         expect(internals(error?.message ?? '')).toEqual([]);
       }),
-      options(STORE_RUNS),
+      options(),
     );
-    expect(refusedAsModerator).toBeGreaterThan(STORE_RUNS / 2);
+    expect(refusedAsModerator).toBeGreaterThan(RUNS / 2);
   });
 
   // BUG: a moderator of another guild can decide this guild's questions. Approve/Reject buttons carry only the question
@@ -234,7 +240,7 @@ describe('abuse: study permissions and options', () => {
   // admin of guild B who forges or replays "m1.a.<id>" of guild A's queue approves it (the answer is posted in A's
   // thread). fast-check (seed 20210714, run 1): an Administrator of G2 pressing Approve on G1's pending question → the
   // question becomes answered. Fix: refuse when actor.guildId !== question.guildId (and likewise for sessions).
-  it(`refuses a moderator of another guild on this guild's questions (${STORE_RUNS} cases, SQLite)`, async () => {
+  it(`refuses a moderator of another guild on this guild's questions (${RUNS} cases, SQLite)`, async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record({ id: snowflake, permissions: fc.constantFrom(MODERATOR_PERMISSIONS.administrator, MODERATOR_PERMISSIONS.manageGuild, MODERATOR_PERMISSIONS.manageThreads) }),
@@ -248,11 +254,11 @@ describe('abuse: study permissions and options', () => {
           expect(repository.question(question)).toEqual(before);
         },
       ),
-      options(STORE_RUNS),
+      options(),
     );
   });
 
-  it(`a moderator running a session with any title, section, start, prompts and reject reason: every post within limits and verbatim (${STORE_RUNS} cases, SQLite)`, async () => {
+  it(`a moderator running a session with any title, section, start, prompts and reject reason: every post within limits and verbatim (${RUNS} cases, SQLite)`, async () => {
     const seen = { started: 0 };
     await fc.assert(
       fc.asyncProperty(
@@ -290,7 +296,7 @@ describe('abuse: study permissions and options', () => {
           }
         },
       ),
-      options(STORE_RUNS),
+      options(),
     );
     expect(seen.started).toBeGreaterThan(50);
   });
@@ -302,7 +308,7 @@ describe('abuse: study permissions and options', () => {
   // exists. fast-check (seed 20210714, run 18, shrunk): { section: "state threats", from: NaN }. Discord's Integer
   // option (min 1, max 31) means members cannot send these today; the fix is Number.isInteger(from) in the check
   // (as moveTo and findParagraphs already do).
-  it(`a moderator starting at a paragraph that is not a whole number is refused with a UserFacingError, nothing created (${STORE_RUNS} cases, SQLite)`, async () => {
+  it(`a moderator starting at a paragraph that is not a whole number is refused with a UserFacingError, nothing created (${RUNS} cases, SQLite)`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.constantFrom(Number.NaN, 1.5, 30.5, 0.999), fc.double({ min: 1, max: 31, noNaN: true }).filter((value) => !Number.isInteger(value))), async (from) => {
         const first = publisher.calls.length;
@@ -310,11 +316,11 @@ describe('abuse: study permissions and options', () => {
         expect(error?.code).toBe('paragraph-out-of-range');
         expect(publisher.calls.slice(first)).toEqual([]);
       }),
-      options(STORE_RUNS),
+      options(),
     );
   });
 
-  it(`members asking anything in a moderated session: the reply is short, never echoes the question, and the moderators’ copy is within limits (${STORE_RUNS} cases, SQLite)`, async () => {
+  it(`members asking anything in a moderated session: the reply is short, never echoes the question, and the moderators’ copy is within limits (${RUNS} cases, SQLite)`, async () => {
     const thread = threads[0] ?? '';
     await fc.assert(
       fc.asyncProperty(hostileString(400), async (text) => {
@@ -332,7 +338,7 @@ describe('abuse: study permissions and options', () => {
         if (text.trim().length >= 12) expect(shown.includes(text.trim())).toBe(false);
         for (const call of publisher.calls.slice(first)) if (call.view) expect(viewViolations(call.view)).toEqual([]);
       }),
-      options(STORE_RUNS),
+      options(),
     );
   });
 
@@ -345,7 +351,7 @@ describe('abuse: study permissions and options', () => {
   // run 3, shrunk): title "@everyone", reason "@everyone" → notify "Your question in “@everyone” was not taken up by
   // the moderators. Reason: @everyone\n> How do hostile states threaten the UK?". Fix: escapeMarkdown the title and
   // reason, and escape the question line by line after "> ".
-  it(`a moderator’s title and reject reason are echoed escaped in announcements and notices (${STORE_RUNS} cases, SQLite)`, async () => {
+  it(`a moderator’s title and reject reason are echoed escaped in announcements and notices (${RUNS} cases, SQLite)`, async () => {
     await fc.assert(
       fc.asyncProperty(hostileString(80).map((text) => text.trim()).filter((text) => text !== ''), hostileString(300).map((text) => text.trim()).filter((text) => text !== ''), async (title, reason) => {
         const first = publisher.calls.length;
@@ -365,7 +371,7 @@ describe('abuse: study permissions and options', () => {
           for (const typed of [title, reason]) if (typed.length > 2 && unescapedMarkup(typed).length > 0) expect(live, `${call.method} to ${call.channel}: ${content}`).not.toContain(typed);
         }
       }),
-      options(STORE_RUNS),
+      options(),
     );
   });
 });
