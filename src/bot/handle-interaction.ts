@@ -46,6 +46,8 @@ export function createInteractionHandler(registry: readonly RegisteredCommand[],
       // A refusal that quotes what the user typed is escaped, so it shows as typed and cannot format or mention.
       const message = expected ? (error.quotesUserInput ? escapeMarkdown(error.message) : error.message) : SOMETHING_WENT_WRONG;
       if (interaction.isRepliable()) await answerPrivately(interaction, message, log);
+      // An autocomplete cannot be told why; an empty list at least stops the member's client from waiting for one.
+      else if (interaction.isAutocomplete() && !interaction.responded) await interaction.respond([]).catch((respondError: unknown) => log.warn({ err: respondError }, 'could not answer the autocomplete'));
     }
   };
 }

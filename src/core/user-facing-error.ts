@@ -12,6 +12,7 @@ export type UserFacingErrorCode =
   | 'not-yours'
   | 'unknown-command'
   | 'bad-option'
+  | 'stale-command'
   | 'not-moderator'
   | 'no-session'
   | 'study-refused'

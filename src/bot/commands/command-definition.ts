@@ -1,4 +1,8 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type ChannelType, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, DiscordjsErrorCodes, DiscordjsTypeError, InteractionContextType,
+  type AutocompleteInteraction, type ChannelType, type ChatInputCommandInteraction,
+} from 'discord.js';
+import { UserFacingError } from '../../core/user-facing-error.js';
 
 interface OptionBase {
   readonly name: string;
@@ -72,7 +76,7 @@ export function defineCommand<const C extends CommandDefinition>(definition: C):
 
 /** Reads an interaction's options as the definition declares them. */
 export function readArguments<C extends CommandDefinition>(interaction: ChatInputCommandInteraction, definition: C): CommandArguments<C> {
-  return readOptions(interaction, definition.options as readonly OptionDefinition[]) as CommandArguments<C>;
+  return readOptionValues((name) => interaction.options.get(name, false), definition.options as readonly OptionDefinition[]) as CommandArguments<C>;
 }
 
 /** Reads the chosen subcommand's name and its options, as its definition declares them. */
@@ -80,32 +84,57 @@ export function readSubcommand<C extends CommandDefinition>(
   interaction: ChatInputCommandInteraction,
   definition: C,
 ): { [K in keyof SubcommandArguments<C>]: { name: K; args: SubcommandArguments<C>[K] } }[keyof SubcommandArguments<C>] {
-  const name = interaction.options.getSubcommand(true);
+  const name = interaction.options.getSubcommand(false);
   const subcommand = (definition.options as readonly SubcommandDefinition[]).find((candidate) => candidate.name === name);
-  return { name, args: readOptions(interaction, subcommand?.options ?? []) } as never;
+  if (!subcommand) throw staleCommand();
+  return { name, args: readOptionValues((option) => interaction.options.get(option, false), subcommand.options) } as never;
 }
 
-function readOptions(interaction: ChatInputCommandInteraction, options: readonly OptionDefinition[]): Record<string, string | number | boolean | undefined> {
+/** An option as the interaction carries it (discord.js's `CommandInteractionOption`, narrowed to what is read). */
+export interface GivenOption {
+  readonly type: ApplicationCommandOptionType;
+  readonly value?: string | number | boolean | undefined | null;
+}
+
+// A client that has not yet seen an updated command (Discord caches definitions) sends the old shape: a required
+// option missing, or one of another type. That is the user's to retry, not an error of the bot's.
+/** The refusal for an interaction sent from an older definition of a command than the bot's. */
+export const staleCommand = (): UserFacingError => new UserFacingError('stale-command', 'This command has just been updated. Please run it again.');
+
+/**
+ * The text in an autocomplete's focused option.
+ *
+ * @throws {UserFacingError} `stale-command` when discord.js finds no focused option where this definition expects it.
+ */
+export function focusedText(interaction: AutocompleteInteraction): string {
+  try {
+    return String(interaction.options.getFocused());
+  } catch (error) {
+    if (error instanceof DiscordjsTypeError && error.code === DiscordjsErrorCodes.AutocompleteInteractionOptionNoFocusedOption) throw staleCommand();
+    throw error;
+  }
+}
+
+/**
+ * Reads each declared option from `given` (by name), checking it against its declaration.
+ *
+ * @throws {UserFacingError} `stale-command` when a required option is missing or any option has another type than
+ *   declared, as when the command was sent from a definition older than the bot's.
+ */
+export function readOptionValues(given: (name: string) => GivenOption | null, options: readonly OptionDefinition[]): Record<string, string | number | boolean | undefined> {
   const values: Record<string, string | number | boolean | undefined> = {};
   for (const option of options) {
-    const required = option.required === true;
-    switch (option.type) {
-      case ApplicationCommandOptionType.String:
-        values[option.name] = interaction.options.getString(option.name, required) ?? undefined;
-        break;
-      case ApplicationCommandOptionType.Integer:
-        values[option.name] = interaction.options.getInteger(option.name, required) ?? undefined;
-        break;
-      case ApplicationCommandOptionType.Boolean:
-        values[option.name] = interaction.options.getBoolean(option.name, required) ?? undefined;
-        break;
-      case ApplicationCommandOptionType.Role:
-        values[option.name] = interaction.options.get(option.name, required)?.value?.toString() ?? undefined;
-        break;
-      case ApplicationCommandOptionType.Channel:
-        values[option.name] = interaction.options.get(option.name, required)?.value?.toString() ?? undefined;
-        break;
+    const found = given(option.name);
+    const value = found?.value ?? undefined;
+    if (value === undefined) {
+      if (option.required === true) throw staleCommand();
+      values[option.name] = undefined;
+      continue;
     }
+    if (found?.type !== option.type) throw staleCommand();
+    const expected = option.type === ApplicationCommandOptionType.Integer ? 'number' : option.type === ApplicationCommandOptionType.Boolean ? 'boolean' : 'string';
+    if (typeof value !== expected) throw staleCommand();
+    values[option.name] = value;
   }
   return values;
 }

@@ -8,7 +8,7 @@ import { NO_MENTIONS, toEditPayload, toReplyPayload, viewSize } from '../discord
 import { studyActorOf } from '../study/study-actor-of.js';
 import { studyCommand } from './study-command.js';
 import { runStudyCommand } from './study-handler.js';
-import { readArguments, type CommandArguments, type CommandDefinition } from './command-definition.js';
+import { focusedText, readArguments, type CommandArguments, type CommandDefinition } from './command-definition.js';
 import { aboutCommand, askCommand, quoteCommand, sectionCommand } from './reference-commands.js';
 
 /** A command with its handler, its arguments already typed by its definition. */
@@ -29,7 +29,7 @@ function command<C extends CommandDefinition>(
 
 // Every autocompleted option of the reference commands names a section.
 const sectionAutocomplete: RegisteredCommand['autocomplete'] = async (interaction, context) => {
-  const choices = context.commands.sectionChoices(String(interaction.options.getFocused()));
+  const choices = context.commands.sectionChoices(focusedText(interaction));
   await interaction.respond(choices);
   return choices.length;
 };

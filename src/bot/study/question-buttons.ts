@@ -1,4 +1,4 @@
-import { ActionRowBuilder, MessageFlags, ModalBuilder, TextInputBuilder, TextInputStyle, type ButtonInteraction, type ModalSubmitInteraction } from 'discord.js';
+import { ActionRowBuilder, ComponentType, MessageFlags, ModalBuilder, TextInputBuilder, TextInputStyle, type ButtonInteraction, type ModalSubmitInteraction } from 'discord.js';
 import { decodeButtonState, encodeButtonState, type ButtonState } from '../../core/discord/custom-ids.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
 import type { BotContext, HandlerOutcome } from '../bot-context.js';
@@ -33,9 +33,11 @@ export async function pressQuestionButton(interaction: ButtonInteraction, state:
 /** The Reject modal's submission. */
 export async function submitRejection(interaction: ModalSubmitInteraction, context: BotContext): Promise<HandlerOutcome> {
   const state = decodeButtonState(interaction.customId);
-  if (state?.kind !== 'question' || state.action !== 'reject-reason') throw new UserFacingError('button-expired', 'This form is no longer valid.');
+  // The bot's own form always carries the reason field (empty when left blank); a submission without it is not one.
+  const field = interaction.fields.fields.get(REASON_FIELD);
+  if (state?.kind !== 'question' || state.action !== 'reject-reason' || field?.type !== ComponentType.TextInput) throw new UserFacingError('button-expired', 'This form is no longer valid.');
   const actor = studyActorOf(interaction);
-  const reason = interaction.fields.getTextInputValue(REASON_FIELD).trim();
+  const reason = field.value.trim();
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const reply = await context.queue.reject(actor, state.question, reason === '' ? null : reason);
   await interaction.editReply({ content: reply, allowedMentions: NO_MENTIONS });
