@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_EMBEDDING_MODEL, loadConfig, PROJECT_ROOT } from '../src/config.js';
+import { FAKE_TOKEN, tokenLeaks } from './support/fake-token.js';
 
 describe('configuration', () => {
   it('has working defaults for an empty environment', () => {
@@ -45,11 +46,11 @@ describe('configuration', () => {
   });
 
   it('never echoes the token in a configuration error', () => {
-    expect(() => loadConfig({ DISCORD_TOKEN: 'super-secret-token', ASK_COOLDOWN_SECONDS: 'x' })).toThrow(/^ASK_COOLDOWN_SECONDS/u);
+    expect(() => loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, ASK_COOLDOWN_SECONDS: 'x' })).toThrow(/^ASK_COOLDOWN_SECONDS/u);
     try {
-      loadConfig({ DISCORD_TOKEN: 'super-secret-token', ASK_COOLDOWN_SECONDS: 'x' });
+      loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, ASK_COOLDOWN_SECONDS: 'x' });
     } catch (error) {
-      expect(String(error)).not.toContain('super-secret-token');
+      expect(tokenLeaks(String(error))).toEqual([]);
     }
   });
 

@@ -1,6 +1,7 @@
 import { Client, DiscordAPIError, Events, GatewayIntentBits, type Interaction, MessageFlags, Routes, SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeDiscord, startFakeDiscord } from './support/fake-discord/index.js';
+import { FAKE_TOKEN } from './support/fake-token.js';
 
 /**
  * Proves the fake Discord against the real discord.js client: login, command registration, the interaction reply
@@ -27,11 +28,11 @@ describe('fake Discord with the real discord.js client', () => {
   }
 
   beforeAll(async () => {
-    fake = await startFakeDiscord();
+    fake = await startFakeDiscord({ token: FAKE_TOKEN });
     client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
     client.on(Events.InteractionCreate, (interaction) => void handle(interaction).catch((error: unknown) => handlerErrors.push(error)));
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-    await client.login('fake-token');
+    await client.login(FAKE_TOKEN);
     await ready;
   });
 

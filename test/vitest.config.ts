@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
     include: ['test/**/*.test.ts'],
-    reporters: ['default', './test/support/summary-reporter.ts'],
+    reporters: ['default', './test/support/token-leak-reporter.ts', './test/support/summary-reporter.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     // Native addons (hnswlib, onnxruntime, better-sqlite3) are safest in child processes; two cores, two workers.
     pool: 'forks',

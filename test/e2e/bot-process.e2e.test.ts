@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord/index.js';
 import { temporaryFolder } from '../support/test-index.js';
 import { TINY_MODEL_ID, TINY_MODEL_ROOT } from '../support/tiny-model-location.js';
-
-const TOKEN = 'process-test-token.SECRET';
+import { FAKE_TOKEN, tokenLeaks } from '../support/fake-token.js';
 
 // `npm start` as a user runs it: a separate process, configured only through the environment.
 describe('npm start with DISCORD_TOKEN set', () => {
@@ -15,7 +14,7 @@ describe('npm start with DISCORD_TOKEN set', () => {
   let remove: () => Promise<void>;
   let folder: string;
   beforeAll(async () => {
-    fake = await startFakeDiscord({ token: TOKEN });
+    fake = await startFakeDiscord({ token: FAKE_TOKEN });
     ({ folder, remove } = await temporaryFolder('process'));
   });
   afterAll(async () => {
@@ -27,7 +26,7 @@ describe('npm start with DISCORD_TOKEN set', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('src/main.ts')], {
       env: {
         ...process.env,
-        DISCORD_TOKEN: TOKEN,
+        DISCORD_TOKEN: FAKE_TOKEN,
         DISCORD_API_URL: fake.apiUrl,
         DISCORD_GUILD_ID: fake.world.guildId,
         INDEX_DIR: folder,
@@ -55,15 +54,14 @@ describe('npm start with DISCORD_TOKEN set', () => {
     }
     expect(await exited).toBe(0);
     expect(output).toContain('bot stopped');
-    expect(output).not.toContain(TOKEN);
-    expect(output).not.toContain('SECRET');
+    expect(tokenLeaks(output)).toEqual([]);
   }, 60_000);
 
   it('refuses to start, naming the path, when the study database cannot be created', async () => {
     const blocker = `${folder}/not-a-folder`;
     await writeFile(blocker, 'a file where DATA_DIR should be');
     const run = await runScript('src/main.ts', [], {
-      DISCORD_TOKEN: TOKEN,
+      DISCORD_TOKEN: FAKE_TOKEN,
       DISCORD_API_URL: fake.apiUrl,
       INDEX_DIR: folder,
       DATA_DIR: blocker,

@@ -6,7 +6,8 @@ import { STUDY_DATABASE_FILE } from '../../src/bot/run-bot.js';
 import { encodeButtonState, speechTag } from '../../src/core/discord/custom-ids.js';
 import { hostileNumber, hostileString, internals, SEED } from '../abuse/abuse-support.js';
 import { mutation, validState } from '../abuse/button-arbitraries.js';
-import { FAKE_TOKEN, startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { tokenLeaks } from '../support/fake-token.js';
 import { MEMBER_PERMISSIONS, type InteractionHandle, type InteractionPayload, type JsonObject, type JsonValue, type RecordedRequest } from '../support/fake-discord/index.js';
 
 // Hostile input through the wire (issue 6): the real discord.js client, logged in to the loopback fake Discord, takes a
@@ -199,7 +200,7 @@ describe('hostile interactions through the real client, end to end', () => {
       if (JSON.stringify(body.allowed_mentions) !== JSON.stringify({ parse: [] })) problems.push(`${where}: allowed_mentions ${JSON.stringify(body.allowed_mentions)}`);
       for (const shown of visibleTexts(body)) {
         for (const found of internals(shown)) problems.push(`${where}: internals ${found} in ${JSON.stringify(shown.slice(0, 200))}`);
-        if (shown.includes(FAKE_TOKEN)) problems.push(`${where}: the token`);
+        if (tokenLeaks(shown).length > 0) problems.push(`${where}: the token`);
         // Escaped, "@everyone" reads "@\u200beveryone" or "\@everyone": a literal one is user text echoed raw.
         if (/(?<!\\)@(everyone|here)/u.test(shown)) problems.push(`${where}: a live @everyone/@here in ${JSON.stringify(shown.slice(0, 200))}`);
       }

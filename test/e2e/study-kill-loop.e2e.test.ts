@@ -5,12 +5,12 @@ import { kill9, readStudyDatabase, spawnBot, waitUntilReady, withinTime, type Bo
 import { MEMBER_PERMISSIONS, startFakeDiscord, type FakeDiscord, type InteractionHandle, type JsonValue, type RecordedMessage } from '../support/fake-discord/index.js';
 import { mulberry32 } from '../support/seeded-random.js';
 import { openTestIndex, temporaryFolder } from '../support/test-index.js';
+import { FAKE_TOKEN, tokenLeaks } from '../support/fake-token.js';
 
 // Issue 6: kill -9 of the bot twenty times during an active study session with questions queued and moderator actions
 // in flight. After each kill the database must hold everything a user was told happened, and be consistent; after the
 // last restart, recovery must have posted every pending question for the moderators and no answer twice.
 
-const TOKEN = 'kill-loop-test-token.SECRET';
 const PUBLIC_THREAD = 11;
 const CYCLES = 20;
 const SEED = 0x6b1115;
@@ -47,7 +47,7 @@ describe('a study session under twenty kill -9s with actions in flight', () => {
   const running = new Set<BotProcess>();
 
   const env = (): Record<string, string> => ({
-    DISCORD_TOKEN: TOKEN,
+    DISCORD_TOKEN: FAKE_TOKEN,
     DISCORD_API_URL: fake.apiUrl,
     DISCORD_GUILD_ID: fake.world.guildId,
     MOD_LOG_CHANNEL_ID: modChannel,
@@ -84,7 +84,7 @@ describe('a study session under twenty kill -9s with actions in flight', () => {
     }));
 
   beforeAll(async () => {
-    fake = await startFakeDiscord({ token: TOKEN });
+    fake = await startFakeDiscord({ token: FAKE_TOKEN });
     ({ folder, remove } = await temporaryFolder('study-kill-loop'));
     modChannel = fake.addTextChannel('mods');
     await mkdir(`${folder}/no-models`, { recursive: true });
@@ -293,7 +293,7 @@ describe('a study session under twenty kill -9s with actions in flight', () => {
     last.child.kill('SIGTERM');
     expect(await withinTime(last.exited, 5_000, 'SIGTERM')).toEqual({ code: 0, signal: null });
     outputs.push(last.output());
-    expect(outputs.join('')).not.toContain('SECRET');
+    expect(tokenLeaks(outputs.join(''))).toEqual([]);
     expect(fake.errors).toEqual([]);
 
     const duplicateCopies = [...copies.values()].filter((times) => times > 1).length;

@@ -5,8 +5,8 @@ import { MEMBER_PERMISSIONS, startFakeDiscord, type FakeDiscord, type Interactio
 import { kill9 as killNine, readStudyDatabase, spawnBot, waitUntilReady, withinTime, type BotProcess } from '../support/bot-process.js';
 import { temporaryFolder } from '../support/test-index.js';
 import { TINY_MODEL_ID, TINY_MODEL_ROOT } from '../support/tiny-model-location.js';
+import { FAKE_TOKEN, tokenLeaks } from '../support/fake-token.js';
 
-const TOKEN = 'restart-test-token.SECRET';
 const EPHEMERAL = 64;
 const PUBLIC_THREAD = 11;
 const MODERATOR_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | (1n << 34n)).toString();
@@ -36,7 +36,7 @@ describe('a study session across kill -9 and restarts', () => {
   const startBot = async (): Promise<BotProcess> => {
     const bot = spawnBot(
       {
-        DISCORD_TOKEN: TOKEN,
+        DISCORD_TOKEN: FAKE_TOKEN,
         DISCORD_API_URL: fake.apiUrl,
         DISCORD_GUILD_ID: fake.world.guildId,
         // The moderators' channel comes from the environment's default; /study config only sets the cooldown.
@@ -74,7 +74,7 @@ describe('a study session across kill -9 and restarts', () => {
   const readDatabase = <T>(read: (db: Database.Database) => T): T => readStudyDatabase(`${folder}/data`, read);
 
   beforeAll(async () => {
-    fake = await startFakeDiscord({ token: TOKEN });
+    fake = await startFakeDiscord({ token: FAKE_TOKEN });
     ({ folder, remove } = await temporaryFolder('study-restart'));
     modChannel = fake.addTextChannel('mods');
   });
@@ -157,6 +157,6 @@ describe('a study session across kill -9 and restarts', () => {
     ]);
     expect(fake.unknownRequests()).toEqual([]);
     expect(fake.errors).toEqual([]);
-    expect(first.output() + second.output() + third.output()).not.toContain('SECRET');
+    expect(tokenLeaks(first.output() + second.output() + third.output())).toEqual([]);
   }, 60_000);
 });

@@ -5,9 +5,10 @@ import type { EmbeddingModelSource } from '../../src/adapters/transformers-embed
 import type { Retriever } from '../../src/core/retrieval/passage-retriever.js';
 import type { OpenedIndex } from '../../src/indexing/open-index.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
+import { FAKE_TOKEN, tokenLeaks } from './fake-token.js';
 import { openTestIndex, recordingLogger, temporaryFolder } from './test-index.js';
 
-export const FAKE_TOKEN = 'fake-token.for-tests.only';
+export { FAKE_TOKEN };
 
 export interface BotHarness {
   readonly fake: FakeDiscord;
@@ -58,7 +59,7 @@ export async function startBotHarness(
       // The token authenticates requests (their Authorization header) and must appear nowhere else: not in a log line,
       // nor in anything sent to Discord.
       const sent = fake.requests.map((request) => JSON.stringify([request.body, request.rawBody, request.path, request.query]));
-      if (JSON.stringify(lines).includes(FAKE_TOKEN) || sent.some((text) => text.includes(FAKE_TOKEN))) throw new Error('the bot token appeared in a log line or a request');
+      if (tokenLeaks(JSON.stringify(lines)).length > 0 || sent.some((text) => tokenLeaks(text).length > 0)) throw new Error('the bot token appeared in a log line or a request');
       await opened.embedder?.dispose();
       await fake.close();
       await temporary.remove();
