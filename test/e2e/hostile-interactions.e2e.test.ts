@@ -145,7 +145,7 @@ describe('hostile interactions through the real client, end to end', () => {
     await harness?.close();
   });
 
-  it(`answers ${CASES} hostile interactions from members exactly once each: empty allowed_mentions, no internals, no moderator state changed`, { timeout: 180_000 }, async () => {
+  it(`answers ${CASES} hostile interactions from members exactly once each: empty allowed_mentions, no internals, nothing changed or posted but their own questions`, { timeout: 180_000 }, async () => {
     const { fake } = harness;
     expect(threadId).toMatch(/^\d+$/u);
     expect(customIds.filter((id) => id.startsWith('m1.a.'))).toHaveLength(1);
@@ -220,6 +220,10 @@ describe('hostile interactions through the real client, end to end', () => {
     expect(questions.slice(before.questions.length).filter((question) => !['pending', 'rejected'].includes(question.status) || (question.status === 'rejected' && question.decided_by !== null))).toEqual([]);
     const added = db.prepare('SELECT action, COUNT(*) AS n FROM audit_log WHERE id > ? GROUP BY action').all(before.audit) as Array<{ action: string; n: number }>;
     expect(added.filter(({ action }) => action !== 'refused' && action !== 'auto-reject')).toEqual([]);
+    // Outside their own interactions the bot did one thing for members: post each queued question for the moderators.
+    const queued = questions.slice(before.questions.length).filter((question) => question.status === 'pending').length;
+    const elsewhere = fake.requests.slice(firstRequest).filter((request) => !request.path.startsWith('/interactions/') && !request.path.startsWith('/webhooks/'));
+    expect(elsewhere.map((request) => `${request.method} ${request.path}`)).toEqual(Array.from({ length: queued }, () => `POST /channels/${modChannel}/messages`));
 
     // The spread of what was sent, so a generator that drifted to one kind would show; and the bot still answers.
     const kinds = new Map<string, number>();
