@@ -91,6 +91,11 @@ export class QuestionQueue {
     });
   }
 
+  /** Takes Approve and Reject off the moderators' copies of an ended session's undecided questions, saying why. */
+  async closeWaiting(session: StudySession): Promise<void> {
+    for (const question of this.context.repository.waiting(session.id)) await this.refreshModMessage(question.id, session);
+  }
+
   /** Posts a resumed session's released questions for the moderators. */
   async postReleased(questions: readonly QueuedQuestion[], session: StudySession, settings: GuildSettings): Promise<void> {
     for (const question of questions) await this.postForModerators(question, session, settings);

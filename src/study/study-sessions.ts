@@ -115,7 +115,8 @@ export class StudySessions {
       const settings = this.settings(session.guildId);
       requireModerator(repository, settings, actor, 'end', now(), session.id);
       if (session.status === 'ended') {
-        // Ended, but closing the thread may have failed (Discord down, a crash): closing is safe to repeat.
+        // Ended, but closing up may have failed (Discord down, a crash): both steps are safe to repeat.
+        await this.queue.closeWaiting(session);
         await publisher.closeThread(threadId);
         return 'This session had already ended; its thread is archived and locked.';
       }
@@ -123,6 +124,7 @@ export class StudySessions {
       await publisher.post(threadId, renderRecap(ended, repository.stats(session.id), ended.endedAt ?? now()));
       repository.updateSession(ended, { guildId: session.guildId, sessionId: session.id, actorId: actor.id, action: 'end', detail: `${ended.covered.length} passages`, at: now() });
       await announce(this.context, settings, `⏹️ <@${actor.id}> ended **${escapeMarkdown(session.title)}**.`);
+      await this.queue.closeWaiting(ended);
       await publisher.closeThread(threadId);
       return 'Session ended: the recap is posted and the thread archived and locked.';
     });

@@ -171,7 +171,11 @@ describe('abuse: escaping, validation, queue decisions and study messages', () =
         fine(view);
         expect(unescapedMarkup(view.embeds[0]?.description ?? '')).toEqual([]);
         if (view.content?.startsWith('Question for **')) expect(unescapedMarkup(between(view.content, 'Question for **', '** in <#'))).toEqual([]);
+        else if (view.content?.startsWith('Not taken up: **')) expect(unescapedMarkup(between(view.content, 'Not taken up: **', '** ended first.'))).toEqual([]);
         else expect(view.content).toMatch(/^(Approved|Rejected) by <@\d+>\.$/u);
+        // Approve and Reject only while a moderator can still decide: undecided, in a session that has not ended.
+        const open = (queued.status === 'pending' || queued.status === 'held') && session.status !== 'ended';
+        expect(view.buttons.flat().map((button) => button.label)).toEqual(open ? ['Approve', 'Reject'] : []);
       }),
       options(),
     );

@@ -551,12 +551,18 @@ describe('moderated study sessions, end to end', () => {
     expect((await replyTo(press(`m1.a.${questionId}`, GRACE, copy))).content).toBe(`This question was already approved by <@${ADA.userId}>.`);
   });
 
-  it('Approve on a question whose session has ended is refused plainly and decides nothing', async () => {
+  it('takes the buttons off questions still waiting when a session ends, and refuses a late Approve plainly, deciding nothing', async () => {
     const threadId = await startSession('terrorism', [{ name: 'title', type: 3, value: 'Ends with a question open' }]);
     const questionId = await queueQuestion('Still waiting at the end?', BEN, threadId);
     const copy = modCopyOf(questionId);
     if (!copy) throw new Error('no moderators’ copy');
+    expect(componentsOf(copy).map((button) => button.label)).toEqual(['Approve', 'Reject']);
     await replyTo(study('end', [], ADA, inThread(threadId)));
+    expect(copy.content).toBe('Not taken up: **Ends with a question open** ended first.');
+    expect(componentsOf(copy)).toEqual([]);
+    expect(embedsOf(copy)[0]?.footer?.text).toBe(`Question ${questionId} · not taken up: the session ended before a decision`);
+    expect(questionRow(questionId).status).toBe('pending');
+    // A client that still shows the old buttons (or a replayed press) is refused.
     const auditStart = lastAuditId();
     const late = await replyTo(press(`m1.a.${questionId}`, ADA, copy));
     expect(late).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/session has ended/u) });

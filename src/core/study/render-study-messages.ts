@@ -82,17 +82,28 @@ export function renderStatus(speech: Speech, session: StudySession, waiting: num
   return `**${escapeMarkdown(session.title)}** is ${state}, run by <@${session.startedBy}>. On the table: ${where}. ${session.covered.length} passages covered. ${queue}`;
 }
 
-/** A queued question in the moderators' channel, with Approve and Reject; or, once decided, how it was decided. */
+/**
+ * A queued question in the moderators' channel, with Approve and Reject; once decided, how it was decided; and once
+ * its session ended undecided, that it was not taken up (its thread is locked, so nothing can be decided any more).
+ */
 export function renderQueuedQuestion(question: QueuedQuestion, session: StudySession): MessageView {
   const decided = question.status !== 'pending' && question.status !== 'held';
+  const closed = decided || session.status === 'ended';
   const verdict = question.status === 'rejected' ? 'Rejected' : 'Approved';
   const footer = decided
     ? `${verdict}${question.decidedBy ? ` by a moderator` : ''}${question.reason ? ` · reason: ${question.reason}` : ''}`
-    : `Question ${question.id} · ${question.status === 'held' ? 'held while the session is paused' : 'waiting for a moderator'}`;
+    : closed
+      ? `Question ${question.id} · not taken up: the session ended before a decision`
+      : `Question ${question.id} · ${question.status === 'held' ? 'held while the session is paused' : 'waiting for a moderator'}`;
+  const content = decided && question.decidedBy
+    ? `${verdict} by <@${question.decidedBy}>.`
+    : closed && !decided
+      ? `Not taken up: **${escapeMarkdown(session.title)}** ended first.`
+      : `Question for **${escapeMarkdown(session.title)}** in <#${session.threadId}>`;
   return {
-    content: decided && question.decidedBy ? `${verdict} by <@${question.decidedBy}>.` : `Question for **${escapeMarkdown(session.title)}** in <#${session.threadId}>`,
-    embeds: [{ author: `${question.authorName} asks`, description: escapeMarkdown(question.text), footer: footer.slice(0, 2048), color: decided ? COLORS.weak : COLORS.notice }],
-    buttons: decided
+    content,
+    embeds: [{ author: `${question.authorName} asks`, description: escapeMarkdown(question.text), footer: footer.slice(0, 2048), color: closed ? COLORS.weak : COLORS.notice }],
+    buttons: closed
       ? []
       : [
           [
