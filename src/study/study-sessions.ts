@@ -41,7 +41,10 @@ export class StudySessions {
     const updated: GuildSettings = { ...current, ...changes };
     if (Object.keys(changes).length > 0) {
       this.context.repository.saveSettings(updated, { guildId: actor.guildId, sessionId: null, actorId: actor.id, action: 'config', detail: JSON.stringify(changes), at: this.context.now() });
-      await announce(this.context, updated, `⚙️ <@${actor.id}> changed the study settings: ${Object.keys(changes).join(', ')}.`);
+      const line = `⚙️ <@${actor.id}> changed the study settings: ${Object.keys(changes).join(', ')}.`;
+      // A channel that stops being the moderators' channel is told so, as the new one is.
+      if (current.modChannelId !== null && current.modChannelId !== updated.modChannelId) await announce(this.context, current, line);
+      await announce(this.context, updated, line);
     }
     const role = updated.moderatorRoleId ? `<@&${updated.moderatorRoleId}>` : 'none (Manage Threads, Manage Server or Administrator)';
     const terms = updated.blockedTerms.length > 0 ? updated.blockedTerms.map((term) => `\`${term.replace(/`/gu, '')}\``).join(', ') : 'none';

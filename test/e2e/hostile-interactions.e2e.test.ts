@@ -44,7 +44,7 @@ const optionsOf = (required: fc.Arbitrary<Option>[], optional: fc.Arbitrary<Opti
   fc.tuple(fc.tuple(...required), fc.subarray(optional)).chain(([fixed, chosen]) => fc.tuple(...chosen).map((rest) => [...fixed, ...rest]));
 
 const STUDY_SUBCOMMANDS = {
-  config: [fc.constant<Option>({ name: 'moderated', type: 5, value: false }), integer('cooldown'), text('blocked-terms', 400), boolean('moderated')],
+  config: [integer('cooldown'), text('blocked-terms', 400), boolean('moderated'), fc.constantFrom('moderator-role', 'mod-channel', 'everything').map((value): Option => ({ name: 'clear', type: 3, value }))],
   start: [text('section', 150), integer('from'), text('title', 120), text('prompt', 400)],
   next: [text('prompt', 400)],
   previous: [text('prompt', 400)],

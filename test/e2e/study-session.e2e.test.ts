@@ -542,6 +542,29 @@ describe('moderated study sessions, end to end', () => {
     expect(auditSince(auditStart).map((row) => row.action)).toEqual(['refused']);
   });
 
+  it('forgets the moderator role or the moderators’ channel with clear, telling the old channel, and refuses to set and clear one at once', async () => {
+    const role = fake().addRole('Temporary leads');
+    await configure([{ name: 'moderator-role', type: 8, value: role }]);
+    const settingsRow = () => db.prepare('SELECT moderator_role_id, mod_channel_id FROM guild_settings WHERE guild_id = ?').get(fake().world.guildId);
+    const both = await replyTo(study('config', [{ name: 'moderator-role', type: 8, value: role }, { name: 'clear', type: 3, value: 'moderator-role' }], ADA));
+    expect(both).toMatchObject({ flags: EPHEMERAL, content: 'Set or clear moderator-role, not both at once.' });
+    expect(settingsRow()).toEqual({ moderator_role_id: role, mod_channel_id: modChannel });
+
+    const withoutRole = await replyTo(study('config', [{ name: 'clear', type: 3, value: 'moderator-role' }], ADA));
+    expect(withoutRole.content).toContain('Moderator role: none (Manage Threads, Manage Server or Administrator)');
+    expect(settingsRow()).toEqual({ moderator_role_id: null, mod_channel_id: modChannel });
+
+    const modPosts = postsIn(modChannel).length;
+    const withoutChannel = await replyTo(study('config', [{ name: 'clear', type: 3, value: 'mod-channel' }], ADA));
+    expect(withoutChannel.content).toContain('Moderators’ channel: none');
+    expect(settingsRow()).toEqual({ moderator_role_id: null, mod_channel_id: null });
+    expect(postsIn(modChannel).slice(modPosts).map((message) => message.content)).toEqual([`⚙️ <@${ADA.userId}> changed the study settings: modChannelId.`]);
+    // A choice this version does not offer is a stale command, not a change.
+    const unknown = await replyTo(study('config', [{ name: 'clear', type: 3, value: 'everything' }], ADA));
+    expect(unknown.content).toBe('This command has just been updated. Please run it again.');
+    await configure(baseline());
+  });
+
   it('a moderator who lost the race is told who decided, as a mention that shows the moderator’s name', async () => {
     const threadId = await startSession('encryption', [{ name: 'title', type: 3, value: 'Who decided' }]);
     const questionId = await queueQuestion('Who decided this?', CY, threadId);

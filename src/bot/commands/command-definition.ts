@@ -14,6 +14,8 @@ export interface StringOption extends OptionBase {
   readonly min_length?: number;
   readonly max_length?: number;
   readonly autocomplete?: boolean;
+  /** The only values a member can pick, each with the name shown for it. */
+  readonly choices?: readonly { readonly name: string; readonly value: string }[];
 }
 export interface IntegerOption extends OptionBase {
   readonly type: ApplicationCommandOptionType.Integer;
@@ -54,7 +56,13 @@ export interface CommandDefinition {
 }
 
 /** Roles and channels arrive as their ids. */
-type OptionValue<O extends OptionDefinition> = O extends StringOption | RoleOption | ChannelOption ? string : O extends IntegerOption ? number : boolean;
+type OptionValue<O extends OptionDefinition> = O extends { readonly choices: readonly { readonly value: infer V }[] }
+  ? V
+  : O extends StringOption | RoleOption | ChannelOption
+    ? string
+    : O extends IntegerOption
+      ? number
+      : boolean;
 
 /** The typed arguments of a list of options: required ones are never undefined. */
 export type OptionArguments<Options extends readonly OptionDefinition[]> = {
@@ -118,8 +126,8 @@ export function focusedText(interaction: AutocompleteInteraction): string {
 /**
  * Reads each declared option from `given` (by name), checking it against its declaration.
  *
- * @throws {UserFacingError} `stale-command` when a required option is missing or any option has another type than
- *   declared, as when the command was sent from a definition older than the bot's.
+ * @throws {UserFacingError} `stale-command` when a required option is missing, or any option has another type than
+ *   declared or a value outside its choices, as when the command was sent from a definition older than the bot's.
  */
 export function readOptionValues(given: (name: string) => GivenOption | null, options: readonly OptionDefinition[]): Record<string, string | number | boolean | undefined> {
   const values: Record<string, string | number | boolean | undefined> = {};
@@ -134,6 +142,7 @@ export function readOptionValues(given: (name: string) => GivenOption | null, op
     if (found?.type !== option.type) throw staleCommand();
     const expected = option.type === ApplicationCommandOptionType.Integer ? 'number' : option.type === ApplicationCommandOptionType.Boolean ? 'boolean' : 'string';
     if (typeof value !== expected) throw staleCommand();
+    if (option.type === ApplicationCommandOptionType.String && option.choices && !option.choices.some((choice) => choice.value === value)) throw staleCommand();
     values[option.name] = value;
   }
   return values;

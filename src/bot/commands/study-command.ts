@@ -27,6 +27,15 @@ export function studyCommand(paragraphs: number) {
           { type: ApplicationCommandOptionType.Boolean, name: 'moderated', description: 'Send members’ questions in sessions through the moderators' },
           { type: INTEGER, name: 'cooldown', description: 'Seconds between two questions of one member in a session', min_value: 0, max_value: 3600 },
           { type: STRING, name: 'blocked-terms', description: 'Comma-separated terms that reject a question automatically ("none" clears)', max_length: 1000 },
+          {
+            type: STRING,
+            name: 'clear',
+            description: 'Forget a setting',
+            choices: [
+              { name: 'the moderator role (back to Manage Threads, Manage Server, Administrator)', value: 'moderator-role' },
+              { name: 'the moderators’ channel (new sessions then answer questions at once)', value: 'mod-channel' },
+            ],
+          },
         ],
       },
       {

@@ -21,7 +21,10 @@ export async function runStudyCommand(interaction: ChatInputCommandInteraction, 
   switch (chosen.name) {
     case 'config': {
       const { args } = chosen;
+      if (args.clear !== undefined && args[args.clear] !== undefined) throw new UserFacingError('study-refused', `Set or clear ${args.clear}, not both at once.`);
       const changes: SettingsChanges = {
+        ...(args.clear === 'moderator-role' ? { moderatorRoleId: null } : {}),
+        ...(args.clear === 'mod-channel' ? { modChannelId: null } : {}),
         ...(args['moderator-role'] === undefined ? {} : { moderatorRoleId: args['moderator-role'] }),
         ...(args['mod-channel'] === undefined ? {} : { modChannelId: args['mod-channel'] }),
         ...(args.moderated === undefined ? {} : { moderated: args.moderated }),
