@@ -8,6 +8,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     reporters: ['default', './test/support/token-leak-reporter.ts', './test/support/summary-reporter.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/token-leak-guard.ts'],
     // Native addons (hnswlib, onnxruntime, better-sqlite3) are safest in child processes; two cores, two workers.
     pool: 'forks',
     maxWorkers: 2,

@@ -10,7 +10,8 @@ export default class SummaryReporter implements Reporter {
     for (const module of testModules) {
       for (const test of module.children.allTests()) count[test.result().state] += 1;
     }
-    const failedModules = testModules.filter((module) => module.state() === 'failed' && [...module.children.allTests()].length === 0).length;
+    // A file can fail with no test failing (an import error, a hook, the token-leak guard's afterAll): count it once.
+    const failedModules = testModules.filter((module) => module.state() === 'failed' && [...module.children.allTests('failed')].length === 0).length;
     process.stdout.write(`\ntests: ${count.passed} passed, ${count.failed + failedModules} failed, ${count.skipped + count.pending} skipped\n`);
   }
 }

@@ -1,10 +1,12 @@
 import type { UserConsoleLog } from 'vitest';
-import type { Reporter, TestCase, Vitest } from 'vitest/node';
+import type { Reporter, SerializedError, TestCase, TestModule, Vitest } from 'vitest/node';
 import { tokenLeaks } from './fake-token.js';
 
 /**
- * Watches everything the suite prints (each test's console output and the errors of failed tests) for the test token,
- * and fails the run if it ever appears: a secret printed by any path, not only those a test thought to check.
+ * Watches everything the suite reports (each test's console output, the errors of failed tests, hooks, suites and
+ * files, and unhandled errors) for the test token, and fails the run if any part of it appears: a secret printed by
+ * any path, not only those a test thought to check. Writes straight to stdout or stderr inside a test file are
+ * watched by `token-leak-guard.ts`.
  */
 export default class TokenLeakReporter implements Reporter {
   private readonly leaks: string[] = [];
@@ -21,16 +23,25 @@ export default class TokenLeakReporter implements Reporter {
   }
 
   onTestCaseResult(testCase: TestCase): void {
-    for (const error of testCase.result().errors ?? []) this.look(JSON.stringify(error), `the error of "${testCase.fullName}"`);
+    this.lookAtErrors(testCase.result().errors ?? [], `the error of "${testCase.fullName}"`);
   }
 
-  onTestRunEnd(): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
+    for (const module of testModules) {
+      this.lookAtErrors(module.errors(), `an error of ${module.moduleId}`);
+      for (const suite of module.children.allSuites()) this.lookAtErrors(suite.errors(), `an error of "${suite.fullName}"`);
+    }
+    this.lookAtErrors(unhandledErrors, 'an unhandled error');
     if (this.leaks.length === 0) {
       process.stdout.write(`\nsecrets: the test token appeared in none of ${this.seen} console outputs and errors\n`);
       return;
     }
     process.stdout.write(`\nsecrets: THE TEST TOKEN APPEARED in ${this.leaks.join('; ')}\n`);
     process.exitCode = 1;
+  }
+
+  private lookAtErrors(errors: ReadonlyArray<SerializedError>, where: string): void {
+    for (const error of errors) this.look(JSON.stringify(error), where);
   }
 
   private look(text: string, where: string): void {
