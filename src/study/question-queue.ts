@@ -7,6 +7,10 @@ import { UserFacingError } from '../core/user-facing-error.js';
 import { requireModerator, type StudyActor } from './study-actor.js';
 import { announce, type StudyContext } from './study-context.js';
 
+/** How many waiting questions' copies `/study end` closes itself, newest first. */
+export const MAX_COPIES_CLOSED_AT_END = 25;
+const SESSION_ENDED = () => new UserFacingError('study-refused', 'This session has ended.');
+
 /**
  * The moderated question queue: members' questions in a session thread wait for a moderator's Approve (the bot posts
  * the question, credited, with its answer in the thread) or Reject (the author is told privately, with the reason).
@@ -57,7 +61,11 @@ export class QuestionQueue {
     requireModerator(this.context.repository, settings, actor, 'reject', this.context.now(), question.sessionId);
     const open = decideQuestion(question, 'rejected');
     if (!open.ok) throw new UserFacingError('study-refused', open.message);
-    if (session.status === 'ended') throw new UserFacingError('study-refused', 'This session has ended.');
+    if (session.status === 'ended') {
+      // The refusal must answer the press at once (a modal would have to); the copy's buttons go meanwhile.
+      void this.refreshModMessage(question.id, session);
+      throw SESSION_ENDED();
+    }
   }
 
   approve(actor: StudyActor, questionId: number): Promise<string> {
@@ -68,9 +76,9 @@ export class QuestionQueue {
       const retrying = loaded.question.status === 'approved';
       if (retrying) {
         requireModerator(repository, loaded.settings, actor, 'approve', now(), loaded.session.id);
-        if (loaded.session.status === 'ended') throw new UserFacingError('study-refused', 'This session has ended.');
+        if (loaded.session.status === 'ended') throw SESSION_ENDED();
       }
-      const { question, session, settings } = retrying ? loaded : this.decide(actor, questionId, 'approved', null);
+      const { question, session, settings } = retrying ? loaded : await this.decide(actor, questionId, 'approved', null);
       await this.postAnswer(question, session);
       await this.refreshModMessage(question.id, session);
       await announce(this.context, settings, `✅ <@${actor.id}> approved question ${question.id} from <@${question.authorId}> in <#${session.threadId}>.`);
@@ -81,7 +89,7 @@ export class QuestionQueue {
   reject(actor: StudyActor, questionId: number, reason: string | null): Promise<string> {
     return this.context.serial.run(`question:${questionId}`, async () => {
       const { publisher } = this.context;
-      const { question, session, settings } = this.decide(actor, questionId, 'rejected', reason);
+      const { question, session, settings } = await this.decide(actor, questionId, 'rejected', reason);
       const because = reason ? ` Reason: ${escapeMarkdown(reason)}` : '';
       const quoted = question.text.split('\n').map((line) => `> ${escapeMarkdown(line)}`).join('\n');
       const told = await publisher.notify(question.authorId, `Your question in “${escapeMarkdown(session.title)}” was not taken up by the moderators.${because}\n${quoted}`);
@@ -91,9 +99,13 @@ export class QuestionQueue {
     });
   }
 
-  /** Takes Approve and Reject off the moderators' copies of an ended session's undecided questions, saying why. */
+  /**
+   * Takes Approve and Reject off the moderators' copies of an ended session's newest undecided questions, saying why.
+   * At most {@link MAX_COPIES_CLOSED_AT_END}: a queue a raid has filled would otherwise hold the end for as many
+   * rate-limited edits; an older copy loses its buttons when someone presses one.
+   */
   async closeWaiting(session: StudySession): Promise<void> {
-    for (const question of this.context.repository.waiting(session.id)) await this.refreshModMessage(question.id, session);
+    for (const question of this.context.repository.waiting(session.id).slice(-MAX_COPIES_CLOSED_AT_END)) await this.refreshModMessage(question.id, session);
   }
 
   /** Posts a resumed session's released questions for the moderators. */
@@ -137,14 +149,18 @@ export class QuestionQueue {
     for (const [key, at] of this.lastAsked) if (at < hourAgo) this.lastAsked.delete(key);
   }
 
-  private decide(actor: StudyActor, questionId: number, status: 'approved' | 'rejected', reason: string | null) {
+  private async decide(actor: StudyActor, questionId: number, status: 'approved' | 'rejected', reason: string | null) {
     const { repository, now } = this.context;
     const { question, session, settings } = this.load(questionId);
     requireModerator(repository, settings, actor, status === 'approved' ? 'approve' : 'reject', now(), session.id);
     const open = decideQuestion(question, status);
     if (!open.ok) throw new UserFacingError('study-refused', open.message);
-    // Deciding for an ended session would store a decision nobody can act on: its thread is locked.
-    if (session.status === 'ended') throw new UserFacingError('study-refused', 'This session has ended.');
+    // Deciding for an ended session would store a decision nobody can act on: its thread is locked. The copy still
+    // had buttons (older than those closed at the end, or a crash came first): they go now.
+    if (session.status === 'ended') {
+      await this.refreshModMessage(question.id, session);
+      throw SESSION_ENDED();
+    }
     const audit = { guildId: session.guildId, sessionId: session.id, actorId: actor.id, action: status === 'approved' ? ('approve' as const) : ('reject' as const), detail: `question ${question.id}${reason ? `: ${reason}` : ''}`, at: now() };
     if (!repository.decide(question.id, { status, by: actor.id, at: now(), reason }, audit)) {
       const latest = repository.question(question.id) ?? question;

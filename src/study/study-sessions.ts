@@ -14,6 +14,13 @@ import type { QuestionQueue } from './question-queue.js';
 /** Settings changes from `/study config`; absent fields stay as they are. */
 export type SettingsChanges = Partial<Omit<GuildSettings, 'guildId'>>;
 
+/** Settings `/study config clear:` can forget, by the option that sets each. */
+export const CLEARABLE_SETTINGS = { 'moderator-role': 'moderatorRoleId', 'mod-channel': 'modChannelId' } as const;
+export type ClearableSetting = keyof typeof CLEARABLE_SETTINGS;
+
+/** Discord's option allows 0–3600; a stored value outside would break the cooldown (and the table's CHECK). */
+const MAX_COOLDOWN_SECONDS = 3600;
+
 const unwrap = <T>(outcome: StudyOutcome<T>): T => {
   if (!outcome.ok) throw new UserFacingError('study-refused', outcome.message);
   return outcome.value;
@@ -34,10 +41,17 @@ export class StudySessions {
     return this.context.repository.settings(guildId, this.context.defaults);
   }
 
-  /** Shows the settings, changed first when `changes` has any. */
-  async configure(actor: StudyActor, changes: SettingsChanges): Promise<string> {
+  /** Shows the settings, changed first when `requested` or `clear` has any; `clear` forgets settings. */
+  async configure(actor: StudyActor, requested: SettingsChanges, clear: readonly ClearableSetting[] = []): Promise<string> {
     const current = this.settings(actor.guildId);
     requireModerator(this.context.repository, current, actor, 'config', this.context.now());
+    const conflict = clear.find((option) => requested[CLEARABLE_SETTINGS[option]] !== undefined);
+    if (conflict) throw new UserFacingError('study-refused', `Set or clear ${conflict}, not both at once.`);
+    const { cooldownSeconds } = requested;
+    if (cooldownSeconds !== undefined && !(Number.isInteger(cooldownSeconds) && cooldownSeconds >= 0 && cooldownSeconds <= MAX_COOLDOWN_SECONDS)) {
+      throw new UserFacingError('study-refused', `The cooldown is a whole number of seconds from 0 to ${MAX_COOLDOWN_SECONDS}.`);
+    }
+    const changes: SettingsChanges = { ...requested, ...Object.fromEntries(clear.map((option) => [CLEARABLE_SETTINGS[option], null])) };
     const updated: GuildSettings = { ...current, ...changes };
     if (Object.keys(changes).length > 0) {
       this.context.repository.saveSettings(updated, { guildId: actor.guildId, sessionId: null, actorId: actor.id, action: 'config', detail: JSON.stringify(changes), at: this.context.now() });
@@ -119,16 +133,16 @@ export class StudySessions {
       requireModerator(repository, settings, actor, 'end', now(), session.id);
       if (session.status === 'ended') {
         // Ended, but closing up may have failed (Discord down, a crash): both steps are safe to repeat.
-        await this.queue.closeWaiting(session);
         await publisher.closeThread(threadId);
+        await this.queue.closeWaiting(session);
         return 'This session had already ended; its thread is archived and locked.';
       }
       const ended = unwrap(endSession(session, now()));
       await publisher.post(threadId, renderRecap(ended, repository.stats(session.id), ended.endedAt ?? now()));
       repository.updateSession(ended, { guildId: session.guildId, sessionId: session.id, actorId: actor.id, action: 'end', detail: `${ended.covered.length} passages`, at: now() });
       await announce(this.context, settings, `⏹️ <@${actor.id}> ended **${escapeMarkdown(session.title)}**.`);
-      await this.queue.closeWaiting(ended);
       await publisher.closeThread(threadId);
+      await this.queue.closeWaiting(ended);
       return 'Session ended: the recap is posted and the thread archived and locked.';
     });
   }

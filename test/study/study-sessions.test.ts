@@ -4,7 +4,8 @@ import { PassageCommands } from '../../src/core/bot/passage-commands.js';
 import { KeyedSerialQueue } from '../../src/core/keyed-serial-queue.js';
 import type { MessageView } from '../../src/core/discord/message-view.js';
 import { MODERATOR_PERMISSIONS } from '../../src/core/study/is-moderator.js';
-import { QuestionQueue } from '../../src/study/question-queue.js';
+import type { GuildSettings } from '../../src/core/study/study-types.js';
+import { MAX_COPIES_CLOSED_AT_END, QuestionQueue } from '../../src/study/question-queue.js';
 import { StudySessions } from '../../src/study/study-sessions.js';
 import type { StudyPublisher } from '../../src/study/study-publisher.js';
 import { openTestIndex, recordingLogger, temporaryFolder } from '../support/test-index.js';
@@ -20,7 +21,10 @@ class RecordingPublisher implements StudyPublisher {
     this.posts.push({ channelId, view });
     return `message-${this.next++}`;
   }
-  async edit(): Promise<void> {}
+  readonly edits: Array<{ channelId: string; messageId: string; view: MessageView }> = [];
+  async edit(channelId: string, messageId: string, view: MessageView): Promise<void> {
+    this.edits.push({ channelId, messageId, view });
+  }
   async pin(): Promise<void> {}
   async closeThread(): Promise<void> {}
   async notify(): Promise<boolean> {
@@ -28,37 +32,99 @@ class RecordingPublisher implements StudyPublisher {
   }
 }
 
+/** Study sessions on a real SQLite file in a temporary folder, posting to a recording publisher. */
+async function openSessions(defaults: GuildSettingsDefaults) {
+  const temporary = await temporaryFolder('sessions');
+  const { speech, retriever, manifest } = await openTestIndex(temporary.folder, { dense: false });
+  const repository = SqliteStudyRepository.open(`${temporary.folder}/study.sqlite`);
+  const publisher = new RecordingPublisher();
+  const context = {
+    repository,
+    publisher,
+    speech,
+    commands: new PassageCommands({ speech, retriever, speechTag: 'abcd', builtAt: manifest.builtAt }),
+    defaults,
+    serial: new KeyedSerialQueue(),
+    now: () => 1_000_000,
+    logger: recordingLogger().logger,
+  };
+  const queue = new QuestionQueue(context);
+  return {
+    sessions: new StudySessions(context, queue),
+    queue,
+    repository,
+    publisher,
+    async close() {
+      repository.close();
+      await temporary.remove();
+    },
+  };
+}
+type GuildSettingsDefaults = Omit<GuildSettings, 'guildId'>;
+const moderator = { id: 'mod', name: 'Mod', guildId: 'guild', permissions: MODERATOR_PERMISSIONS.manageThreads, roleIds: [] };
+
 describe('study sessions without a moderators’ channel', () => {
+  let opened: Awaited<ReturnType<typeof openSessions>>;
   let sessions: StudySessions;
   let repository: SqliteStudyRepository;
-  let remove: () => Promise<void>;
-  const moderator = { id: 'mod', name: 'Mod', guildId: 'guild', permissions: MODERATOR_PERMISSIONS.manageThreads, roleIds: [] };
 
   beforeAll(async () => {
-    const temporary = await temporaryFolder('sessions');
-    remove = temporary.remove;
-    const { speech, retriever, manifest } = await openTestIndex(temporary.folder, { dense: false });
-    repository = SqliteStudyRepository.open(`${temporary.folder}/study.sqlite`);
-    const context = {
-      repository,
-      publisher: new RecordingPublisher(),
-      speech,
-      commands: new PassageCommands({ speech, retriever, speechTag: 'abcd', builtAt: manifest.builtAt }),
-      defaults: { moderatorRoleId: null, modChannelId: null, moderated: true, cooldownSeconds: 0, blockedTerms: [] },
-      serial: new KeyedSerialQueue(),
-      now: () => 1_000_000,
-      logger: recordingLogger().logger,
-    };
-    sessions = new StudySessions(context, new QuestionQueue(context));
+    opened = await openSessions({ moderatorRoleId: null, modChannelId: null, moderated: true, cooldownSeconds: 0, blockedTerms: [] });
+    ({ sessions, repository } = opened);
   });
-  afterAll(async () => {
-    repository.close();
-    await remove();
-  });
+  afterAll(async () => opened.close());
 
   it('starts an unmoderated session, saying questions are answered at once, since no one could see a queue', async () => {
     const reply = await sessions.start(moderator, { channelId: 'channel', section: 'encryption' });
     expect(reply).toMatch(/Questions are answered at once: set a moderators’ channel/u);
     expect(sessions.liveSession('thread-1')?.moderated).toBe(false);
+  });
+
+  it('refuses a cooldown that is not a whole number of seconds from 0 to 3600, storing nothing', async () => {
+    for (const cooldownSeconds of [-1, 1.5, 3601, Number.NaN, Number.POSITIVE_INFINITY]) {
+      await expect(sessions.configure(moderator, { cooldownSeconds })).rejects.toMatchObject({ code: 'study-refused', message: 'The cooldown is a whole number of seconds from 0 to 3600.' });
+    }
+    expect(repository.auditLog('guild').filter((entry) => entry.action === 'config')).toEqual([]);
+    await expect(sessions.configure(moderator, { cooldownSeconds: 3600 })).resolves.toContain('cooldown 3600 s');
+  });
+
+  it('refuses setting and clearing one setting at once, but only after the moderator check', async () => {
+    await expect(sessions.configure(moderator, { modChannelId: 'mods' }, ['mod-channel'])).rejects.toMatchObject({ message: 'Set or clear mod-channel, not both at once.' });
+    const member = { ...moderator, id: 'member', permissions: 0n };
+    await expect(sessions.configure(member, { modChannelId: 'mods' }, ['mod-channel'])).rejects.toMatchObject({ code: 'not-moderator' });
+    expect(repository.auditLog('guild', 1)[0]).toMatchObject({ action: 'refused', actorId: 'member' });
+    await sessions.configure(moderator, { moderatorRoleId: 'leads' });
+    expect(await sessions.configure(moderator, {}, ['moderator-role'])).toContain('Moderator role: none');
+  });
+});
+
+describe('the end of a session with questions still waiting', () => {
+  let opened: Awaited<ReturnType<typeof openSessions>>;
+  beforeAll(async () => {
+    opened = await openSessions({ moderatorRoleId: null, modChannelId: 'mods', moderated: true, cooldownSeconds: 0, blockedTerms: [] });
+  });
+  afterAll(async () => opened.close());
+
+  it(`closes the newest ${MAX_COPIES_CLOSED_AT_END} moderators' copies at the end, and an older one when its Approve or Reject is pressed`, async () => {
+    const { sessions, queue, repository, publisher } = opened;
+    await sessions.start(moderator, { channelId: 'channel', section: 'encryption' });
+    const session = sessions.liveSession('thread-1');
+    if (!session) throw new Error('no session');
+    const ids: number[] = [];
+    for (let member = 0; member < MAX_COPIES_CLOSED_AT_END + 2; member += 1) {
+      await queue.ask(session, sessions.settings('guild'), { id: `member-${member}`, name: 'Member' }, `Question number ${member} about encryption?`);
+      ids.push(repository.waiting(session.id).at(-1)?.id ?? -1);
+    }
+    const copyOf = (id: number) => repository.question(id)?.modMessageId;
+    const closedCopies = () => publisher.edits.filter((edit) => edit.view.buttons.length === 0 && edit.view.content?.startsWith('Not taken up')).map((edit) => edit.messageId);
+
+    await sessions.end(moderator, 'thread-1');
+    expect(closedCopies()).toEqual(ids.slice(-MAX_COPIES_CLOSED_AT_END).map(copyOf));
+    const [oldest, second] = ids;
+    await expect(queue.approve(moderator, oldest ?? -1)).rejects.toMatchObject({ message: 'This session has ended.' });
+    expect(() => queue.checkDecidable(moderator, second ?? -1)).toThrow('This session has ended.');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(closedCopies().slice(MAX_COPIES_CLOSED_AT_END)).toEqual([copyOf(oldest ?? -1), copyOf(second ?? -1)]);
+    expect(repository.question(oldest ?? -1)?.status).toBe('pending');
   });
 });
