@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { readOptionValues, type GivenOption } from '../../src/bot/commands/command-definition.js';
 import { askCommand } from '../../src/bot/commands/reference-commands.js';
+import { studyCommand } from '../../src/bot/commands/study-command.js';
 import { UserFacingError } from '../../src/core/user-facing-error.js';
 
 const { String: STRING, Integer: INTEGER, Boolean: BOOLEAN } = ApplicationCommandOptionType;
@@ -38,5 +39,14 @@ describe('readOptionValues', () => {
     expect(refusal({ question: { type: STRING, value: 'Why?' }, results: { type: INTEGER, value: '3' } })).toBe('stale-command');
     expect(refusal({ question: { type: STRING, value: 'Why?' }, private: { type: BOOLEAN, value: 1 } })).toBe('stale-command');
     expect(refusal({ question: { type: INTEGER, value: 12 } })).toBe('stale-command');
+    expect(refusal({ question: { type: STRING, value: 'Why?' }, results: { type: INTEGER, value: 1.5 } })).toBe('stale-command');
+  });
+
+  it('accepts only the declared choices of an option that has them', () => {
+    const clear = studyCommand(31).options.find((option) => option.name === 'config')?.options.find((option) => option.name === 'clear');
+    if (!clear) throw new Error('no clear option');
+    const readClear = (value: string) => readOptionValues(given({ clear: { type: STRING, value } }), [clear]);
+    expect(readClear('mod-channel')).toEqual({ clear: 'mod-channel' });
+    expect(() => readClear('everything')).toThrow(UserFacingError);
   });
 });

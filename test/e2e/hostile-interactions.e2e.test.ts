@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STUDY_DATABASE_FILE } from '../../src/bot/run-bot.js';
 import { encodeButtonState, speechTag } from '../../src/core/discord/custom-ids.js';
 import { hostileNumber, hostileString, internals, SEED } from '../abuse/abuse-support.js';
-import { mutation, validState } from '../abuse/button-arbitraries.js';
+import { mutation, snowflake, validState } from '../abuse/button-arbitraries.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
 import { tokenLeaks } from '../support/fake-token.js';
 import { MEMBER_PERMISSIONS, type InteractionHandle, type InteractionPayload, type JsonObject, type JsonValue, type RecordedRequest } from '../support/fake-discord/index.js';
@@ -44,7 +44,14 @@ const optionsOf = (required: fc.Arbitrary<Option>[], optional: fc.Arbitrary<Opti
   fc.tuple(fc.tuple(...required), fc.subarray(optional)).chain(([fixed, chosen]) => fc.tuple(...chosen).map((rest) => [...fixed, ...rest]));
 
 const STUDY_SUBCOMMANDS = {
-  config: [integer('cooldown'), text('blocked-terms', 400), boolean('moderated'), fc.constantFrom('moderator-role', 'mod-channel', 'everything').map((value): Option => ({ name: 'clear', type: 3, value }))],
+  config: [
+    fc.oneof(snowflake, hostileString(30)).map((value): Option => ({ name: 'moderator-role', type: 8, value })),
+    fc.oneof(snowflake, hostileString(30)).map((value): Option => ({ name: 'mod-channel', type: 7, value })),
+    integer('cooldown'),
+    text('blocked-terms', 400),
+    boolean('moderated'),
+    fc.constantFrom('moderator-role', 'mod-channel', 'everything').map((value): Option => ({ name: 'clear', type: 3, value })),
+  ],
   start: [text('section', 150), integer('from'), text('title', 120), text('prompt', 400)],
   next: [text('prompt', 400)],
   previous: [text('prompt', 400)],

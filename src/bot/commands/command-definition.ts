@@ -127,7 +127,7 @@ export function focusedText(interaction: AutocompleteInteraction): string {
  * Reads each declared option from `given` (by name), checking it against its declaration.
  *
  * @throws {UserFacingError} `stale-command` when a required option is missing, or any option has another type than
- *   declared or a value outside its choices, as when the command was sent from a definition older than the bot's.
+ *   declared, an Integer that is not whole, or a value outside its choices, as when the command was sent from a definition older than the bot's.
  */
 export function readOptionValues(given: (name: string) => GivenOption | null, options: readonly OptionDefinition[]): Record<string, string | number | boolean | undefined> {
   const values: Record<string, string | number | boolean | undefined> = {};
@@ -142,6 +142,7 @@ export function readOptionValues(given: (name: string) => GivenOption | null, op
     if (found?.type !== option.type) throw staleCommand();
     const expected = option.type === ApplicationCommandOptionType.Integer ? 'number' : option.type === ApplicationCommandOptionType.Boolean ? 'boolean' : 'string';
     if (typeof value !== expected) throw staleCommand();
+    if (option.type === ApplicationCommandOptionType.Integer && !Number.isInteger(value)) throw staleCommand();
     if (option.type === ApplicationCommandOptionType.String && option.choices && !option.choices.some((choice) => choice.value === value)) throw staleCommand();
     values[option.name] = value;
   }

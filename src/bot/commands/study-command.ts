@@ -33,7 +33,7 @@ export function studyCommand(paragraphs: number) {
             description: 'Forget a setting',
             choices: [
               { name: 'the moderator role (back to Manage Threads, Manage Server, Administrator)', value: 'moderator-role' },
-              { name: 'the moderators’ channel (new sessions then answer questions at once)', value: 'mod-channel' },
+              { name: 'the moderators’ channel (sessions then answer questions at once)', value: 'mod-channel' },
             ],
           },
         ],

@@ -21,17 +21,14 @@ export async function runStudyCommand(interaction: ChatInputCommandInteraction, 
   switch (chosen.name) {
     case 'config': {
       const { args } = chosen;
-      if (args.clear !== undefined && args[args.clear] !== undefined) throw new UserFacingError('study-refused', `Set or clear ${args.clear}, not both at once.`);
       const changes: SettingsChanges = {
-        ...(args.clear === 'moderator-role' ? { moderatorRoleId: null } : {}),
-        ...(args.clear === 'mod-channel' ? { modChannelId: null } : {}),
         ...(args['moderator-role'] === undefined ? {} : { moderatorRoleId: args['moderator-role'] }),
         ...(args['mod-channel'] === undefined ? {} : { modChannelId: args['mod-channel'] }),
         ...(args.moderated === undefined ? {} : { moderated: args.moderated }),
         ...(args.cooldown === undefined ? {} : { cooldownSeconds: args.cooldown }),
         ...(args['blocked-terms'] === undefined ? {} : { blockedTerms: parseTerms(args['blocked-terms']) }),
       };
-      reply = await sessions.configure(actor, changes);
+      reply = await sessions.configure(actor, changes, args.clear === undefined ? [] : [args.clear]);
       break;
     }
     case 'start':
