@@ -69,7 +69,7 @@ export class QuestionQueue {
   }
 
   approve(actor: StudyActor, questionId: number): Promise<string> {
-    return this.context.serial.run(`question:${questionId}`, async () => {
+    return this.inTurnOf(questionId, async () => {
       const { repository, now } = this.context;
       // Approved earlier but its answer never got posted (Discord failed): this Approve posts it, deciding nothing anew.
       const loaded = this.load(questionId);
@@ -87,7 +87,7 @@ export class QuestionQueue {
   }
 
   reject(actor: StudyActor, questionId: number, reason: string | null): Promise<string> {
-    return this.context.serial.run(`question:${questionId}`, async () => {
+    return this.inTurnOf(questionId, async () => {
       const { publisher } = this.context;
       const { question, session, settings } = await this.decide(actor, questionId, 'rejected', reason);
       const because = reason ? ` Reason: ${escapeMarkdown(reason)}` : '';
@@ -120,7 +120,7 @@ export class QuestionQueue {
   async recover(): Promise<void> {
     const { repository } = this.context;
     for (const { id } of repository.unposted()) {
-      await this.context.serial.run(`question:${id}`, async () => {
+      await this.inTurnOf(id, async () => {
         const question = repository.question(id);
         const session = question && repository.sessionById(question.sessionId);
         if (question?.status === 'pending' && !question.modMessageId && session && session.status !== 'ended') {
@@ -129,7 +129,7 @@ export class QuestionQueue {
       });
     }
     for (const { id } of repository.unanswered()) {
-      await this.context.serial.run(`question:${id}`, async () => {
+      await this.inTurnOf(id, async () => {
         const question = repository.question(id);
         const session = question && repository.sessionById(question.sessionId);
         if (question?.status === 'approved' && session && session.status !== 'ended') await this.postAnswer(question, session);
@@ -142,6 +142,16 @@ export class QuestionQueue {
     const answer = await this.context.commands.ask({ question: question.text, results: 3, private: false, user: question.authorId });
     await this.context.publisher.post(session.threadId, renderApprovedQuestion(question, answer), `answer-${question.id}`);
     this.context.repository.markAnswered(question.id);
+  }
+
+  /**
+   * Runs `task` in the turn of the question's session thread, as the thread's asks, moves, pause and end run: so an
+   * Approve cannot post its answer after the session's end has locked the thread or counted the recap.
+   */
+  private inTurnOf<T>(questionId: number, task: () => Promise<T>): Promise<T> {
+    const question = this.context.repository.question(questionId);
+    const session = question && this.context.repository.sessionById(question.sessionId);
+    return this.context.serial.run(session ? session.threadId : `question:${questionId}`, task);
   }
 
   private forgetOldTurns(): void {

@@ -13,12 +13,15 @@ import { openTestIndex, recordingLogger, temporaryFolder } from '../support/test
 /** Records what a session would post, handing out ids as Discord would. */
 class RecordingPublisher implements StudyPublisher {
   readonly posts: Array<{ channelId: string; view: MessageView }> = [];
+  /** Thread posts and closings, in the order they happened. */
+  readonly threadLog: string[] = [];
   private next = 1;
   async createThread(): Promise<string> {
     return `thread-${this.next++}`;
   }
-  async post(channelId: string, view: MessageView): Promise<string> {
+  async post(channelId: string, view: MessageView, nonce?: string): Promise<string> {
     this.posts.push({ channelId, view });
+    if (channelId.startsWith('thread-')) this.threadLog.push(nonce ?? (view.content?.split('\n')[0] || view.embeds[0]?.title || ''));
     return `message-${this.next++}`;
   }
   readonly edits: Array<{ channelId: string; messageId: string; view: MessageView }> = [];
@@ -26,7 +29,9 @@ class RecordingPublisher implements StudyPublisher {
     this.edits.push({ channelId, messageId, view });
   }
   async pin(): Promise<void> {}
-  async closeThread(): Promise<void> {}
+  async closeThread(threadId: string): Promise<void> {
+    this.threadLog.push(`close ${threadId}`);
+  }
   async notify(): Promise<boolean> {
     return true;
   }
@@ -126,5 +131,21 @@ describe('the end of a session with questions still waiting', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(closedCopies().slice(MAX_COPIES_CLOSED_AT_END)).toEqual([copyOf(oldest ?? -1), copyOf(second ?? -1)]);
     expect(repository.question(oldest ?? -1)?.status).toBe('pending');
+  });
+
+  it('lets an Approve in flight finish before the end: its answer is posted and counted before the thread closes', async () => {
+    const { sessions, queue, repository, publisher } = opened;
+    await sessions.start(moderator, { channelId: 'channel', section: 'state threats', title: 'Race' });
+    const session = repository.sessionById(repository.auditLog('guild', 1)[0]?.sessionId ?? -1);
+    if (!session) throw new Error('no session');
+    await queue.ask(session, sessions.settings('guild'), { id: 'racer', name: 'Racer' }, 'How do hostile states threaten the UK?');
+    const question = repository.waiting(session.id).at(-1)?.id ?? -1;
+    const before = publisher.threadLog.length;
+    // Pressed together: the Approve first, the end a moment later, as two moderators would.
+    const [approved, ended] = await Promise.all([queue.approve(moderator, question), sessions.end(moderator, session.threadId)]);
+    expect(approved).toMatch(/^Approved/u);
+    expect(ended).toMatch(/^Session ended/u);
+    expect(publisher.threadLog.slice(before)).toEqual([`answer-${question}`, 'Recap: Race', `close ${session.threadId}`]);
+    expect(repository.stats(session.id).questions).toMatchObject({ approved: 1, answered: 1 });
   });
 });
