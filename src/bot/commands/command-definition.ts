@@ -104,9 +104,10 @@ export interface GivenOption {
   readonly value?: string | number | boolean | undefined | null;
 }
 
-// A client that has not yet seen an updated command (Discord caches definitions) sends the old shape: a required
-// option missing, or one of another type. That is the user's to retry, not an error of the bot's.
-/** The refusal for an interaction sent from an older definition of a command than the bot's. */
+/**
+ * The refusal for an interaction sent from an older definition of a command than the bot's: a client that has not yet
+ * seen an update (Discord caches definitions) sends the old shape. That is the member's to retry, not a fault.
+ */
 export const staleCommand = (): UserFacingError => new UserFacingError('stale-command', 'This command has just been updated. Please run it again.');
 
 /**
@@ -127,7 +128,7 @@ export function focusedText(interaction: AutocompleteInteraction): string {
  * Reads each declared option from `given` (by name), checking it against its declaration.
  *
  * @throws {UserFacingError} `stale-command` when a required option is missing, or any option has another type than
- *   declared, an Integer that is not whole, or a value outside its choices, as when the command was sent from a definition older than the bot's.
+ *   declared, an Integer that is not whole, or a value outside its choices: a command sent from an older definition.
  */
 export function readOptionValues(given: (name: string) => GivenOption | null, options: readonly OptionDefinition[]): Record<string, string | number | boolean | undefined> {
   const values: Record<string, string | number | boolean | undefined> = {};
