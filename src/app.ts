@@ -1,10 +1,10 @@
 import 'dotenv/config';
 import { IndexStore } from './adapters/index-store.js';
-import { PassageCommands } from './core/bot/passage-commands.js';
-import { speechTag } from './core/discord/custom-ids.js';
+import type { PassageCommands } from './core/bot/passage-commands.js';
 import { createBuildProgress } from './cli/build-progress.js';
 import { loadConfig, type Config } from './config.js';
 import { openIndex, type OpenedIndex } from './indexing/open-index.js';
+import { passageCommandsOf } from './indexing/passage-commands-of.js';
 import { createLogger, type Logger } from './logger.js';
 import { readSpeechSource } from './speech-source.js';
 
@@ -46,8 +46,7 @@ export async function openApp(options: { readonly rebuild: 'auto' | 'never' } = 
 
 /** Builds the app around an opened index; `openApp` uses it, and tests that open their own index. */
 export function composeApp(config: Config, logger: Logger, index: OpenedIndex): App {
-  const { speech, retriever, manifest } = index;
-  const commands = new PassageCommands({ speech, retriever, speechTag: speechTag(manifest.source.sha256), builtAt: manifest.builtAt });
+  const commands = passageCommandsOf(index);
   return {
     config,
     logger,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PassageCommands, type ButtonOutcome } from '../../src/core/bot/passage-commands.js';
+import type { ButtonOutcome, PassageCommands } from '../../src/core/bot/passage-commands.js';
+import { passageCommandsOf } from '../../src/indexing/passage-commands-of.js';
 import { decodeButtonState, encodeButtonState, speechTag, type ButtonState } from '../../src/core/discord/custom-ids.js';
 import { DISCORD_LIMITS } from '../../src/core/discord/discord-limits.js';
 import { escapeMarkdown } from '../../src/core/discord/escape-markdown.js';
@@ -29,7 +30,7 @@ beforeAll(async () => {
   const opened = await openTestIndex(temporary.folder, { dense: false });
   speech = opened.speech;
   tag = speechTag(opened.manifest.source.sha256);
-  commands = new PassageCommands({ speech, retriever: opened.retriever, speechTag: tag, builtAt: opened.manifest.builtAt });
+  commands = passageCommandsOf(opened);
   for (const isPrivate of [true, false]) {
     for (const question of ['How do hostile states threaten the UK?', 'terrorism online radicalisation', 'encryption']) {
       let view: MessageView | undefined = await commands.ask({ question, results: 2, private: isPrivate, user: ALICE });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PassageCommands } from '../../src/core/bot/passage-commands.js';
+import type { PassageCommands } from '../../src/core/bot/passage-commands.js';
+import { passageCommandsOf } from '../../src/indexing/passage-commands-of.js';
 import { decodeButtonState, encodeButtonState, speechTag } from '../../src/core/discord/custom-ids.js';
 import type { MessageView } from '../../src/core/discord/message-view.js';
 import { openTestIndex, temporaryFolder } from '../support/test-index.js';
@@ -15,9 +16,9 @@ describe('the reference commands’ decisions', () => {
   beforeAll(async () => {
     const temporary = await temporaryFolder('commands');
     remove = temporary.remove;
-    const { speech, retriever, manifest } = await openTestIndex(temporary.folder, { dense: false });
-    tag = speechTag(manifest.source.sha256);
-    commands = new PassageCommands({ speech, retriever, speechTag: tag, builtAt: manifest.builtAt });
+    const opened = await openTestIndex(temporary.folder, { dense: false });
+    tag = speechTag(opened.manifest.source.sha256);
+    commands = passageCommandsOf(opened);
   });
   afterAll(async () => remove());
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PassageCommands } from '../../src/core/bot/passage-commands.js';
-import { speechTag } from '../../src/core/discord/custom-ids.js';
+import { passageCommandsOf } from '../../src/indexing/passage-commands-of.js';
 import { LocalConsole } from '../../src/console/console-commands.js';
 import { openTestIndex, temporaryFolder } from '../support/test-index.js';
 
@@ -10,8 +9,7 @@ describe('the local console', () => {
   beforeAll(async () => {
     const temporary = await temporaryFolder('console');
     remove = temporary.remove;
-    const { speech, retriever, manifest } = await openTestIndex(temporary.folder, { dense: false });
-    local = new LocalConsole(new PassageCommands({ speech, retriever, speechTag: speechTag(manifest.source.sha256), builtAt: manifest.builtAt }));
+    local = new LocalConsole(passageCommandsOf(await openTestIndex(temporary.folder, { dense: false })));
   });
   afterAll(async () => remove());
 

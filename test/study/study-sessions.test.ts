@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStudyRepository } from '../../src/adapters/sqlite/sqlite-study-repository.js';
-import { PassageCommands } from '../../src/core/bot/passage-commands.js';
+import { passageCommandsOf } from '../../src/indexing/passage-commands-of.js';
 import { KeyedSerialQueue } from '../../src/core/keyed-serial-queue.js';
 import type { MessageView } from '../../src/core/discord/message-view.js';
 import { MODERATOR_PERMISSIONS } from '../../src/core/study/is-moderator.js';
@@ -40,14 +40,14 @@ class RecordingPublisher implements StudyPublisher {
 /** Study sessions on a real SQLite file in a temporary folder, posting to a recording publisher. */
 async function openSessions(defaults: GuildSettingsDefaults) {
   const temporary = await temporaryFolder('sessions');
-  const { speech, retriever, manifest } = await openTestIndex(temporary.folder, { dense: false });
+  const opened = await openTestIndex(temporary.folder, { dense: false });
   const repository = SqliteStudyRepository.open(`${temporary.folder}/study.sqlite`);
   const publisher = new RecordingPublisher();
   const context = {
     repository,
     publisher,
-    speech,
-    commands: new PassageCommands({ speech, retriever, speechTag: 'abcd', builtAt: manifest.builtAt }),
+    speech: opened.speech,
+    commands: passageCommandsOf(opened),
     defaults,
     serial: new KeyedSerialQueue(),
     now: () => 1_000_000,
