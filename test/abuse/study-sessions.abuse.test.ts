@@ -6,7 +6,6 @@ import { SqliteStudyRepository } from '../../src/adapters/sqlite/sqlite-study-re
 import { decodeButtonState } from '../../src/core/discord/custom-ids.js';
 import { passageCommandsOf } from '../../src/indexing/passage-commands-of.js';
 import { DISCORD_LIMITS } from '../../src/core/discord/discord-limits.js';
-import type { MessageView } from '../../src/core/discord/message-view.js';
 import { KeyedSerialQueue } from '../../src/core/keyed-serial-queue.js';
 import type { Speech } from '../../src/core/speech/speech.js';
 import { MODERATOR_PERMISSIONS } from '../../src/core/study/is-moderator.js';
@@ -15,8 +14,8 @@ import { UserFacingError } from '../../src/core/user-facing-error.js';
 import { QuestionQueue } from '../../src/study/question-queue.js';
 import type { StudyActor } from '../../src/study/study-actor.js';
 import type { StudyContext } from '../../src/study/study-context.js';
-import type { StudyPublisher } from '../../src/study/study-publisher.js';
 import { StudySessions, type SettingsChanges } from '../../src/study/study-sessions.js';
+import { RecordingPublisher } from '../support/recording-publisher.js';
 import { openTestIndex, temporaryFolder } from '../support/test-index.js';
 import { hostileNumber, hostileString, internals, options, quoteViolations, RUNS, unescapedMarkup, viewViolations } from './abuse-support.js';
 
@@ -34,35 +33,6 @@ const MOD_CHANNEL_1 = '500000000000000005';
 const MOD_CHANNEL_2 = '600000000000000006';
 const TEXT_CHANNEL = '700000000000000007';
 const MASK = MODERATOR_PERMISSIONS.administrator | MODERATOR_PERMISSIONS.manageGuild | MODERATOR_PERMISSIONS.manageThreads;
-
-type Call = { method: keyof StudyPublisher; channel: string; view?: MessageView; text?: string };
-
-/** Records every call; threads get fresh snowflake-like ids. */
-class RecordingPublisher implements StudyPublisher {
-  readonly calls: Call[] = [];
-  private next = 800000000000000000n;
-  async createThread(channelId: string, name: string): Promise<string> {
-    this.calls.push({ method: 'createThread', channel: channelId, text: name });
-    return String((this.next += 1n));
-  }
-  async post(channelId: string, view: MessageView): Promise<string> {
-    this.calls.push({ method: 'post', channel: channelId, view });
-    return String((this.next += 1n));
-  }
-  async edit(channelId: string, _messageId: string, view: MessageView): Promise<void> {
-    this.calls.push({ method: 'edit', channel: channelId, view });
-  }
-  async pin(channelId: string): Promise<void> {
-    this.calls.push({ method: 'pin', channel: channelId });
-  }
-  async closeThread(threadId: string): Promise<void> {
-    this.calls.push({ method: 'closeThread', channel: threadId });
-  }
-  async notify(userId: string, text: string): Promise<boolean> {
-    this.calls.push({ method: 'notify', channel: userId, text });
-    return true;
-  }
-}
 
 const moderatorOf = (guildId: string, roleId: string): StudyActor => ({ id: `9${guildId.slice(1)}`, name: 'Mod', guildId, permissions: 0n, roleIds: [roleId] });
 const MOD_1 = moderatorOf(G1, MOD_ROLE_1);

@@ -2,40 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStudyRepository } from '../../src/adapters/sqlite/sqlite-study-repository.js';
 import { passageCommandsOf } from '../../src/indexing/passage-commands-of.js';
 import { KeyedSerialQueue } from '../../src/core/keyed-serial-queue.js';
-import type { MessageView } from '../../src/core/discord/message-view.js';
 import { MODERATOR_PERMISSIONS } from '../../src/core/study/is-moderator.js';
 import type { GuildSettings } from '../../src/core/study/study-types.js';
 import { MAX_COPIES_CLOSED_AT_END, QuestionQueue } from '../../src/study/question-queue.js';
 import { StudySessions } from '../../src/study/study-sessions.js';
-import type { StudyPublisher } from '../../src/study/study-publisher.js';
+import { RecordingPublisher } from '../support/recording-publisher.js';
 import { openTestIndex, recordingLogger, temporaryFolder } from '../support/test-index.js';
 
-/** Records what a session would post, handing out ids as Discord would. */
-class RecordingPublisher implements StudyPublisher {
-  readonly posts: Array<{ channelId: string; view: MessageView }> = [];
-  /** Thread posts and closings, in the order they happened. */
-  readonly threadLog: string[] = [];
-  private next = 1;
-  async createThread(): Promise<string> {
-    return `thread-${this.next++}`;
-  }
-  async post(channelId: string, view: MessageView, nonce?: string): Promise<string> {
-    this.posts.push({ channelId, view });
-    if (channelId.startsWith('thread-')) this.threadLog.push(nonce ?? (view.content?.split('\n')[0] || view.embeds[0]?.title || ''));
-    return `message-${this.next++}`;
-  }
-  readonly edits: Array<{ channelId: string; messageId: string; view: MessageView }> = [];
-  async edit(channelId: string, messageId: string, view: MessageView): Promise<void> {
-    this.edits.push({ channelId, messageId, view });
-  }
-  async pin(): Promise<void> {}
-  async closeThread(threadId: string): Promise<void> {
-    this.threadLog.push(`close ${threadId}`);
-  }
-  async notify(): Promise<boolean> {
-    return true;
-  }
-}
+/** Thread posts (by nonce, else first line or embed title) and thread closings, in the order they happened. */
+const threadLog = (publisher: RecordingPublisher): string[] => {
+  const threads = new Set(publisher.threads);
+  return publisher.calls.flatMap((call) => {
+    if (call.method === 'closeThread') return [`close ${call.channel}`];
+    if (call.method !== 'post' || !threads.has(call.channel)) return [];
+    return [call.nonce ?? (call.view?.content?.split('\n')[0] || call.view?.embeds[0]?.title || '')];
+  });
+};
 
 /** Study sessions on a real SQLite file in a temporary folder, posting to a recording publisher. */
 async function openSessions(defaults: GuildSettingsDefaults) {
@@ -82,7 +64,7 @@ describe('study sessions without a moderators’ channel', () => {
   it('starts an unmoderated session, saying questions are answered at once, since no one could see a queue', async () => {
     const reply = await sessions.start(moderator, { channelId: 'channel', section: 'encryption' });
     expect(reply).toMatch(/Questions are answered at once: set a moderators’ channel/u);
-    expect(sessions.liveSession('thread-1')?.moderated).toBe(false);
+    expect(sessions.liveSession(opened.publisher.threads[0] ?? '')?.moderated).toBe(false);
   });
 
   it('refuses a cooldown that is not a whole number of seconds from 0 to 3600, storing nothing', async () => {
@@ -113,7 +95,8 @@ describe('the end of a session with questions still waiting', () => {
   it(`closes the newest ${MAX_COPIES_CLOSED_AT_END} moderators' copies at the end, and an older one when its Approve or Reject is pressed`, async () => {
     const { sessions, queue, repository, publisher } = opened;
     await sessions.start(moderator, { channelId: 'channel', section: 'encryption' });
-    const session = sessions.liveSession('thread-1');
+    const threadId = publisher.threads.at(-1) ?? '';
+    const session = sessions.liveSession(threadId);
     if (!session) throw new Error('no session');
     const ids: number[] = [];
     for (let member = 0; member < MAX_COPIES_CLOSED_AT_END + 2; member += 1) {
@@ -121,9 +104,10 @@ describe('the end of a session with questions still waiting', () => {
       ids.push(repository.waiting(session.id).at(-1)?.id ?? -1);
     }
     const copyOf = (id: number) => repository.question(id)?.modMessageId;
-    const closedCopies = () => publisher.edits.filter((edit) => edit.view.buttons.length === 0 && edit.view.content?.startsWith('Not taken up')).map((edit) => edit.messageId);
+    const closedCopies = () =>
+      publisher.calls.filter((call) => call.method === 'edit' && call.view?.buttons.length === 0 && call.view.content?.startsWith('Not taken up')).map((call) => call.messageId);
 
-    await sessions.end(moderator, 'thread-1');
+    await sessions.end(moderator, threadId);
     expect(closedCopies()).toEqual(ids.slice(-MAX_COPIES_CLOSED_AT_END).map(copyOf));
     const [oldest, second] = ids;
     await expect(queue.approve(moderator, oldest ?? -1)).rejects.toMatchObject({ message: 'This session has ended.' });
@@ -140,12 +124,12 @@ describe('the end of a session with questions still waiting', () => {
     if (!session) throw new Error('no session');
     await queue.ask(session, sessions.settings('guild'), { id: 'racer', name: 'Racer' }, 'How do hostile states threaten the UK?');
     const question = repository.waiting(session.id).at(-1)?.id ?? -1;
-    const before = publisher.threadLog.length;
+    const before = threadLog(publisher).length;
     // Pressed together: the Approve first, the end a moment later, as two moderators would.
     const [approved, ended] = await Promise.all([queue.approve(moderator, question), sessions.end(moderator, session.threadId)]);
     expect(approved).toMatch(/^Approved/u);
     expect(ended).toMatch(/^Session ended/u);
-    expect(publisher.threadLog.slice(before)).toEqual([`answer-${question}`, 'Recap: Race', `close ${session.threadId}`]);
+    expect(threadLog(publisher).slice(before)).toEqual([`answer-${question}`, 'Recap: Race', `close ${session.threadId}`]);
     expect(repository.stats(session.id).questions).toMatchObject({ approved: 1, answered: 1 });
   });
 });
