@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HnswVectorIndex, type HnswSettings } from '../../src/adapters/hnsw-vector-index.js';
-import { Bm25Index } from '../../src/core/retrieval/bm25-index.js';
+import { LexicalRanking } from '../../src/core/retrieval/lexical-ranking.js';
 import { percentile } from './percentile.js';
 import { BENCH_DIMENSION, buildVocabulary, generateCorpus, generateQueries, rowsAsArrays, SPEECH_FILE } from './synthetic-corpus.js';
 
@@ -153,12 +153,12 @@ async function measureOne(size: number, options: ScaleOptions, vocabulary: reado
     }
 
     start = performance.now();
-    const bm25 = Bm25Index.build(corpus.chunks);
+    const bm25 = LexicalRanking.plain(corpus.chunks.map((chunk) => chunk.text));
     const bm25BuildMs = performance.now() - start;
-    for (const text of queries.texts.slice(0, 20)) bm25.rank(text, k);
+    for (const text of queries.texts.slice(0, 20)) bm25.search(text, k);
     const bm25Latencies = queries.texts.map((text) => {
       const begin = performance.now();
-      bm25.rank(text, k);
+      bm25.search(text, k);
       return performance.now() - begin;
     });
     return {

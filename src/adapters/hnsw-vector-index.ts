@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
-import type { RankedChunk } from '../core/retrieval/bm25-index.js';
+import type { RankedChunk } from '../core/retrieval/lexical-index.js';
 import type { VectorSearch } from '../core/retrieval/dense-search.js';
 import { writeAtomically } from './write-atomically.js';
 

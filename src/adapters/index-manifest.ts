@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Bumped whenever the files' layout or meaning changes; an index of another format is rebuilt. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 const artefact = z.object({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/u) });
 
@@ -12,6 +12,12 @@ export const manifestSchema = z.object({
   chunking: z.object({ maxSentences: z.number().int(), maxTokens: z.number().int(), tokenCounter: z.enum(['model', 'estimate']) }),
   chunks: artefact.extend({ count: z.number().int() }),
   lexical: artefact.extend({ engine: z.string() }),
+  /** What WordNet contributed (`lexicon.json`): its version, which features were on and every expansion setting. */
+  lexicon: artefact.extend({
+    wordnet: z.string().nullable(),
+    features: z.object({ lemmatisation: z.boolean(), queryExpansion: z.boolean(), documentExpansion: z.boolean() }),
+    settings: z.record(z.string(), z.number()),
+  }),
   /** False when the model could not be loaded at build time: the index is lexical-only. */
   dense: z.boolean(),
   denseUnavailableReason: z.string().nullable(),

@@ -6,7 +6,11 @@ import type { TransformersEmbedder } from '../adapters/transformers-embedder.js'
 import type { ChunkingSettings } from '../core/chunking/chunk.js';
 import { chunkParagraphs } from '../core/chunking/chunk-speech.js';
 import { estimateWordPieces } from '../core/chunking/estimate-word-pieces.js';
-import { Bm25Index } from '../core/retrieval/bm25-index.js';
+import { ALL_FEATURES, Lexicon, type LexiconFeatures } from '../core/lexicon/lexicon.js';
+import { DEFAULT_EXPANSION, type ExpansionSettings } from '../core/lexicon/expansion-settings.js';
+import type { WordNetDatabase } from '../core/lexicon/wordnet-database.js';
+import { lexicalDocuments, type LexicalIndexData } from '../core/retrieval/lexical-ranking.js';
+import { cachedLexicon } from './lexicon-cache.js';
 import { parseSpeech } from '../core/speech/parse-speech.js';
 import { INDEX_FORMAT_VERSION, type Manifest } from '../adapters/index-manifest.js';
 import { packageVersions } from './package-versions.js';
@@ -15,7 +19,8 @@ import { packageVersions } from './package-versions.js';
 export const DEFAULT_CHUNKING = { maxSentences: 2, maxTokens: 128 } as const;
 
 export const CHUNKS_FILE = 'chunks.json';
-export const LEXICAL_FILE = 'bm25.json';
+export const LEXICAL_FILE = 'lexical.json';
+export const LEXICON_FILE = 'lexicon.json';
 export const HNSW_FILE = 'index.hnsw';
 const EMBEDDING_BATCH = 32;
 
@@ -29,6 +34,8 @@ export interface BuildIndexInput {
   readonly denseUnavailableReason?: string | undefined;
   readonly chunking?: Pick<ChunkingSettings, 'maxSentences' | 'maxTokens'>;
   readonly hnsw?: Partial<typeof DEFAULT_HNSW>;
+  /** What WordNet contributes (all of it by default); a feature turned off is left out, to measure what it adds. */
+  readonly lexicon?: { readonly features?: LexiconFeatures; readonly settings?: ExpansionSettings; readonly wordnet?: WordNetDatabase };
   /** Called after each batch of chunks is embedded. */
   readonly onEmbedded?: ((done: number, total: number) => void) | undefined;
 }
@@ -45,7 +52,18 @@ export async function buildIndex(input: BuildIndexInput): Promise<Manifest> {
   const chunks = chunkParagraphs(speech.paragraphs, chunking, countTokens);
 
   const chunksSha256 = await store.write(CHUNKS_FILE, JSON.stringify(chunks));
-  const lexicalSha256 = await store.write(LEXICAL_FILE, Bm25Index.build(chunks).toJSON());
+  const features = input.lexicon?.features ?? ALL_FEATURES;
+  const settings = input.lexicon?.settings ?? DEFAULT_EXPANSION;
+  const usesWordNet = features.lemmatisation || features.queryExpansion || features.documentExpansion;
+  const built = usesWordNet
+    ? await cachedLexicon(speech.paragraphs.map((paragraph) => paragraph.text).join('\n'), features, settings, input.lexicon?.wordnet)
+    : { lexicon: Lexicon.plain(), expandDocumentWord: () => [] };
+  const lexical: LexicalIndexData = {
+    chunks: lexicalDocuments(chunks.map((chunk) => chunk.text), built),
+    paragraphs: lexicalDocuments(speech.paragraphs.map((paragraph) => paragraph.text), built),
+  };
+  const lexicalSha256 = await store.write(LEXICAL_FILE, JSON.stringify(lexical));
+  const lexiconSha256 = await store.write(LEXICON_FILE, JSON.stringify(built.lexicon.data));
 
   let hnsw: Manifest['hnsw'] = null;
   if (embedder) {
@@ -66,7 +84,8 @@ export async function buildIndex(input: BuildIndexInput): Promise<Manifest> {
     source: { file: source.file, sha256: sha256(source.text), title: speech.title, date: speech.date, paragraphs: speech.paragraphs.length },
     chunking,
     chunks: { file: CHUNKS_FILE, sha256: chunksSha256, count: chunks.length },
-    lexical: { file: LEXICAL_FILE, sha256: lexicalSha256, engine: 'minisearch-bm25+' },
+    lexical: { file: LEXICAL_FILE, sha256: lexicalSha256, engine: 'bm25-two-field' },
+    lexicon: { file: LEXICON_FILE, sha256: lexiconSha256, wordnet: built.lexicon.data.wordnet, features: built.lexicon.data.features, settings: { ...built.lexicon.data.settings } },
     dense: embedder !== undefined,
     denseUnavailableReason: embedder ? null : (input.denseUnavailableReason ?? 'no embedding model was given'),
     model: embedder

@@ -4,8 +4,11 @@ import type { IndexStore } from '../adapters/index-store.js';
 import { sha256 } from '../adapters/index-store.js';
 import type { EmbeddingModelSource, ModelFileProgress, TransformersEmbedder } from '../adapters/transformers-embedder.js';
 import type { Chunk } from '../core/chunking/chunk.js';
-import { DENSE_SIMILARITY_THRESHOLDS } from '../core/retrieval/answer-confidence.js';
-import { Bm25Index } from '../core/retrieval/bm25-index.js';
+import { DENSE_SIMILARITY_THRESHOLDS } from '../core/retrieval/dense-search.js';
+import { ALL_FEATURES, Lexicon, type LexiconData } from '../core/lexicon/lexicon.js';
+import { DEFAULT_EXPANSION } from '../core/lexicon/expansion-settings.js';
+import { LexicalRanking, type LexicalIndexData } from '../core/retrieval/lexical-ranking.js';
+import { wordnetVersion } from '../adapters/wordnet-files.js';
 import { PassageRetriever, type Retriever } from '../core/retrieval/passage-retriever.js';
 import { parseSpeech } from '../core/speech/parse-speech.js';
 import type { Speech } from '../core/speech/speech.js';
@@ -54,14 +57,14 @@ export async function openIndex(input: OpenIndexInput): Promise<OpenedIndex> {
   if ('manifest' in read && rebuiltBecause === undefined) manifest = read.manifest;
   else manifest = await rebuild(input, embedder, outcome, rebuiltBecause ?? 'the index is missing');
 
-  let loaded: Awaited<ReturnType<typeof loadArtefacts>>;
+  let loaded: Awaited<ReturnType<typeof readIndexArtefacts>>;
   try {
-    loaded = await loadArtefacts(input.store, manifest, embedder);
+    loaded = await readIndexArtefacts(input.store, manifest, embedder);
   } catch (error) {
     if (rebuiltBecause !== undefined) throw error;
     rebuiltBecause = `the index is damaged: ${error instanceof Error ? error.message : String(error)}`;
     manifest = await rebuild(input, embedder, outcome, rebuiltBecause);
-    loaded = await loadArtefacts(input.store, manifest, embedder);
+    loaded = await readIndexArtefacts(input.store, manifest, embedder);
   }
   if (!loaded.vectors) {
     const reason = 'unavailable' in outcome ? outcome.unavailable : (manifest.denseUnavailableReason ?? 'the index has no vectors');
@@ -69,7 +72,7 @@ export async function openIndex(input: OpenIndexInput): Promise<OpenedIndex> {
   }
   const confidentSimilarity = embedder ? DENSE_SIMILARITY_THRESHOLDS[embedder.source.model] : undefined;
   const dense = loaded.vectors && embedder ? { embedder, vectors: loaded.vectors, confidentSimilarity } : undefined;
-  const retriever = new PassageRetriever({ speech, chunks: loaded.chunks, bm25: loaded.bm25, ...(dense ? { dense } : {}) });
+  const retriever = new PassageRetriever({ speech, chunks: loaded.chunks, lexical: loaded.lexical, ...(dense ? { dense } : {}) });
   return { speech, retriever, manifest, embedder: dense ? embedder : undefined, rebuiltBecause };
 }
 
@@ -79,6 +82,11 @@ function staleness(manifest: Manifest, input: OpenIndexInput, embedder: Transfor
   if (manifest.source.sha256 !== sha256(input.source.text)) return 'the speech text has changed since the index was built';
   if (manifest.chunking.maxSentences !== DEFAULT_CHUNKING.maxSentences || manifest.chunking.maxTokens !== DEFAULT_CHUNKING.maxTokens) {
     return 'the chunking settings have changed';
+  }
+  const lexicon = manifest.lexicon;
+  if (lexicon.wordnet !== wordnetVersion()) return `the index was built with ${lexicon.wordnet ?? 'no WordNet'}; this version uses ${wordnetVersion()}`;
+  if (JSON.stringify(lexicon.features) !== JSON.stringify(ALL_FEATURES) || JSON.stringify(lexicon.settings) !== JSON.stringify(DEFAULT_EXPANSION)) {
+    return 'the WordNet expansion settings have changed';
   }
   if (!embedder) return undefined;
   if (!manifest.model) return `the index is lexical-only and the model ${embedder.source.model} is now available`;
@@ -96,14 +104,16 @@ async function rebuild(input: OpenIndexInput, embedder: TransformersEmbedder | u
   return buildIndex({ store: input.store, source: input.source, embedder, denseUnavailableReason, onEmbedded: input.onEmbedded });
 }
 
-async function loadArtefacts(store: IndexStore, manifest: Manifest, embedder: TransformersEmbedder | undefined) {
-  const chunks = JSON.parse((await store.readVerified(manifest.chunks.file, manifest.chunks.sha256)).toString('utf8')) as Chunk[];
+/** Reads and verifies the built files: chunks, the lexical index and lexicon, and the vectors when there is a model. */
+export async function readIndexArtefacts(store: IndexStore, manifest: Manifest, embedder: TransformersEmbedder | undefined) {
+  const json = async <T>(file: { file: string; sha256: string }) => JSON.parse((await store.readVerified(file.file, file.sha256)).toString('utf8')) as T;
+  const chunks = await json<Chunk[]>(manifest.chunks);
   if (chunks.length !== manifest.chunks.count) throw new Error(`${manifest.chunks.file} holds ${chunks.length} chunks, expected ${manifest.chunks.count}`);
-  const bm25 = Bm25Index.fromJSON((await store.readVerified(manifest.lexical.file, manifest.lexical.sha256)).toString('utf8'));
+  const lexical = new LexicalRanking(new Lexicon(await json<LexiconData>(manifest.lexicon)), await json<LexicalIndexData>(manifest.lexical));
   let vectors: HnswVectorIndex | undefined;
   if (manifest.hnsw && embedder) {
     await store.readVerified(manifest.hnsw.file, manifest.hnsw.sha256);
     vectors = await HnswVectorIndex.read(store.pathOf(manifest.hnsw.file), manifest.hnsw, manifest.hnsw.count);
   }
-  return { chunks, bm25, vectors };
+  return { chunks, lexical, vectors };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HNSW, HnswVectorIndex, type HnswSettings } from '../../src/adapters/hnsw-vector-index.js';
-import { Bm25Index } from '../../src/core/retrieval/bm25-index.js';
+import { LexicalRanking } from '../../src/core/retrieval/lexical-ranking.js';
 import { exactTopK, recall } from '../../scripts/bench/measure-scale.js';
 import { percentile } from '../../scripts/bench/percentile.js';
 import { generateCorpus, randomUnitVectors, rowAsArray, rowsAsArrays } from '../../scripts/bench/synthetic-corpus.js';
@@ -66,7 +66,7 @@ describe('synthetic corpus', () => {
     expect(Math.min(...words)).toBeGreaterThanOrEqual(12);
     expect(Math.max(...words)).toBeLessThanOrEqual(40);
     const target = a.chunks[17]?.text.split(' ').slice(0, 6).join(' ') ?? '';
-    expect(Bm25Index.build(a.chunks).rank(target, 10).length).toBeGreaterThan(0);
+    expect(LexicalRanking.plain(a.chunks.map((chunk) => chunk.text)).search(target, 10).length).toBeGreaterThan(0);
   });
 });
 

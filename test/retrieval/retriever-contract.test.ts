@@ -69,6 +69,31 @@ describe.each([
     expect((await retriever.ask('terrorism', { limit: 1 })).passages).toHaveLength(1);
   });
 
+  it.each([1, 3, 5, 10])('returns exactly %i passages however few words match, confident ones first', async (limit) => {
+    for (const question of ['Christopher Andrew', 'What did he say about Vernon Kell?', 'What is the capital of France?', 'encyption']) {
+      const answer = await retriever.ask(question, { limit });
+      expect(answer.passages, question).toHaveLength(limit);
+      const flags = answer.passages.map((passage) => passage.confident);
+      expect(flags, question).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
+      expect(answer.confident).toBe(flags[0]);
+    }
+  });
+
+  it('returns every paragraph of a section smaller than the number asked, and no more', async () => {
+    const conclusion = speech.sections.at(-1);
+    const answer = await retriever.ask('threats', { limit: 5, sectionId: conclusion?.id ?? '' });
+    expect(answer.passages.map((passage) => passage.paragraph.number)).toEqual([conclusion?.lastParagraph]);
+    const encryption = await retriever.ask('Russia', { limit: 10, sectionId: 'encryption' });
+    expect(encryption.passages).toHaveLength(3);
+  });
+
+  it('marks a question about the structure confident at the paragraph it points to', async () => {
+    const answer = await retriever.ask('What does he finish on?');
+    expect(answer.passages[0]?.paragraph.number).toBe(speech.paragraphs.length);
+    expect(answer.confident).toBe(true);
+    expect(answer.passages.slice(1).every((passage) => !passage.confident)).toBe(true);
+  });
+
   it('restricts results to one section when asked', async () => {
     const answer = await retriever.ask('threats to the UK', { limit: 10, sectionId: 'terrorism' });
     expect(answer.passages.length).toBeGreaterThan(0);

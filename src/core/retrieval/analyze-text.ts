@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { eng as englishStopwords } from 'stopword';
+import type { Morphology } from '../lexicon/morphology.js';
 
 const STOPWORDS = new Set([...englishStopwords, 'does', 'doing', 'done', 'its', 'us', 'will', 'shall', 'just', 'who', 'whom', 'why', 'not', 'no',
   // fragments of contractions (we've, I'll, they're, can't) once apostrophes split words
@@ -11,9 +12,14 @@ const STOPWORDS = new Set([...englishStopwords, 'does', 'doing', 'done', 'its', 
 const QUESTION_FRAMING = new Set([
   'say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'talk', 'talks', 'talked', 'speak', 'speaks', 'spoke',
   'mention', 'mentions', 'mentioned', 'think', 'thinks', 'thought', 'describe', 'describes', 'described', 'explain',
-  'explains', 'explained', 'claim', 'claims', 'view', 'views', 'opinion', 'according', 'speech', 'address', 'talked',
-  'director', 'general', 'dg', 'ken', 'mccallum', 'he', 'him', 'his', 'does', 'did', 'mean', 'means', 'meant',
+  'explains', 'explained', 'claim', 'claims', 'view', 'views', 'opinion', 'according', 'speech', 'address',
+  'does', 'did', 'mean', 'means', 'meant',
 ]);
+
+// The speaker, named as the subject of a framing verb ("What did Ken McCallum say …"). Without such a verb the
+// question is about the person ("Who was Director General before Ken McCallum?"), and the words are content.
+const SPEAKER = new Set(['director', 'general', 'dg', 'ken', 'mccallum', 'he', 'him', 'his']);
+const FRAMING_VERBS = new Set([...QUESTION_FRAMING].filter((word) => !['does', 'did', 'speech', 'address'].includes(word)));
 
 /**
  * Normalises text for matching only: compatibility forms, case, curly vs straight quotes, possessives and hyphenated
@@ -37,16 +43,50 @@ export function normaliseForMatching(text: string): string[] {
   return terms;
 }
 
-/** Terms of a text as the lexical index sees them: normalised, stopwords dropped, stemmed. */
-export function analyzeDocument(text: string): string[] {
-  return normaliseForMatching(text)
-    .filter((word) => !STOPWORDS.has(word))
-    .map((word) => stemmer(word));
+/** Whether a normalised word carries no content (a stopword or a contraction's fragment). */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
 }
 
-/** Terms of a question: as for documents, less the words that only frame a question about the speech. */
-export function analyzeQuestion(text: string): string[] {
-  return normaliseForMatching(text)
-    .filter((word) => !STOPWORDS.has(word) && !QUESTION_FRAMING.has(word))
-    .map((word) => stemmer(word));
+/**
+ * Turns text into index terms: normalised, stopwords dropped, each word reduced to its WordNet base form (when a
+ * morphology is given) and then Porter-stemmed, so that spies/spy and interfere/interference meet. The index and the
+ * questions must use the same analyser; the manifest records whether lemmatisation was on.
+ */
+export class TextAnalyzer {
+  private readonly terms = new Map<string, string>();
+
+  constructor(private readonly morphology?: Morphology) {}
+
+  /** The index term of one normalised content word. */
+  termOf(word: string): string {
+    let term = this.terms.get(word);
+    if (term === undefined) {
+      term = stemmer(this.morphology ? this.morphology.lemmatise(word) : word);
+      if (this.terms.size < 100_000) this.terms.set(word, term);
+    }
+    return term;
+  }
+
+  /** The word's WordNet base form, or the word itself without a morphology. */
+  lemmaOf(word: string): string {
+    return this.morphology ? this.morphology.lemmatise(word) : word;
+  }
+
+  /** Terms of a text as the lexical index sees them. */
+  analyzeDocument(text: string): string[] {
+    return normaliseForMatching(text).filter((word) => !STOPWORDS.has(word)).map((word) => this.termOf(word));
+  }
+
+  /** Content words of a question, normalised, less stopwords and the words that only frame a question. */
+  questionWords(text: string): string[] {
+    const words = normaliseForMatching(text);
+    const framed = words.some((word) => FRAMING_VERBS.has(word)) || !words.some((word) => SPEAKER.has(word) && !STOPWORDS.has(word));
+    return words.filter((word) => !STOPWORDS.has(word) && !QUESTION_FRAMING.has(word) && !(framed && SPEAKER.has(word)));
+  }
+
+  /** Terms of a question: as for documents, less the words that only frame a question about the speech. */
+  analyzeQuestion(text: string): string[] {
+    return this.questionWords(text).map((word) => this.termOf(word));
+  }
 }

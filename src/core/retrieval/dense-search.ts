@@ -1,4 +1,12 @@
-import type { RankedChunk } from './bm25-index.js';
+import type { RankedChunk } from './lexical-index.js';
+
+/**
+ * Cosine similarity between question and best chunk above which a dense match alone counts as an answer. Similarities
+ * are on a different scale for every model, so only models listed here get a dense threshold; with any other model the
+ * lexical rule decides alone. all-MiniLM-L6-v2 puts unrelated English sentences mostly below 0.3, so 0.5 admits only
+ * strong paraphrases. That figure is not measured here: the model's weights cannot be downloaded on these machines.
+ */
+export const DENSE_SIMILARITY_THRESHOLDS: Readonly<Record<string, number>> = { 'Xenova/all-MiniLM-L6-v2': 0.5 };
 
 /** Turns a text into a unit vector with the same model that embedded the chunks. */
 export interface QueryEmbedder {

@@ -1,10 +1,12 @@
 import type { Chunk } from '../chunking/chunk.js';
 import type { Paragraph, Section, Speech } from '../speech/speech.js';
 import { UserFacingError } from '../user-facing-error.js';
-import { AnswerConfidence } from './answer-confidence.js';
-import type { Bm25Index, RankedChunk } from './bm25-index.js';
 import type { DenseRetrieval } from './dense-search.js';
+import type { LexicalRanking } from './lexical-ranking.js';
+import type { RankedChunk } from './lexical-index.js';
 import { fuseRankings } from './reciprocal-rank-fusion.js';
+import { DEFAULT_RETRIEVAL, type RetrievalSettings } from './retrieval-settings.js';
+import { findStructuralReference } from './structural-reference.js';
 import { validateQuestion } from './validate-question.js';
 
 export type RetrievalMode = 'hybrid' | 'lexical';
@@ -14,10 +16,12 @@ export interface Passage {
   readonly id: string;
   readonly section: Section;
   readonly paragraph: Paragraph;
-  /** Fused rank score in [0, 1]: 1 is first in every ranking. */
+  /** Rank score in [0, 1], non-increasing down the answer: 1 is first in every ranking. */
   readonly score: number;
   /** The best-matching span of `paragraph.text`, verbatim. */
   readonly highlight: { readonly start: number; readonly end: number; readonly text: string };
+  /** Whether this passage itself answers the question; the others are the closest, weak matches. */
+  readonly confident: boolean;
 }
 
 export interface Answer {
@@ -25,6 +29,7 @@ export interface Answer {
   readonly mode: RetrievalMode;
   /** False when nothing in the speech answers the question well; the passages are then the closest, weak matches. */
   readonly confident: boolean;
+  /** Confident passages first, then weak ones. */
   readonly passages: readonly Passage[];
 }
 
@@ -49,26 +54,36 @@ export interface Retriever {
 export interface PassageRetrieverParts {
   readonly speech: Speech;
   readonly chunks: readonly Chunk[];
-  readonly bm25: Bm25Index;
+  readonly lexical: LexicalRanking;
   /** Present in hybrid mode. */
   readonly dense?: DenseRetrieval;
+  readonly settings?: Partial<RetrievalSettings>;
+}
+
+/** A paragraph's place in one ranking: its ¶ number, the chunk to highlight, and the ranking's score. */
+interface RankedParagraph {
+  readonly number: number;
+  readonly chunk: number;
+  readonly score: number;
 }
 
 /**
- * BM25 over chunks, plus dense k-NN when `dense` is given, fused by Reciprocal Rank Fusion and rolled up to
- * paragraphs: a paragraph ranks by its best chunk, which is also its highlight.
+ * The passages for a question: lexical evidence (BM25 with WordNet expansion, over chunks and whole paragraphs),
+ * dense k-NN in hybrid mode, fused by Reciprocal Rank Fusion at the paragraph level; a question about the speech's
+ * structure ranks the paragraphs it points to first; the answer is filled to the number asked with the paragraphs
+ * around the best match. Each passage is confident or weak on its own evidence.
  */
 export class PassageRetriever implements Retriever {
   readonly mode: RetrievalMode;
-  private readonly confidence: AnswerConfidence;
-  private readonly paragraphs: ReadonlyMap<string, Paragraph>;
+  readonly settings: RetrievalSettings;
   private readonly sections: ReadonlyMap<string, Section>;
+  private readonly firstChunk = new Map<number, number>();
 
   constructor(private readonly parts: PassageRetrieverParts) {
     this.mode = parts.dense ? 'hybrid' : 'lexical';
-    this.confidence = new AnswerConfidence(parts.speech.paragraphs);
-    this.paragraphs = new Map(parts.speech.paragraphs.map((paragraph) => [paragraph.id, paragraph]));
+    this.settings = { ...DEFAULT_RETRIEVAL, ...parts.settings };
     this.sections = new Map(parts.speech.sections.map((section) => [section.id, section]));
+    for (const chunk of parts.chunks) if (!this.firstChunk.has(chunk.paragraphNumber)) this.firstChunk.set(chunk.paragraphNumber, chunk.id);
   }
 
   async ask(rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
@@ -78,41 +93,122 @@ export class PassageRetriever implements Retriever {
       throw new UserFacingError('results-out-of-range', `The number of results must be a whole number from 1 to ${MAX_PASSAGES}.`);
     }
     const { sectionId } = options;
-    if (sectionId !== undefined && !this.sections.has(sectionId)) {
-      throw new UserFacingError('unknown-section', `No section has the id "${sectionId}".`);
+    const section = sectionId === undefined ? undefined : this.sections.get(sectionId);
+    if (sectionId !== undefined && !section) throw new UserFacingError('unknown-section', `No section has the id "${sectionId}".`);
+    const inScope = (number: number) => !section || (number >= section.firstParagraph && number <= section.lastParagraph);
+
+    const { lexical, speech } = this.parts;
+    let concepts = lexical.concepts(question);
+    let lexicalRanking = this.lexicalRanking(concepts, inScope);
+    if (lexicalRanking.length === 0) {
+      concepts = lexical.looseConcepts(concepts);
+      lexicalRanking = this.lexicalRanking(concepts, inScope);
     }
-    const lexical = this.parts.bm25.rank(question, CANDIDATES, sectionId);
-    const dense = await this.denseRanking(question, sectionId);
-    const fused = fuseRankings(dense ? [lexical, dense] : [lexical]);
-    const passages = this.toPassages(fused, limit);
-    // Each ranking is judged on its own best chunk, so that one ranking's noise cannot hide the other's evidence.
-    const lexicalBest = lexical[0] ? this.parts.chunks[lexical[0].id]?.paragraphNumber : undefined;
+    const denseRanking = await this.denseRanking(question, inScope);
+    const fused = this.fuse(denseRanking ? [lexicalRanking, denseRanking] : [lexicalRanking]);
+
+    const structure = this.settings.structure ? findStructuralReference(question, speech) : undefined;
+    const answering = new Set(structure?.answering ?? []);
+    const order: RankedParagraph[] = [];
+    const placed = new Set<number>();
+    const place = (item: RankedParagraph) => {
+      if (placed.has(item.number) || !inScope(item.number)) return;
+      placed.add(item.number);
+      order.push(item);
+    };
+    if (structure) {
+      const byContent = new Map(fused.map((item, rank) => [item.number, rank]));
+      const numbers = structure.orderByContent
+        ? [...structure.paragraphs].sort((a, b) => (byContent.get(a) ?? Infinity) - (byContent.get(b) ?? Infinity))
+        : structure.paragraphs;
+      numbers.forEach((number, index) => place(fused.find((item) => item.number === number) ?? this.unranked(number, 1 - index / 100)));
+    }
+    fused.forEach(place);
+    const best = order[0]?.number ?? section?.firstParagraph ?? 1;
+    for (let distance = 1; order.length < limit && distance <= speech.paragraphs.length; distance += 1) {
+      for (const number of [best - distance, best + distance]) if (number >= 1 && number <= speech.paragraphs.length) place(this.unranked(number, 0));
+    }
+
+    const dense = new Map(denseRanking?.map((item) => [item.number, item.score]));
     const threshold = this.parts.dense?.confidentSimilarity;
-    const denseEvidence = dense?.[0] && threshold !== undefined ? { similarity: dense[0].score, threshold } : undefined;
-    const confident = passages.length > 0 && this.confidence.isConfident(question, lexicalBest, denseEvidence);
-    return { question, mode: this.mode, confident, passages };
+    // A question about the structure is answered by the paragraphs it points to; the rest is context, weak.
+    const confidentOf = (number: number) =>
+      structure
+        ? answering.has(number)
+        : lexical.coverage(concepts, number - 1) >= this.settings.minimumCoverage || (threshold !== undefined && (dense.get(number) ?? -1) >= threshold);
+    const passages = this.toPassages(order.slice(0, MAX_PASSAGES), confidentOf);
+    const ranked = [...passages.filter((passage) => passage.confident), ...passages.filter((passage) => !passage.confident)].slice(0, limit);
+    let ceiling = 1;
+    const scored = ranked.map((passage) => ({ ...passage, score: (ceiling = Math.min(ceiling, passage.score)) }));
+    return { question, mode: this.mode, confident: scored[0]?.confident ?? false, passages: scored };
   }
 
-  private async denseRanking(question: string, sectionId: string | undefined): Promise<RankedChunk[] | undefined> {
+  /** Lexical evidence per paragraph: its best chunk's score plus the whole paragraph's, each scaled to its ranking's best. */
+  private lexicalRanking(concepts: ReturnType<LexicalRanking['concepts']>, inScope: (number: number) => boolean): RankedParagraph[] {
+    const { lexical, chunks } = this.parts;
+    const weight = this.settings.expansionFieldWeight;
+    const chunkScores = lexical.rankChunks(concepts, weight, (id) => inScope(chunks[id]?.paragraphNumber ?? 0));
+    const paragraphScores = this.settings.paragraphWeight > 0 ? lexical.rankParagraphs(concepts, weight, (index) => inScope(index + 1)) : [];
+    const topChunk = chunkScores[0]?.score ?? 1;
+    const topParagraph = paragraphScores[0]?.score ?? 1;
+    const combined = new Map<number, { chunk: number; score: number }>();
+    for (const { id, score } of chunkScores) {
+      const number = chunks[id]?.paragraphNumber;
+      if (number !== undefined && !combined.has(number)) combined.set(number, { chunk: id, score: score / topChunk });
+    }
+    for (const { id, score } of paragraphScores) {
+      const number = id + 1;
+      const entry = combined.get(number) ?? { chunk: this.firstChunk.get(number) ?? 0, score: 0 };
+      combined.set(number, { chunk: entry.chunk, score: entry.score + (this.settings.paragraphWeight * score) / topParagraph });
+    }
+    return [...combined.entries()]
+      .map(([number, { chunk, score }]) => ({ number, chunk, score }))
+      .sort((a, b) => b.score - a.score || a.number - b.number)
+      .slice(0, CANDIDATES);
+  }
+
+  private async denseRanking(question: string, inScope: (number: number) => boolean): Promise<RankedParagraph[] | undefined> {
     if (!this.parts.dense) return undefined;
+    const { chunks } = this.parts;
     const vector = await this.parts.dense.embedder.embed(question);
-    const accept = sectionId === undefined ? undefined : (id: number) => this.parts.chunks[id]?.sectionId === sectionId;
-    return this.parts.dense.vectors.nearest(vector, CANDIDATES, accept);
+    const nearest = this.parts.dense.vectors.nearest(vector, CANDIDATES, (id) => inScope(chunks[id]?.paragraphNumber ?? 0));
+    return this.rollUp(nearest);
   }
 
-  private toPassages(fused: readonly RankedChunk[], limit: number): Passage[] {
+  /** A chunk ranking as a paragraph ranking: each paragraph at its best chunk. */
+  private rollUp(ranking: readonly RankedChunk[]): RankedParagraph[] {
+    const seen = new Set<number>();
+    const paragraphs: RankedParagraph[] = [];
+    for (const { id, score } of ranking) {
+      const number = this.parts.chunks[id]?.paragraphNumber;
+      if (number === undefined || seen.has(number)) continue;
+      seen.add(number);
+      paragraphs.push({ number, chunk: id, score });
+    }
+    return paragraphs;
+  }
+
+  /** Paragraph rankings fused by RRF; a paragraph is highlighted at its chunk in the first ranking that has it. */
+  private fuse(rankings: readonly (readonly RankedParagraph[])[]): RankedParagraph[] {
+    const chunkOf = new Map<number, number>();
+    for (const ranking of rankings) for (const item of ranking) if (!chunkOf.has(item.number)) chunkOf.set(item.number, item.chunk);
+    const fused = fuseRankings(rankings.map((ranking) => ranking.map((item) => ({ id: item.number, score: item.score }))));
+    return fused.map(({ id, score }) => ({ number: id, chunk: chunkOf.get(id) ?? this.firstChunk.get(id) ?? 0, score }));
+  }
+
+  private unranked(number: number, score: number): RankedParagraph {
+    return { number, chunk: this.firstChunk.get(number) ?? 0, score };
+  }
+
+  private toPassages(order: readonly RankedParagraph[], confidentOf: (number: number) => boolean): Passage[] {
     const passages: Passage[] = [];
-    const seen = new Set<string>();
-    for (const { id, score } of fused) {
-      const chunk = this.parts.chunks[id];
-      if (!chunk || seen.has(chunk.paragraphId)) continue;
-      seen.add(chunk.paragraphId);
-      const paragraph = this.paragraphs.get(chunk.paragraphId);
+    for (const { number, chunk: chunkId, score } of order) {
+      const paragraph = this.parts.speech.paragraphs[number - 1];
       const section = paragraph && this.sections.get(paragraph.sectionId);
-      if (!paragraph || !section) continue;
+      const chunk = this.parts.chunks[chunkId];
+      if (!paragraph || !section || !chunk || chunk.paragraphNumber !== number) continue;
       const highlight = { start: chunk.start, end: chunk.end, text: paragraph.text.slice(chunk.start, chunk.end) };
-      passages.push({ id: paragraph.id, section, paragraph, score, highlight });
-      if (passages.length === limit) break;
+      passages.push({ id: paragraph.id, section, paragraph, score: Math.max(0, Math.min(1, score)), highlight, confident: confidentOf(number) });
     }
     return passages;
   }

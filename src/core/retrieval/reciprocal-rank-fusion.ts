@@ -1,4 +1,4 @@
-import type { RankedChunk } from './bm25-index.js';
+import type { RankedChunk } from './lexical-index.js';
 
 /** The constant of Cormack et al. (2009); it damps the weight of the very top ranks. */
 export const RRF_K = 60;
