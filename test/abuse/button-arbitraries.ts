@@ -12,8 +12,8 @@ const rankingItem = fc
 /** Every state the bot itself encodes, within the ranges its renderers use. */
 export const validState: fc.Arbitrary<ButtonState> = fc.oneof(
   fc
-    .record({ owner: snowflake, private: fc.boolean(), confident: fc.boolean(), perPage: fc.integer({ min: 1, max: 10 }), speech: tag, ranking: fc.array(rankingItem, { minLength: 1, maxLength: 10 }), at: fc.nat() })
-    .map(({ at, ...rest }) => ({ kind: 'answer-page' as const, ...rest, offset: at % rest.ranking.length })),
+    .record({ owner: snowflake, private: fc.boolean(), confident: fc.nat(), perPage: fc.integer({ min: 1, max: 10 }), speech: tag, ranking: fc.array(rankingItem, { minLength: 1, maxLength: 10 }), at: fc.nat() })
+    .map(({ at, confident, ...rest }) => ({ kind: 'answer-page' as const, ...rest, confidentCount: confident % (rest.ranking.length + 1), offset: at % rest.ranking.length })),
   fc.record({ kind: fc.constant('section-page' as const), owner: snowflake, private: fc.boolean(), section: fc.integer({ min: 1, max: 999 }), page: fc.integer({ min: 0, max: 999 }), speech: tag }),
   fc.record({ kind: fc.constant('section-open' as const), section: fc.integer({ min: 1, max: 999 }), speech: tag }),
   fc.record({ kind: fc.constant('quote' as const), paragraph: fc.integer({ min: 1, max: 999 }), speech: tag }),

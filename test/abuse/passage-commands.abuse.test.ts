@@ -256,8 +256,8 @@ describe('abuse: the reference commands', () => {
     // States the bot could have made, for this speech, by Alice, Bob or anyone: forged to page someone else's answer.
     const forged: fc.Arbitrary<ButtonState> = fc.oneof(
       fc
-        .record({ owner: snowflakeOwner, private: fc.boolean(), confident: fc.boolean(), perPage: fc.integer({ min: 1, max: 10 }), speech: speechTagArb, ranking, at: fc.nat() })
-        .map(({ at, ...rest }) => ({ kind: 'answer-page' as const, ...rest, offset: at % rest.ranking.length })),
+        .record({ owner: snowflakeOwner, private: fc.boolean(), confident: fc.nat(), perPage: fc.integer({ min: 1, max: 10 }), speech: speechTagArb, ranking, at: fc.nat() })
+        .map(({ at, confident, ...rest }) => ({ kind: 'answer-page' as const, ...rest, confidentCount: confident % (rest.ranking.length + 1), offset: at % rest.ranking.length })),
       fc.record({ kind: fc.constant('section-page' as const), owner: snowflakeOwner, private: fc.boolean(), section: fc.integer({ min: 1, max: speech.sections.length + 2 }), page: fc.integer({ min: 0, max: 999 }), speech: speechTagArb }),
       fc.record({ kind: fc.constant('section-open' as const), section: fc.integer({ min: 1, max: 999 }), speech: speechTagArb }),
       fc.record({ kind: fc.constant('quote' as const), paragraph: fc.integer({ min: 1, max: 999 }), speech: speechTagArb }),

@@ -6,7 +6,7 @@ const answer: ButtonState = {
   kind: 'answer-page',
   owner,
   private: true,
-  confident: false,
+  confidentCount: 3,
   offset: 5,
   perPage: 5,
   speech: 'z9y8',
@@ -14,6 +14,13 @@ const answer: ButtonState = {
 };
 
 describe('button custom_ids', () => {
+  it('still reads an answer page of version a1 (one confident flag), as all or none of its passages confident', () => {
+    const ranking = '0a000b11';
+    expect(decodeButtonState(`a1.${owner}.3.1.5.z9y8.${ranking}`)).toMatchObject({ private: true, confidentCount: 2, offset: 1 });
+    expect(decodeButtonState(`a1.${owner}.1.1.5.z9y8.${ranking}`)).toMatchObject({ private: true, confidentCount: 0 });
+    expect(decodeButtonState(`a2.${owner}.1.3.1.5.z9y8.${ranking}`)).toBeUndefined();
+  });
+
   it.each([
     ['a full answer ranking', answer],
     ['a section page', { kind: 'section-page', owner, private: false, section: 6, page: 2, speech: 'z9y8' } as const],
@@ -26,7 +33,7 @@ describe('button custom_ids', () => {
   });
 
   it.each([
-    ['an unknown version', encodeButtonState(answer).replace(/^a1/u, 'a9')],
+    ['an unknown version', encodeButtonState(answer).replace(/^a2/u, 'a9')],
     ['a malformed number', encodeButtonState({ kind: 'quote', paragraph: 3, speech: 'z9y8' }).replace('.3.', '.3x.')],
     ['a negative page', `s1.${owner}.0.2.-1.z9y8`],
     ['a forged owner', encodeButtonState(answer).replace(owner, 'everyone')],

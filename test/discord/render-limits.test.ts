@@ -16,7 +16,7 @@ const shown = (paragraph = byLength[0]!, sentence = 0): ShownPassage => {
   return { section: sectionOf(speech, paragraph), paragraph, highlight: { start: highlight.start, end: highlight.end } };
 };
 const page = (passages: ShownPassage[], overrides: Partial<Parameters<typeof renderAnswerPage>[0]> = {}) =>
-  renderAnswerPage({ speech, speechTag: 'ab12', owner: '123456789012345678', private: false, confident: true, passages, offset: 0, perPage: 5, question: 'q', ...overrides });
+  renderAnswerPage({ speech, speechTag: 'ab12', owner: '123456789012345678', private: false, confidentCount: 10, passages, offset: 0, perPage: 5, question: 'q', ...overrides });
 
 function expectWithinLimits(view: MessageView): void {
   expect((view.content ?? '').length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
@@ -64,7 +64,7 @@ describe('rendering passages within Discord’s limits', () => {
   });
 
   it('marks a weak answer plainly, on the message and on each passage', () => {
-    const view = page([shown()], { confident: false });
+    const view = page([shown()], { confidentCount: 0 });
     expect(view.content).toContain('does not seem to answer');
     expect(view.embeds[0]?.author).toBe('Weak match: the closest passage');
   });

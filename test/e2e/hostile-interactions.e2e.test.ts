@@ -156,7 +156,7 @@ describe('hostile interactions through the real client, end to end', () => {
     const { fake } = harness;
     expect(threadId).toMatch(/^\d+$/u);
     expect(customIds.filter((id) => id.startsWith('m1.a.'))).toHaveLength(1);
-    expect(customIds.filter((id) => id.startsWith('a1.'))).not.toHaveLength(0);
+    expect(customIds.filter((id) => id.startsWith('a2.'))).not.toHaveLength(0);
     const table = (name: string) => db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all();
     const lastAudit = () => (db.prepare('SELECT MAX(id) FROM audit_log').pluck().get() as number | null) ?? 0;
     const before = { settings: table('guild_settings'), sessions: table('sessions'), questions: table('questions'), audit: lastAudit() };

@@ -50,10 +50,11 @@ export class PassageCommands {
     const sectionId = input.section === undefined ? undefined : findSection(this.parts.speech.sections, input.section).id;
     const answer = await this.parts.retriever.ask(input.question, { limit: RANKED_PASSAGES, ...(sectionId ? { sectionId } : {}) });
     // Whole sentences are highlighted, exactly as a "More" button rebuilds them after a restart.
+    const confidentCount = answer.passages.filter((passage) => passage.confident).length;
     const passages = answer.passages
       .map((passage) => fromRankingItem(this.parts.speech, toRankingItem({ ...passage, highlight: passage.highlight })))
       .filter((passage): passage is ShownPassage => passage !== undefined);
-    return renderAnswerPage({ ...this.common(input.user, input.private), confident: answer.confident, passages, offset: 0, perPage: input.results, question: answer.question });
+    return renderAnswerPage({ ...this.common(input.user, input.private), confidentCount, passages, offset: 0, perPage: input.results, question: answer.question });
   }
 
   /** A section by name (fuzzy) or id; an unknown name gets the list of sections, privately. */
@@ -107,7 +108,7 @@ export class PassageCommands {
     if (state.kind === 'answer-page') {
       const passages = state.ranking.map((item) => fromRankingItem(this.parts.speech, item));
       const complete = passages.filter((passage): passage is ShownPassage => passage !== undefined);
-      if (complete.length === passages.length) view = renderAnswerPage({ ...viewer, confident: state.confident, passages: complete, offset: state.offset, perPage: state.perPage });
+      if (complete.length === passages.length) view = renderAnswerPage({ ...viewer, confidentCount: state.confidentCount, passages: complete, offset: state.offset, perPage: state.perPage });
     } else {
       const section = this.parts.speech.sections[state.section - 1];
       if (section) view = renderSectionPage({ ...viewer, section, page: state.page });

@@ -11,7 +11,8 @@ export type ButtonState =
       readonly kind: 'answer-page';
       readonly owner: string;
       readonly private: boolean;
-      readonly confident: boolean;
+      /** How many passages, from the first, are confident matches; the rest are weak (confident ones come first). */
+      readonly confidentCount: number;
       readonly offset: number;
       readonly perPage: number;
       readonly speech: string;
@@ -28,7 +29,8 @@ export type ButtonState =
 // Canonical numbers only (no leading zeros), so that each state has exactly one id.
 const SNOWFLAKE = /^(?:0|[1-9]\d{0,19})$/u;
 const HASH = /^[0-9a-z]{4}$/u;
-const PREFIX = { 'answer-page': 'a1', 'section-page': 's1', 'section-open': 'o1', quote: 'q1', question: 'm1' } as const;
+// `a2` answer pages carry a count of confident passages; `a1` (one flag for the whole answer) still decodes.
+const PREFIX = { 'answer-page': 'a2', 'section-page': 's1', 'section-open': 'o1', quote: 'q1', question: 'm1' } as const;
 const QUESTION_ACTIONS = { approve: 'a', reject: 'r', 'reject-reason': 'm' } as const;
 
 const b36 = (value: number, width: number): string => value.toString(36).padStart(width, '0');
@@ -39,11 +41,10 @@ export function encodeButtonState(state: ButtonState): string {
   let id: string;
   switch (state.kind) {
     case 'answer-page': {
-      const flags = (state.private ? 1 : 0) + (state.confident ? 2 : 0);
       const ranking = state.ranking
         .map((item) => b36(item.paragraph, 2) + b36(Math.min(item.firstSentence, 35), 1) + b36(Math.min(item.lastSentence, 35), 1))
         .join('');
-      id = [PREFIX[state.kind], state.owner, flags, state.offset, state.perPage, state.speech, ranking].join('.');
+      id = [PREFIX[state.kind], state.owner, state.private ? 1 : 0, Math.min(state.confidentCount, state.ranking.length), state.offset, state.perPage, state.speech, ranking].join('.');
       break;
     }
     case 'section-page':
@@ -71,9 +72,12 @@ export function decodeButtonState(customId: string): ButtonState | undefined {
     const value = text !== undefined && /^(?:0|[1-9]\d{0,2})$/u.test(text) ? Number(text) : Number.NaN;
     return Number.isInteger(value) && value >= 0 && value <= max ? value : undefined;
   };
-  if (prefix === PREFIX['answer-page'] && parts.length === 6) {
-    const [owner = '', flagText, offsetText, perPageText, speech = '', rankingText = ''] = parts;
-    const flags = wholeNumber(flagText, 3);
+  const legacy = prefix === 'a1' && parts.length === 6;
+  if ((prefix === PREFIX['answer-page'] && parts.length === 7) || legacy) {
+    // a1: owner.flags(private 1, confident 2).offset.perPage.speech.ranking; a2: owner.private.confidentCount.offset…
+    const [owner = '', flagText, ...rest] = parts;
+    const [countText, offsetText, perPageText, speech = '', rankingText = ''] = legacy ? [undefined, ...rest] : rest;
+    const flags = wholeNumber(flagText, legacy ? 3 : 1);
     const offset = wholeNumber(offsetText, 99);
     const perPage = wholeNumber(perPageText, 10);
     if (!SNOWFLAKE.test(owner) || flags === undefined || offset === undefined || !perPage || !HASH.test(speech)) return undefined;
@@ -85,7 +89,9 @@ export function decodeButtonState(customId: string): ButtonState | undefined {
     }));
     if (ranking.some((item) => !(item.paragraph >= 1) || Number.isNaN(item.firstSentence) || !(item.lastSentence >= item.firstSentence))) return undefined;
     if (offset >= ranking.length) return undefined;
-    return { kind: 'answer-page', owner, private: (flags & 1) === 1, confident: (flags & 2) === 2, offset, perPage, speech, ranking };
+    const confidentCount = legacy ? ((flags & 2) === 2 ? ranking.length : 0) : wholeNumber(countText, ranking.length);
+    if (confidentCount === undefined) return undefined;
+    return { kind: 'answer-page', owner, private: (flags & 1) === 1, confidentCount, offset, perPage, speech, ranking };
   }
   if (prefix === PREFIX['section-page'] && parts.length === 5) {
     const [owner = '', privateText, sectionText, pageText, speech = ''] = parts;

@@ -14,7 +14,8 @@ export interface AnswerPageInput {
   readonly speechTag: string;
   readonly owner: string;
   readonly private: boolean;
-  readonly confident: boolean;
+  /** How many passages, from the first, are confident matches; the rest are marked as weak. */
+  readonly confidentCount: number;
   /** The whole ranking, best first. */
   readonly passages: readonly ShownPassage[];
   readonly offset: number;
@@ -30,10 +31,10 @@ const NOTHING_FOUND = 'Nothing in the speech matches this question. Try other wo
  * echoed (escaped) with a plain note when the match is weak, and buttons whose state lives in their custom_ids.
  */
 export function renderAnswerPage(input: AnswerPageInput): MessageView {
-  const groups = input.passages.map((passage) => renderPassageEmbeds(input.speech, passage, { weak: !input.confident }));
+  const groups = input.passages.map((passage, index) => renderPassageEmbeds(input.speech, passage, { weak: index >= input.confidentCount }));
   const count = input.passages.length === 0 ? 0 : countFitting(groups, input.offset, input.perPage);
   const embeds = groups.slice(input.offset, input.offset + count).flat();
-  const content = input.question === undefined ? undefined : answerContent(input.question, input.confident, input.passages.length > 0);
+  const content = input.question === undefined ? undefined : answerContent(input.question, input.confidentCount > 0, input.passages.length > 0);
   return { ...(content === undefined ? {} : { content }), embeds, buttons: answerButtons(input, groups, count) };
 }
 
@@ -49,7 +50,7 @@ function answerButtons(input: AnswerPageInput, groups: readonly EmbedView[][], s
     kind: 'answer-page',
     owner: input.owner,
     private: input.private,
-    confident: input.confident,
+    confidentCount: input.confidentCount,
     offset,
     perPage: input.perPage,
     speech: input.speechTag,

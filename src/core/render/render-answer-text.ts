@@ -28,7 +28,7 @@ export function renderAnswerText(answer: Answer, style: TextStyle = PLAIN_STYLE)
   }
   if (!answer.confident) lines.push(WEAK_MATCH_NOTE, '');
   answer.passages.forEach((passage, index) => {
-    const weak = answer.confident ? '' : ' (weak match)';
+    const weak = passage.confident ? '' : ' (weak match)';
     lines.push(`${index + 1}. ${citation(passage.section, passage.paragraph)}  score ${passage.score.toFixed(2)}${weak}`);
     lines.push(`   “${markHighlight(passage.paragraph.text, passage.highlight, style.highlightOpen, style.highlightClose)}”`, '');
   });
