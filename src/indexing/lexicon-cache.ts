@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sha256 } from '../adapters/index-store.js';
 import { wordnetVersion, readWordNet } from '../adapters/wordnet-files.js';
 import { writeAtomically } from '../adapters/write-atomically.js';
@@ -10,8 +11,14 @@ import { buildLexicon, Lexicon, type BuiltLexicon, type LexiconData, type Lexico
 import type { WordNetDatabase } from '../core/lexicon/wordnet-database.js';
 import { normaliseForMatching } from '../core/retrieval/analyze-text.js';
 
-/** Bump when the lexicon's construction changes, so cached lexicons of the old code are not reused. */
-const LEXICON_BUILDER_VERSION = 1;
+/** The code that builds a lexicon: its text is part of the cache key, so a lexicon built by older code is not reused. */
+const BUILDER_SOURCES = ['core/lexicon/expand-lemma.ts', 'core/lexicon/lexicon.ts', 'core/lexicon/morphology.ts', 'core/lexicon/wordnet-database.ts', 'core/lexicon/wordnet-records.ts', 'core/retrieval/analyze-text.ts'];
+
+async function builderFingerprint(): Promise<string> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const texts = await Promise.all(BUILDER_SOURCES.map((file) => readFile(path.join(here, '..', file), 'utf8').catch(() => `missing ${file}`)));
+  return sha256(texts.join('\0'));
+}
 
 /** Where built lexicons are kept between builds (git-ignored, beside the model cache). */
 export const LEXICON_CACHE_DIR = path.join(PROJECT_ROOT, '.cache', 'lexicon');
@@ -28,7 +35,7 @@ interface CachedLexicon {
  * the work: the index folder still gets its own `lexicon.json`, and a damaged cache file is rebuilt.
  */
 export async function cachedLexicon(text: string, features: LexiconFeatures, settings: ExpansionSettings, wordnet?: WordNetDatabase): Promise<BuiltLexicon> {
-  const key = sha256(JSON.stringify([LEXICON_BUILDER_VERSION, wordnet?.version ?? wordnetVersion(), features, settings, text]));
+  const key = sha256(JSON.stringify([await builderFingerprint(), wordnet?.version ?? wordnetVersion(), features, settings, text]));
   const file = path.join(LEXICON_CACHE_DIR, `${key}.json`);
   try {
     const cached = JSON.parse(await readFile(file, 'utf8')) as CachedLexicon;

@@ -41,16 +41,20 @@ function weightedSenses(senses: readonly LemmaSense[], side: ExpansionSide, sett
 export function expandLemma(database: WordNetDatabase, lemma: string, side: ExpansionSide, termOf: TermOfWord, settings: ExpansionSettings): WeightedTerm[] {
   const weights = new Map<string, number>();
   const own = termOf(lemma);
-  const add = (word: string, weight: number) => {
-    const parts = word.split(/[_-]/u).filter((part) => part.length > 0);
-    const partWeight = parts.length > 1 ? weight * settings.multiwordPart : weight;
+  const add = (word: string, weight: number, pos?: string) => {
+    const words = word.split(/[_-]/u).filter((part) => part.length > 0);
+    // A related compound counts by its head ("business_people" by "people", "bump_off" by "bump"): its other words
+    // name something else ("business"), and would match passages about that.
+    const head = pos === 'noun' ? words.slice(-1) : pos === 'verb' ? words.slice(0, 1) : words;
+    const parts = words.length > 1 && pos !== undefined ? head : words;
+    const partWeight = words.length > 1 ? weight * settings.multiwordPart : weight;
     for (const part of parts) {
       const term = termOf(part);
       if (term === undefined || term === own || partWeight < settings.minimumWeight) continue;
       if ((weights.get(term) ?? 0) < partWeight) weights.set(term, partWeight);
     }
   };
-  const addAll = (synset: Synset | undefined, weight: number) => synset?.words.forEach((word) => add(word, weight));
+  const addAll = (synset: Synset | undefined, weight: number) => synset?.words.forEach((word) => add(word, weight, synset.pos));
   for (const [key, senseWeight] of weightedSenses(database.senses.get(lemma) ?? [], side, settings)) {
     const synset = database.synsets.get(key);
     if (!synset) continue;
