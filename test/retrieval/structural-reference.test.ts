@@ -37,6 +37,12 @@ describe('questions about the structure of the MI5 speech', () => {
     expect(findStructuralReference(question, speech)).toBeUndefined();
   });
 
+  it('takes the opening and the end of the section a question is asked within', () => {
+    const terrorism = speech.sections.find((section) => section.id === 'terrorism');
+    expect(findStructuralReference('the last paragraph', speech, terrorism)?.paragraphs[0]).toBe(24);
+    expect(findStructuralReference('How does it start?', speech, terrorism)?.paragraphs[0]).toBe(17);
+  });
+
   it('names every paragraph of a part as answering it, ordered later by content', () => {
     expect(findStructuralReference('the section about encryption', speech)).toMatchObject({ paragraphs: [28, 29, 30], answering: [28, 29, 30], orderByContent: true });
   });

@@ -12,7 +12,7 @@ export interface TextStyle {
 export const PLAIN_STYLE: TextStyle = { highlightOpen: '**', highlightClose: '**' };
 export const TERMINAL_STYLE: TextStyle = { highlightOpen: '\u001b[1m', highlightClose: '\u001b[22m' };
 
-export const WEAK_MATCH_NOTE = 'The speech does not seem to answer this question. The closest passage is shown below as a weak match.';
+export const WEAK_MATCH_NOTE = 'The speech does not seem to answer this question. The closest passages are shown below as weak matches.';
 
 /** The citation of a paragraph, e.g. `State Threats · ¶12`. */
 export function citation(section: Section, paragraph: Paragraph): string {

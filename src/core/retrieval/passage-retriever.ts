@@ -107,7 +107,7 @@ export class PassageRetriever implements Retriever {
     const denseRanking = await this.denseRanking(question, inScope);
     const fused = this.fuse(denseRanking ? [lexicalRanking, denseRanking] : [lexicalRanking]);
 
-    const structure = this.settings.structure ? findStructuralReference(question, speech) : undefined;
+    const structure = this.settings.structure ? findStructuralReference(question, speech, section) : undefined;
     const answering = new Set(structure?.answering ?? []);
     const order: RankedParagraph[] = [];
     const placed = new Set<number>();

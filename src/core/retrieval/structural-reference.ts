@@ -99,9 +99,10 @@ function neighbour(speech: Speech, section: Section | undefined, relation: 'afte
 /**
  * Recognises a question about the speech's structure — its opening or end, a named part, the part after or before
  * another, its plan — and returns the paragraphs it points to, from the parsed structure alone, so the rule holds for
- * any speech of this format. `undefined` for a question about content.
+ * any speech of this format. Within a section (`within`, the scope of `/ask section:`), the opening and the end are
+ * that section's. `undefined` for a question about content.
  */
-export function findStructuralReference(question: string, speech: Speech): StructuralReference | undefined {
+export function findStructuralReference(question: string, speech: Speech, within?: Section): StructuralReference | undefined {
   const tokens = words(question);
   const relation = relationOf(tokens);
   const named = namedSections(tokens, speech.sections);
@@ -123,8 +124,8 @@ export function findStructuralReference(question: string, speech: Speech): Struc
     return position ? reference(paragraphs, paragraphs.slice(0, 1)) : reference(paragraphs, paragraphs, true);
   }
   if (!position) return undefined;
-  const end = position === 'first' ? speech.sections[0] : speech.sections.at(-1);
-  if (relation && (relation === 'after') === (position === 'first')) {
+  const end = within ?? (position === 'first' ? speech.sections[0] : speech.sections.at(-1));
+  if (relation && !within && (relation === 'after') === (position === 'first')) {
     const paragraphs = whole(neighbour(speech, end, relation), undefined);
     return reference(paragraphs, paragraphs.slice(0, 1));
   }
