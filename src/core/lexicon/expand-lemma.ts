@@ -34,27 +34,58 @@ function weightedSenses(senses: readonly LemmaSense[], side: ExpansionSide, sett
 }
 
 /**
+ * The terms of a related synset's words, each with the factor its word carries. A related compound counts by its head
+ * ("business_people" by "people", "bump_off" by "bump"), at the multiword factor: its other words name something else
+ * ("business"), and would match passages about that.
+ */
+function relatedTerms(synset: Synset, termOf: TermOfWord, settings: ExpansionSettings): WeightedTerm[] {
+  const terms: WeightedTerm[] = [];
+  for (const word of synset.words) {
+    const words = word.split(/[_-]/u).filter((part) => part.length > 0);
+    const parts = words.length === 1 ? words : synset.pos === 'noun' ? words.slice(-1) : synset.pos === 'verb' ? words.slice(0, 1) : words;
+    for (const part of parts) {
+      const term = termOf(part);
+      if (term !== undefined) terms.push([term, words.length > 1 ? settings.multiwordPart : 1]);
+    }
+  }
+  return terms;
+}
+
+/**
  * The terms WordNet relates to a lemma, each with the highest weight any path gives it: synonyms and derivations of
  * its senses, broader terms, and, for questions, narrower terms; for passages, the definition's words. Multiword
  * lemmas count word by word, at a lower weight. The lemma's own term is left out (it matches at full weight).
+ * `memo` keeps each related synset's terms between calls with the same `termOf` (building the lexicon expands every
+ * lemma of WordNet, and a general synset is related to thousands).
  */
-export function expandLemma(database: WordNetDatabase, lemma: string, side: ExpansionSide, termOf: TermOfWord, settings: ExpansionSettings): WeightedTerm[] {
+export function expandLemma(
+  database: WordNetDatabase,
+  lemma: string,
+  side: ExpansionSide,
+  termOf: TermOfWord,
+  settings: ExpansionSettings,
+  memo: Map<string, readonly WeightedTerm[]> = new Map(),
+): WeightedTerm[] {
   const weights = new Map<string, number>();
   const own = termOf(lemma);
-  const add = (word: string, weight: number, pos?: string) => {
-    const words = word.split(/[_-]/u).filter((part) => part.length > 0);
-    // A related compound counts by its head ("business_people" by "people", "bump_off" by "bump"): its other words
-    // name something else ("business"), and would match passages about that.
-    const head = pos === 'noun' ? words.slice(-1) : pos === 'verb' ? words.slice(0, 1) : words;
-    const parts = words.length > 1 && pos !== undefined ? head : words;
-    const partWeight = words.length > 1 ? weight * settings.multiwordPart : weight;
+  const add = (word: string, weight: number) => {
+    const parts = word.split(/[_-]/u).filter((part) => part.length > 0);
+    const partWeight = parts.length > 1 ? weight * settings.multiwordPart : weight;
     for (const part of parts) {
       const term = termOf(part);
       if (term === undefined || term === own || partWeight < settings.minimumWeight) continue;
       if ((weights.get(term) ?? 0) < partWeight) weights.set(term, partWeight);
     }
   };
-  const addAll = (synset: Synset | undefined, weight: number) => synset?.words.forEach((word) => add(word, weight, synset.pos));
+  const addAll = (synset: Synset | undefined, weight: number) => {
+    if (!synset) return;
+    let terms = memo.get(synset.key);
+    if (!terms) memo.set(synset.key, (terms = relatedTerms(synset, termOf, settings)));
+    for (const [term, factor] of terms) {
+      const termWeight = weight * factor;
+      if (term !== own && termWeight >= settings.minimumWeight && (weights.get(term) ?? 0) < termWeight) weights.set(term, termWeight);
+    }
+  };
   for (const [key, senseWeight] of weightedSenses(database.senses.get(lemma) ?? [], side, settings)) {
     const synset = database.synsets.get(key);
     if (!synset) continue;

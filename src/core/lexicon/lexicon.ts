@@ -68,18 +68,20 @@ export function buildLexicon(database: WordNetDatabase, speechText: string, feat
   };
   const queryExpansion: Record<string, readonly WeightedTerm[]> = {};
   if (features.queryExpansion) {
+    const memo = new Map<string, readonly WeightedTerm[]>();
     for (const lemma of database.senses.keys()) {
       if (lemma.includes('_') || isStopword(lemma)) continue;
-      const terms = expandLemma(database, lemma, 'query', speechTerm, settings);
+      const terms = expandLemma(database, lemma, 'query', speechTerm, settings, memo);
       if (terms.length > 0) queryExpansion[lemma] = terms;
     }
   }
   const documentCache = new Map<string, readonly WeightedTerm[]>();
+  const documentMemo = new Map<string, readonly WeightedTerm[]>();
   const expandDocumentWord = (word: string): readonly WeightedTerm[] => {
     if (!features.documentExpansion) return [];
     const lemma = analyzer.lemmaOf(word);
     let terms = documentCache.get(lemma);
-    if (!terms) documentCache.set(lemma, (terms = expandLemma(database, lemma, 'document', anyTerm, settings)));
+    if (!terms) documentCache.set(lemma, (terms = expandLemma(database, lemma, 'document', anyTerm, settings, documentMemo)));
     return terms;
   };
   const lexicon = new Lexicon({ wordnet: database.version, features, settings, morphology, queryExpansion });
