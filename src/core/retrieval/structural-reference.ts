@@ -21,7 +21,11 @@ const PART_NOUNS = new Set(['section', 'sections', 'part', 'parts', 'portion', '
 const UNIT_NOUNS = new Set(['paragraph', 'paragraphs', 'passage', 'passages', 'words', 'remarks', 'sentence', 'sentences', 'lines', 'line', 'point', 'points', 'thoughts', 'thought', 'topic', 'note', 'message', ...PART_NOUNS]);
 const PLAN_NOUNS = new Set(['agenda', 'topics', 'subjects', 'themes', 'overview', 'outline', 'roadmap', 'structure']);
 const WHOLE = new Set(['speech', 'address', 'talk', 'update', 'lecture']);
-const SUBJECTS = new Set(['he', 'she', 'they', 'it', 'speaker', ...WHOLE, ...PART_NOUNS]);
+// Who or what begins and ends: the speaker or the talk ("does he finish", "how does the section end"), never "they".
+const SUBJECTS = new Set(['he', 'she', 'speaker', ...WHOLE, ...PART_NOUNS]);
+const SPEAKER = new Set(['he', 'she', 'his', 'her', 'speaker', ...WHOLE]);
+const PREPOSITIONS = new Set(['on', 'about', 'of', 'covering', 'concerning', 'regarding', 'dealing', 'with']);
+const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'this', 'that']);
 const VERB_OBJECTS = new Set(['with', 'on', 'by']);
 const DETERMINERS = new Set(['the', 'his', 'her', 'its', 'their', 'this', 'that']);
 const POSITION_NOUNS = new Set(['opening', 'beginning', 'start', 'outset', 'introduction', 'intro', 'end', 'ending', 'finish', 'close', 'conclusion']);
@@ -40,24 +44,39 @@ function positionOf(tokens: readonly string[]): Position | undefined {
     const after = tokens[index + 1] ?? '';
     // "end to end" (encryption) is no position.
     if (word === 'end' && (after === 'to' || before === 'to')) continue;
-    if (UNIT_NOUNS.has(after) || (after === 'of' && WHOLE.has(tokens[index + 2] ?? ''))) return position;
-    if (POSITION_NOUNS.has(word) && (DETERMINERS.has(before) || after === 'of')) return position;
+    // "of" must lead to the talk or a part of it: "the end of the speech", not "the start of the pandemic".
+    const ofWhat = tokens.slice(index + 2).find((token) => !ARTICLES.has(token)) ?? '';
+    const ofTheTalk = after === 'of' && (WHOLE.has(ofWhat) || PART_NOUNS.has(ofWhat));
+    if (UNIT_NOUNS.has(after) || ofTheTalk) return position;
+    if (POSITION_NOUNS.has(word) && DETERMINERS.has(before) && after !== 'of') return position;
     const verb = !['first', 'last', 'final', 'finally'].includes(word);
-    if (verb && (SUBJECTS.has(before) || VERB_OBJECTS.has(after) || (word.startsWith('wrap') && after === 'up'))) return position;
+    const subject = SUBJECTS.has(before) || (before === 'it' && ['does', 'did', 'do'].includes(tokens[index - 2] ?? ''));
+    if (verb && (subject || VERB_OBJECTS.has(after) || (word.startsWith('wrap') && after === 'up'))) return position;
   }
   return undefined;
 }
 
-/** Sections the question names next to a word for a part ("the part on encryption", "the state threats section"). */
+/** Whether a question's word names a word of a heading: the word itself, or a prefix of it of 5 letters or more. */
+function namesHeadingWord(token: string, heading: readonly string[]): boolean {
+  return heading.some((word) => word === token || (token.length >= 5 && word.startsWith(token)));
+}
+
+/**
+ * Sections the question names next to a word for a part: after it ("the part on encryption", "the section about
+ * terrorism") or just before it ("the state threats section"), by a distinctive word of the heading.
+ */
 function namedSections(tokens: readonly string[], sections: readonly Section[]): Section[] {
-  if (!tokens.some((token) => PART_NOUNS.has(token))) return [];
-  const asked = new Set(tokens);
-  const matches = sections.filter((section) => {
-    const name = words(section.name).filter((word) => word.length > 3);
-    // The whole name, or a distinctive word of the heading (or a unique prefix of one, 5 letters at least).
-    return name.some((word) => asked.has(word) || tokens.some((token) => token.length >= 5 && word.startsWith(token)));
+  const near = new Set<string>();
+  tokens.forEach((token, index) => {
+    if (!PART_NOUNS.has(token)) return;
+    const following = PREPOSITIONS.has(tokens[index + 1] ?? '') ? tokens.slice(index + 2, index + 6) : [];
+    for (const word of [...following, ...tokens.slice(Math.max(0, index - 3), index)]) near.add(word);
   });
-  return matches.length > 0 && matches.length < sections.length ? matches : [];
+  const matches = sections.filter((section) => {
+    const heading = words(section.name).filter((word) => word.length > 3);
+    return [...near].some((token) => namesHeadingWord(token, heading));
+  });
+  return matches.length < sections.length ? matches : [];
 }
 
 /** The paragraph that lays out the speech's plan: the first section's paragraph naming the most later headings. */
@@ -109,7 +128,8 @@ export function findStructuralReference(question: string, speech: Speech, within
   const reference = (paragraphs: number[], answering: number[], orderByContent = false): StructuralReference => ({ paragraphs, answering, orderByContent });
   const whole = (section: Section | undefined, position: Position | undefined) =>
     section === undefined ? [] : position === 'last' ? range(section.lastParagraph, section.firstParagraph) : range(section.firstParagraph, section.lastParagraph);
-  if (tokens.some((token) => PLAN_NOUNS.has(token)) && named.length === 0) {
+  // A plan word about the talk ("the topics he covers", "an overview of the speech"), not "topics extremists discuss".
+  if (tokens.some((token) => PLAN_NOUNS.has(token)) && tokens.some((token) => SPEAKER.has(token)) && named.length === 0) {
     const plan = planParagraph(speech);
     if (plan !== undefined) return reference([plan], [plan]);
   }
