@@ -79,6 +79,16 @@ describe.each([
     }
   });
 
+  it('fills an answer nothing matches, in a section of one paragraph too', async () => {
+    const conclusion = speech.sections.at(-1);
+    expect((await retriever.ask('xylophone', { limit: 3, sectionId: conclusion?.id ?? '' })).passages).toHaveLength(1);
+    expect((await retriever.ask('xylophone', { limit: 3, sectionId: 'encryption' })).passages).toHaveLength(3);
+  });
+
+  it.each(['What does he say about cooking?', 'opera', 'jazz'])('is not confident on synonyms or near-miss spellings alone: %j', async (question) => {
+    expect((await retriever.ask(question)).confident).toBe(false);
+  });
+
   it('returns every paragraph of a section smaller than the number asked, and no more', async () => {
     const conclusion = speech.sections.at(-1);
     const answer = await retriever.ask('threats', { limit: 5, sectionId: conclusion?.id ?? '' });

@@ -84,8 +84,11 @@ export class LexicalIndex {
 
   /** BM25 inverse document frequency of a term in the documents' own text (the highest for an unknown term). */
   idf(term: string): number {
-    const frequency = this.text.postings.get(term)?.length ?? 0;
-    return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
+    return this.inverseFrequency(this.text.postings.get(term)?.length ?? 0);
+  }
+
+  private inverseFrequency(documents: number): number {
+    return Math.log(1 + (this.size - documents + 0.5) / (documents + 0.5));
   }
 
   /** Documents matching any word of the question, best first, among those `accept` admits. */
@@ -96,7 +99,7 @@ export class LexicalIndex {
       const consider = (field: Field, term: string, weight: number) => {
         const postings = field.postings.get(term);
         if (!postings || weight <= 0) return;
-        const idf = Math.log(1 + (this.size - postings.length + 0.5) / (postings.length + 0.5));
+        const idf = this.inverseFrequency(postings.length);
         for (const [id, frequency] of postings) {
           if (accept && !accept(id)) continue;
           const norm = K1 * (1 - B + (B * (field.lengths[id] ?? 0)) / field.averageLength);

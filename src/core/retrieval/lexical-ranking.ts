@@ -1,6 +1,6 @@
 import type { WeightedTerm } from '../lexicon/expand-lemma.js';
 import { Lexicon, type BuiltLexicon } from '../lexicon/lexicon.js';
-import { normaliseForMatching } from './analyze-text.js';
+import { isStopword, normaliseForMatching } from './analyze-text.js';
 import { LexicalIndex, type LexicalDocument, type QueryConcept, type RankedChunk } from './lexical-index.js';
 
 /** The lexical side of the index as stored (`lexical.json`): chunks and whole paragraphs, each with its expansion field. */
@@ -20,6 +20,7 @@ export function lexicalDocuments(texts: readonly string[], built: BuiltLexicon):
     const own = new Set(terms);
     const expansion = new Map<string, number>();
     for (const word of normaliseForMatching(text)) {
+      if (isStopword(word)) continue;
       for (const [term, weight] of built.expandDocumentWord(word)) {
         if (!own.has(term) && (expansion.get(term) ?? 0) < weight) expansion.set(term, weight);
       }
@@ -112,6 +113,15 @@ export class LexicalRanking {
   /** Paragraphs (by index: ¶ number − 1) by the question's concepts, best first. */
   rankParagraphs(concepts: readonly QueryConcept[], expansionFieldWeight: number, accept?: (id: number) => boolean): RankedChunk[] {
     return this.paragraphs.rank(concepts, { expansionFieldWeight }, accept);
+  }
+
+  /**
+   * Whether a paragraph contains at least one of the question's words itself: a match made only of synonyms and
+   * near-miss spellings ("cooking" → prepare, "opera" → operational) is a lead, never an answer.
+   */
+  matchesDirectly(concepts: readonly QueryConcept[], paragraphIndex: number): boolean {
+    const terms = new Set(this.paragraphs.documents[paragraphIndex]?.terms);
+    return concepts.some((concept) => terms.has(concept.term));
   }
 
   /**

@@ -125,17 +125,22 @@ export class PassageRetriever implements Retriever {
     }
     fused.forEach(place);
     const best = order[0]?.number ?? section?.firstParagraph ?? 1;
-    for (let distance = 1; order.length < limit && distance <= speech.paragraphs.length; distance += 1) {
+    for (let distance = 0; order.length < limit && distance <= speech.paragraphs.length; distance += 1) {
       for (const number of [best - distance, best + distance]) if (number >= 1 && number <= speech.paragraphs.length) place(this.unranked(number, 0));
     }
 
     const dense = new Map(denseRanking?.map((item) => [item.number, item.score]));
     const threshold = this.parts.dense?.confidentSimilarity;
     // A question about the structure is answered by the paragraphs it points to; the rest is context, weak.
+    // A passage after the first also needs much of the best match's evidence: sharing the question's common words
+    // ("counter terrorism operations") with it is not answering it.
+    const evidence = new Map(lexicalRanking.map((item) => [item.number, item.score]));
+    const strongest = Math.max(0, ...[...evidence.values()]);
     const confidentOf = (number: number) =>
       structure
         ? answering.has(number)
-        : lexical.coverage(concepts, number - 1) >= this.settings.minimumCoverage || (threshold !== undefined && (dense.get(number) ?? -1) >= threshold);
+        : (lexical.matchesDirectly(concepts, number - 1) &&
+            lexical.coverage(concepts, number - 1) >= this.settings.minimumCoverage && (evidence.get(number) ?? 0) >= this.settings.relativeEvidence * strongest) || (threshold !== undefined && (dense.get(number) ?? -1) >= threshold);
     const passages = this.toPassages(order.slice(0, MAX_PASSAGES), confidentOf);
     const ranked = [...passages.filter((passage) => passage.confident), ...passages.filter((passage) => !passage.confident)].slice(0, limit);
     let ceiling = 1;

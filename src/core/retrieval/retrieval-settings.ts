@@ -8,6 +8,8 @@ export interface RetrievalSettings {
   readonly structure: boolean;
   /** Share of the question's weight a paragraph must cover for a lexical match to count as an answer. */
   readonly minimumCoverage: number;
+  /** Share of the strongest lexical evidence any passage has that a confident lexical match must also have. */
+  readonly relativeEvidence: number;
 }
 
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
@@ -15,4 +17,5 @@ export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   paragraphWeight: 1,
   structure: true,
   minimumCoverage: 0.5,
+  relativeEvidence: 0.7,
 };
