@@ -15,6 +15,8 @@ export const manifestSchema = z.object({
   /** What WordNet contributed (`lexicon.json`): its version, which features were on and every expansion setting. */
   lexicon: artefact.extend({
     wordnet: z.string().nullable(),
+    /** Hash of the code and data that build a lexicon (see lexicon-fingerprint.ts). */
+    builder: z.string(),
     features: z.object({ lemmatisation: z.boolean(), queryExpansion: z.boolean(), documentExpansion: z.boolean() }),
     settings: z.record(z.string(), z.number()),
   }),

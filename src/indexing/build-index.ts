@@ -11,6 +11,7 @@ import { DEFAULT_EXPANSION, type ExpansionSettings } from '../core/lexicon/expan
 import type { WordNetDatabase } from '../core/lexicon/wordnet-database.js';
 import { lexicalDocuments, type LexicalIndexData } from '../core/retrieval/lexical-ranking.js';
 import { cachedLexicon } from './lexicon-cache.js';
+import { lexiconBuilderFingerprint } from './lexicon-fingerprint.js';
 import { parseSpeech } from '../core/speech/parse-speech.js';
 import { INDEX_FORMAT_VERSION, type Manifest } from '../adapters/index-manifest.js';
 import { packageVersions } from './package-versions.js';
@@ -85,7 +86,7 @@ export async function buildIndex(input: BuildIndexInput): Promise<Manifest> {
     chunking,
     chunks: { file: CHUNKS_FILE, sha256: chunksSha256, count: chunks.length },
     lexical: { file: LEXICAL_FILE, sha256: lexicalSha256, engine: 'bm25-two-field' },
-    lexicon: { file: LEXICON_FILE, sha256: lexiconSha256, wordnet: built.lexicon.data.wordnet, features: built.lexicon.data.features, settings: { ...built.lexicon.data.settings } },
+    lexicon: { file: LEXICON_FILE, sha256: lexiconSha256, wordnet: built.lexicon.data.wordnet, builder: await lexiconBuilderFingerprint(), features: built.lexicon.data.features, settings: { ...built.lexicon.data.settings } },
     dense: embedder !== undefined,
     denseUnavailableReason: embedder ? null : (input.denseUnavailableReason ?? 'no embedding model was given'),
     model: embedder

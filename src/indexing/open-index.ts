@@ -9,6 +9,7 @@ import { ALL_FEATURES, Lexicon, type LexiconData } from '../core/lexicon/lexicon
 import { DEFAULT_EXPANSION } from '../core/lexicon/expansion-settings.js';
 import { LexicalRanking, type LexicalIndexData } from '../core/retrieval/lexical-ranking.js';
 import { wordnetVersion } from '../adapters/wordnet-files.js';
+import { lexiconBuilderFingerprint } from './lexicon-fingerprint.js';
 import { PassageRetriever, type Retriever } from '../core/retrieval/passage-retriever.js';
 import { parseSpeech } from '../core/speech/parse-speech.js';
 import type { Speech } from '../core/speech/speech.js';
@@ -52,7 +53,7 @@ export async function openIndex(input: OpenIndexInput): Promise<OpenedIndex> {
   const outcome = await loadEmbedder(input.model, input.onModelProgress);
   const embedder = 'embedder' in outcome ? outcome.embedder : undefined;
   const read = await input.store.readManifest();
-  let rebuiltBecause = 'problem' in read ? read.problem : staleness(read.manifest, input, embedder);
+  let rebuiltBecause = 'problem' in read ? read.problem : staleness(read.manifest, input, embedder, await lexiconBuilderFingerprint());
   let manifest: Manifest;
   if ('manifest' in read && rebuiltBecause === undefined) manifest = read.manifest;
   else manifest = await rebuild(input, embedder, outcome, rebuiltBecause ?? 'the index is missing');
@@ -77,7 +78,7 @@ export async function openIndex(input: OpenIndexInput): Promise<OpenedIndex> {
 }
 
 /** Why a manifest does not describe what would be built now, or undefined when it does. */
-function staleness(manifest: Manifest, input: OpenIndexInput, embedder: TransformersEmbedder | undefined): string | undefined {
+function staleness(manifest: Manifest, input: OpenIndexInput, embedder: TransformersEmbedder | undefined, lexiconBuilder: string): string | undefined {
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return `the index format is ${manifest.formatVersion}, this version reads ${INDEX_FORMAT_VERSION}`;
   if (manifest.source.sha256 !== sha256(input.source.text)) return 'the speech text has changed since the index was built';
   if (manifest.chunking.maxSentences !== DEFAULT_CHUNKING.maxSentences || manifest.chunking.maxTokens !== DEFAULT_CHUNKING.maxTokens) {
@@ -88,6 +89,7 @@ function staleness(manifest: Manifest, input: OpenIndexInput, embedder: Transfor
   if (JSON.stringify(lexicon.features) !== JSON.stringify(ALL_FEATURES) || JSON.stringify(lexicon.settings) !== JSON.stringify(DEFAULT_EXPANSION)) {
     return 'the WordNet expansion settings have changed';
   }
+  if (lexicon.builder !== lexiconBuilder) return 'the code or data that builds the WordNet lexicon has changed';
   if (!embedder) return undefined;
   if (!manifest.model) return `the index is lexical-only and the model ${embedder.source.model} is now available`;
   if (manifest.model.id !== embedder.source.model) return `the index was built with ${manifest.model.id}; EMBEDDING_MODEL is ${embedder.source.model}`;

@@ -1,5 +1,6 @@
 import { readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Manifest } from '../../src/adapters/index-manifest.js';
 import { IndexStore, MANIFEST_FILE } from '../../src/adapters/index-store.js';
 import { CHUNKS_FILE, HNSW_FILE } from '../../src/indexing/build-index.js';
 import { IndexOutOfDateError, openIndex, type OpenedIndex } from '../../src/indexing/open-index.js';
@@ -95,6 +96,19 @@ describe('opening the index', () => {
     const opened = track(await openTestIndex(where, { dense: true }));
     expect(opened.rebuiltBecause).toMatch(/built with Xenova\/some-other-model/u);
     expect(opened.manifest.model?.id).toBe('test/tiny-bert');
+  });
+
+  it.each([
+    ['another builder of the WordNet lexicon', (manifest: Manifest) => ({ ...manifest, lexicon: { ...manifest.lexicon, builder: 'older code' } }), /builds the WordNet lexicon has changed/u],
+    ['other expansion settings', (manifest: Manifest) => ({ ...manifest, lexicon: { ...manifest.lexicon, settings: { ...manifest.lexicon.settings, synonym: 0.9 } } }), /expansion settings have changed/u],
+    ['another WordNet', (manifest: Manifest) => ({ ...manifest, lexicon: { ...manifest.lexicon, wordnet: 'WordNet 2.1' } }), /built with WordNet 2\.1/u],
+  ])('rebuilds when the manifest records %s', async (_name, change, reason) => {
+    const where = await folder();
+    track(await openTestIndex(where, { dense: false }));
+    const manifestPath = new IndexStore(where).pathOf(MANIFEST_FILE);
+    await writeFile(manifestPath, JSON.stringify(change(JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest)));
+    const opened = track(await openTestIndex(where, { dense: false }));
+    expect(opened.rebuiltBecause).toMatch(reason);
   });
 
   it.each([

