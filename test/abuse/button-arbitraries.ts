@@ -32,7 +32,7 @@ export const mutation = (id: string): fc.Arbitrary<string> => {
     fc.nat(id.length).map((at) => id.slice(0, at) + id.slice(at + 1)),
     fc.tuple(fc.nat(id.length), fc.string({ maxLength: 3 })).map(([at, text]) => id.slice(0, at) + text + id.slice(at)),
     fc.tuple(fc.nat(fields.length - 1), fc.oneof(fc.constantFrom(...NUMBER_LIKE), fc.string({ maxLength: 6 }), fc.stringMatching(/^\d{1,25}$/u))).map(([at, text]) => fields.map((field, index) => (index === at ? text : field)).join('.')),
-    fc.constantFrom('a0', 'a2', 'a9', 's0', 's2', 'o2', 'q0', 'q2', 'm0', 'm2', 'A1', 'x1', '').map((prefix) => [prefix, ...fields.slice(1)].join('.')),
+    fc.constantFrom('a0', 'a1', 'a3', 'a9', 's0', 's2', 'o2', 'q0', 'q2', 'm0', 'm2', 'A1', 'x1', '').map((prefix) => [prefix, ...fields.slice(1)].join('.')),
     fc.constant(`${id}.`),
     fc.constant(`.${id}`),
     fc.constant(id + id),

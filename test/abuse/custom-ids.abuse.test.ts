@@ -10,7 +10,7 @@ import { anyString, tampered, validState } from './button-arbitraries.js';
 function inRange(state: ButtonState): boolean {
   switch (state.kind) {
     case 'answer-page':
-      return /^\d{1,20}$/u.test(state.owner) && state.offset >= 0 && state.offset < state.ranking.length && state.perPage >= 1 && state.perPage <= 10 && state.ranking.every((item) => item.paragraph >= 1 && item.firstSentence >= 0 && item.lastSentence >= item.firstSentence);
+      return /^\d{1,20}$/u.test(state.owner) && state.confidentCount >= 0 && state.confidentCount <= state.ranking.length && state.offset >= 0 && state.offset < state.ranking.length && state.perPage >= 1 && state.perPage <= 10 && state.ranking.every((item) => item.paragraph >= 1 && item.firstSentence >= 0 && item.lastSentence >= item.firstSentence);
     case 'section-page':
       return /^\d{1,20}$/u.test(state.owner) && state.section >= 1 && state.page >= 0;
     case 'section-open':
@@ -54,12 +54,17 @@ describe('abuse: button custom_ids', () => {
     );
   });
 
+  // The one exception: an answer page of the older version a1 still decodes, and re-encodes as its a2 equivalent.
+  const expectCanonical = (id: string) => {
+    const state = decodeButtonState(id);
+    if (state === undefined) return;
+    if (id.startsWith('a1.')) expect(decodeButtonState(encodeButtonState(state))).toEqual(state);
+    else expect(encodeButtonState(state)).toBe(id);
+  };
+
   it('accepts an arbitrary string only if it is exactly what encode produces: encode(decode(id)) === id (10,000 cases)', () => {
     fc.assert(
-      fc.property(anyString, (id) => {
-        const state = decodeButtonState(id);
-        if (state !== undefined) expect(encodeButtonState(state)).toBe(id);
-      }),
+      fc.property(anyString, expectCanonical),
       options(),
     );
   });
@@ -73,10 +78,7 @@ describe('abuse: button custom_ids', () => {
   // (e.g. /^(0|[1-9]\d{0,2})$/ and /^[1-9]\d{0,11}$/).
   it('accepts a tampered id only if it is exactly what encode produces: encode(decode(id)) === id (10,000 cases)', () => {
     fc.assert(
-      fc.property(tampered, (id) => {
-        const state = decodeButtonState(id);
-        if (state !== undefined) expect(encodeButtonState(state)).toBe(id);
-      }),
+      fc.property(tampered, expectCanonical),
       options(),
     );
   });

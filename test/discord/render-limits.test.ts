@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { decodeButtonState } from '../../src/core/discord/custom-ids.js';
 import { DISCORD_LIMITS } from '../../src/core/discord/discord-limits.js';
 import { embedLength, type MessageView } from '../../src/core/discord/message-view.js';
 import { renderAnswerPage } from '../../src/core/discord/render-answer-page.js';
@@ -67,6 +68,15 @@ describe('rendering passages within Discord’s limits', () => {
     const view = page([shown()], { confidentCount: 0 });
     expect(view.content).toContain('does not seem to answer');
     expect(view.embeds[0]?.author).toBe('Weak match: the closest passage');
+  });
+
+  it('marks only the passages after the confident ones as weak, and keeps the count on the More button', () => {
+    const short = [...speech.paragraphs].sort((a, b) => a.text.length - b.text.length).slice(0, 4).map((paragraph) => shown(paragraph));
+    const view = page(short, { confidentCount: 1, perPage: 3 });
+    expect(view.content).not.toContain('does not seem to answer');
+    expect(view.embeds.map((embed) => embed.author)).toEqual([undefined, 'Weak match: the closest passage', 'Weak match: the closest passage']);
+    const more = view.buttons.flat().find((button) => button.label === 'More');
+    expect(decodeButtonState(more?.customId ?? '')).toMatchObject({ kind: 'answer-page', confidentCount: 1, offset: 3 });
   });
 
   it('pages every section, each page within the limits, every paragraph exactly once', () => {
