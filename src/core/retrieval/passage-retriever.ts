@@ -7,6 +7,8 @@ import type { RankedChunk } from './lexical-index.js';
 import { fuseRankings } from './reciprocal-rank-fusion.js';
 import { DEFAULT_RETRIEVAL, type RetrievalSettings } from './retrieval-settings.js';
 import { findStructuralReference } from './structural-reference.js';
+import { orderAnswer, type RankedParagraph } from './answer-order.js';
+import { confidentParagraphs } from './passage-confidence.js';
 import { validateQuestion } from './validate-question.js';
 
 export type RetrievalMode = 'hybrid' | 'lexical';
@@ -60,13 +62,6 @@ export interface PassageRetrieverParts {
   readonly settings?: Partial<RetrievalSettings>;
 }
 
-/** A paragraph's place in one ranking: its ¶ number, the chunk to highlight, and the ranking's score. */
-interface RankedParagraph {
-  readonly number: number;
-  readonly chunk: number;
-  readonly score: number;
-}
-
 /**
  * The passages for a question: lexical evidence (BM25 with WordNet expansion, over chunks and whole paragraphs),
  * dense k-NN in hybrid mode, fused by Reciprocal Rank Fusion at the paragraph level; a question about the speech's
@@ -108,39 +103,24 @@ export class PassageRetriever implements Retriever {
     const fused = this.fuse(denseRanking ? [lexicalRanking, denseRanking] : [lexicalRanking]);
 
     const structure = this.settings.structure ? findStructuralReference(question, speech, section) : undefined;
-    const answering = new Set(structure?.answering ?? []);
-    const order: RankedParagraph[] = [];
-    const placed = new Set<number>();
-    const place = (item: RankedParagraph) => {
-      if (placed.has(item.number) || !inScope(item.number)) return;
-      placed.add(item.number);
-      order.push(item);
-    };
-    if (structure) {
-      const byContent = new Map(fused.map((item, rank) => [item.number, rank]));
-      const numbers = structure.orderByContent
-        ? [...structure.paragraphs].sort((a, b) => (byContent.get(a) ?? Infinity) - (byContent.get(b) ?? Infinity))
-        : structure.paragraphs;
-      numbers.forEach((number, index) => place(fused.find((item) => item.number === number) ?? this.unranked(number, 1 - index / 100)));
-    }
-    fused.forEach(place);
-    const best = order[0]?.number ?? section?.firstParagraph ?? 1;
-    for (let distance = 0; order.length < limit && distance <= speech.paragraphs.length; distance += 1) {
-      for (const number of [best - distance, best + distance]) if (number >= 1 && number <= speech.paragraphs.length) place(this.unranked(number, 0));
-    }
-
-    const dense = new Map(denseRanking?.map((item) => [item.number, item.score]));
-    const threshold = this.parts.dense?.confidentSimilarity;
-    // A question about the structure is answered by the paragraphs it points to; the rest is context, weak.
-    // A passage after the first also needs much of the best match's evidence: sharing the question's common words
-    // ("counter terrorism operations") with it is not answering it.
-    const evidence = new Map(lexicalRanking.map((item) => [item.number, item.score]));
-    const strongest = Math.max(0, ...[...evidence.values()]);
-    const confidentOf = (number: number) =>
-      structure
-        ? answering.has(number)
-        : (lexical.matchesDirectly(concepts, number - 1) &&
-            lexical.coverage(concepts, number - 1) >= this.settings.minimumCoverage && (evidence.get(number) ?? 0) >= this.settings.relativeEvidence * strongest) || (threshold !== undefined && (dense.get(number) ?? -1) >= threshold);
+    const order = orderAnswer({
+      fused,
+      structure,
+      inScope,
+      limit,
+      paragraphCount: speech.paragraphs.length,
+      fallbackBest: section?.firstParagraph ?? 1,
+      unranked: (number, score) => this.unranked(number, score),
+    });
+    const confidentOf = confidentParagraphs({
+      concepts,
+      lexical,
+      lexicalRanking,
+      denseRanking,
+      denseThreshold: this.parts.dense?.confidentSimilarity,
+      structure,
+      settings: this.settings,
+    });
     const passages = this.toPassages(order.slice(0, MAX_PASSAGES), confidentOf);
     const ranked = [...passages.filter((passage) => passage.confident), ...passages.filter((passage) => !passage.confident)].slice(0, limit);
     let ceiling = 1;
