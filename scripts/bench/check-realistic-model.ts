@@ -1,21 +1,27 @@
 /**
- * Smoke check of the benchmark model: generates it into `.cache/bench-models/`, loads it through the same
- * transformers.js path the bot uses, and prints its shape, sanity of its vectors and its cost.
+ * Smoke check of the benchmark models: generates the fp32 and the int8 one into `.cache/bench-models/`, loads each
+ * through the bot's own embedder (`TransformersEmbedder`, so transformers.js' pipeline with `quantized` false for
+ * `onnx/model.onnx`, true for `onnx/model_quantized.onnx`), and prints their size, sanity of their vectors, their
+ * cost, and how close the int8 vectors are to the fp32 ones.
  *
  *   npx tsx scripts/bench/check-realistic-model.ts
  *
- * Exits non-zero when the output is not [n, 384], not finite, not unit-norm, or when onnxruntime fell back to WASM
- * (transformers.js only warns then, and the timings would describe the wrong backend).
+ * Exits non-zero when an output is not 384-wide, not finite or not unit-norm, when onnxruntime fell back to WASM
+ * (transformers.js only warns then, and the timings would describe the wrong backend), or when an int8 vector's
+ * cosine with its fp32 twin is under 0.95 or not above the cosine between different texts: both graphs hold the
+ * same seeded weights, so anything less means the quantization is wired wrong, not merely lossy.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
+import { TransformersEmbedder } from '../../src/adapters/transformers-embedder.js';
+import type { BertPrecision } from './bert-graph.js';
+import { median } from './latency-summary.js';
 import { REALISTIC_BERT, writeRealisticBertModel } from './realistic-bert-model.js';
 
 const ROOT = fileURLToPath(new URL('../../.cache/bench-models', import.meta.url));
-const MODEL_ID = 'bench/realistic-minilm-l6';
+const MODEL_IDS: Record<BertPrecision, string> = { fp32: 'bench/realistic-minilm-l6', int8: 'bench/realistic-minilm-l6-int8' };
 /** ~15 words, the length of a typical study-group question. */
 const QUESTION = 'What did the Director General say about the threat from Russia and China to the UK?';
 const SENTENCES = [
@@ -26,18 +32,7 @@ const SENTENCES = [
 ];
 const WARM_UP_RUNS = 5;
 const TIMED_RUNS = 50;
-
-async function folderBytes(folder: string): Promise<number> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  const sizes = await Promise.all(entries.filter((entry) => entry.isFile()).map(async (entry) => (await stat(path.join(entry.parentPath, entry.name))).size));
-  return sizes.reduce((total, size) => total + size, 0);
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
-}
+const MIN_TWIN_COSINE = 0.95;
 
 const problems: string[] = [];
 const originalWarn = console.warn;
@@ -46,47 +41,55 @@ console.warn = (...args: unknown[]) => {
   originalWarn(...args);
 };
 
-let started = performance.now();
-const folder = await writeRealisticBertModel(ROOT, MODEL_ID, { onProgress: (message) => console.log(`  ${message}`) });
-console.log(`model ready in ${((performance.now() - started) / 1000).toFixed(2)} s: ${folder} (${(await folderBytes(folder) / 1e6).toFixed(1)} MB on disk)`);
-const rssAfterGeneration = process.memoryUsage().rss;
+const dot = (a: readonly number[], b: readonly number[]) => a.reduce((sum, value, index) => sum + value * (b[index] ?? NaN), 0);
 
-env.allowRemoteModels = false;
-env.allowLocalModels = true;
-env.localModelPath = ROOT;
-// The file cache is keyed by model id and consulted before localModelPath; it could serve a stale model.
-env.useFSCache = false;
-started = performance.now();
-const extractor = (await pipeline('feature-extraction', MODEL_ID, { quantized: false })) as FeatureExtractionPipeline;
-console.log(`pipeline loaded in ${(performance.now() - started).toFixed(0)} ms`);
+/** Generates, loads and checks one precision; returns its vectors of SENTENCES. */
+async function check(precision: BertPrecision): Promise<number[][]> {
+  const id = MODEL_IDS[precision];
+  let started = performance.now();
+  const folder = await writeRealisticBertModel(ROOT, id, { precision, onProgress: (message) => console.log(`  ${message}`) });
+  const onnxFile = path.join(folder, precision === 'int8' ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx');
+  console.log(`${precision}: model ready in ${((performance.now() - started) / 1000).toFixed(2)} s, ${path.relative(process.cwd(), onnxFile)} ${((await stat(onnxFile)).size / 1e6).toFixed(1)} MB`);
+  const rssBefore = process.memoryUsage().rss;
 
-const output = await extractor(SENTENCES, { pooling: 'mean', normalize: true });
-const vectors = output.tolist() as number[][];
-const norms = vectors.map((vector) => Math.hypot(...vector));
-const finite = vectors.every((vector) => vector.every(Number.isFinite));
-console.log(`dims [${output.dims.join(', ')}], finite: ${finite}, norms: ${norms.map((norm) => norm.toFixed(6)).join(', ')}`);
-if (output.dims.length !== 2 || output.dims[0] !== SENTENCES.length || output.dims[1] !== REALISTIC_BERT.hidden) problems.push(`dims are [${output.dims.join(', ')}]`);
-if (!finite) problems.push('a vector has a non-finite component');
-if (norms.some((norm) => Math.abs(norm - 1) > 1e-4)) problems.push('a vector is not unit-norm');
-// Random weights still map different texts to different vectors; identical ones would mean inputs are ignored.
-const [first, second] = vectors;
-if (first && second && first.every((value, index) => value === second[index])) problems.push('different texts gave identical vectors');
+  started = performance.now();
+  const embedder = await TransformersEmbedder.load({ model: id, modelDir: ROOT, cacheDir: path.join(ROOT, 'cache'), quantized: precision === 'int8' });
+  console.log(`${precision}: embedder loaded in ${(performance.now() - started).toFixed(0)} ms, dimension ${embedder.dimension}`);
+  const vectors = await embedder.embedBatch(SENTENCES);
+  const norms = vectors.map((vector) => Math.hypot(...vector));
+  console.log(`${precision}: ${vectors.length} × ${vectors[0]?.length} vectors, norms ${norms.map((norm) => norm.toFixed(6)).join(', ')}`);
+  if (vectors.length !== SENTENCES.length || vectors.some((vector) => vector.length !== REALISTIC_BERT.hidden)) problems.push(`${precision}: vectors are not ${SENTENCES.length} × ${REALISTIC_BERT.hidden}`);
+  if (!vectors.every((vector) => vector.every(Number.isFinite))) problems.push(`${precision}: a vector has a non-finite component`);
+  if (norms.some((norm) => Math.abs(norm - 1) > 1e-4)) problems.push(`${precision}: a vector is not unit-norm`);
+  // Random weights still map different texts to different vectors; identical ones would mean inputs are ignored.
+  const [first, second] = vectors;
+  if (first && second && first.every((value, index) => value === second[index])) problems.push(`${precision}: different texts gave identical vectors`);
 
-const pieces = extractor.tokenizer.encode(QUESTION).length;
-console.log(`question: ${QUESTION.split(/\s+/u).length} words → ${pieces} word pieces with [CLS]/[SEP]`);
-for (let run = 0; run < WARM_UP_RUNS; run += 1) await extractor(QUESTION, { pooling: 'mean', normalize: true });
-const timings: number[] = [];
-for (let run = 0; run < TIMED_RUNS; run += 1) {
-  const start = performance.now();
-  await extractor(QUESTION, { pooling: 'mean', normalize: true });
-  timings.push(performance.now() - start);
+  for (let run = 0; run < WARM_UP_RUNS; run += 1) await embedder.embed(QUESTION);
+  const timings: number[] = [];
+  for (let run = 0; run < TIMED_RUNS; run += 1) {
+    const start = performance.now();
+    await embedder.embed(QUESTION);
+    timings.push(performance.now() - start);
+  }
+  console.log(`${precision}: embed one question (${embedder.countTokens(QUESTION)} word pieces), median of ${TIMED_RUNS} after ${WARM_UP_RUNS} warm-up: ${median(timings).toFixed(2)} ms (min ${Math.min(...timings).toFixed(2)}, max ${Math.max(...timings).toFixed(2)})`);
+  // Both models live in this process one after the other, so this is the growth from loading, not the bot's RSS.
+  console.log(`${precision}: rss ${(rssBefore / 1e6).toFixed(0)} MB before loading → ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB loaded`);
+  await embedder.dispose();
+  return vectors;
 }
-const sorted = [...timings].sort((a, b) => a - b);
-console.log(`embed one question (fp32, ${TIMED_RUNS} runs after ${WARM_UP_RUNS} warm-up): median ${median(timings).toFixed(2)} ms, min ${(sorted[0] ?? NaN).toFixed(2)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(2)} ms`);
-// maxRSS covers generation too (when it ran in this process); rss after generation separates the two.
-console.log(`rss after generation ${(rssAfterGeneration / 1e6).toFixed(0)} MB, now ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, peak ${(process.resourceUsage().maxRSS / 1e3).toFixed(0)} MB`);
 
-await extractor.dispose();
+const float = await check('fp32');
+const quantized = await check('int8');
+const twins = SENTENCES.map((_, index) => dot(float[index] ?? [], quantized[index] ?? []));
+// The baseline: random-weight BERTs map all texts near one direction, so a high twin cosine means something only
+// when it is clearly above the cosine between different texts.
+const others = SENTENCES.flatMap((_, a) => SENTENCES.flatMap((__, b) => (a < b ? [dot(float[a] ?? [], float[b] ?? [])] : [])));
+console.log(`cosine int8 vs fp32, same text: ${twins.map((cosine) => cosine.toFixed(4)).join(', ')}`);
+console.log(`cosine fp32 vs fp32, different texts: min ${Math.min(...others).toFixed(4)}, max ${Math.max(...others).toFixed(4)}`);
+if (twins.some((cosine) => !(cosine >= MIN_TWIN_COSINE))) problems.push(`an int8 vector's cosine with its fp32 twin is under ${MIN_TWIN_COSINE}`);
+if (Math.min(...twins) <= Math.max(...others)) problems.push('an int8 vector is no closer to its fp32 twin than different texts are to each other');
+
 if (problems.length > 0) {
   console.error(`FAILED:\n  ${problems.join('\n  ')}`);
   process.exitCode = 1;

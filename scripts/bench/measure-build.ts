@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { median } from './latency-summary.js';
+import { runJsonChild } from './json-child-process.js';
 
 export interface BuildFigures {
   readonly mode: 'lexical' | 'hybrid';
@@ -11,21 +11,13 @@ export interface BuildFigures {
   readonly medianPeakRssMb: number;
 }
 
-function buildOnce(model: { dir: string; id: string } | undefined): Promise<{ ms: number; maxRssMb: number }> {
-  return new Promise((resolve, reject) => {
-    void mkdtemp(path.join(os.tmpdir(), 'bench-build-')).then((folder) => {
-      const args = ['--import', 'tsx', path.resolve('scripts/bench/child-build-index.ts'), folder, ...(model ? [model.dir, model.id] : [])];
-      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'silent' } });
-      let output = '';
-      child.stdout.on('data', (data: Buffer) => (output += data.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => {
-        void rm(folder, { recursive: true, force: true });
-        if (code !== 0) reject(new Error(`the build exited with ${code}`));
-        else resolve(JSON.parse(output) as { ms: number; maxRssMb: number });
-      });
-    }, reject);
-  });
+async function buildOnce(model: { dir: string; id: string } | undefined): Promise<{ ms: number; maxRssMb: number }> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'bench-build-'));
+  try {
+    return await runJsonChild('scripts/bench/child-build-index.ts', { args: [folder, ...(model ? [model.dir, model.id] : [])], env: { LOG_LEVEL: 'silent' } });
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }
 
 /**

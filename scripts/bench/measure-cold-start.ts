@@ -4,11 +4,17 @@ import path from 'node:path';
 import type { FakeDiscord } from '../../test/support/fake-discord/index.js';
 import { median } from './latency-summary.js';
 
+export interface ColdStartFigures {
+  readonly runs: number;
+  readonly medianMs: number;
+  readonly readyRssMb: number;
+}
+
 /**
  * Process start to "ready to answer": `node src/main.ts` with a prebuilt index, logged in to the fake Discord, until
  * it logs `bot ready` (index, model and BM25 loaded, commands checked). The median of `runs` fresh processes.
  */
-export async function measureColdStart(runs: number, fake: FakeDiscord, token: string, env: Record<string, string>): Promise<{ runs: number; medianMs: number; readyRssMb: number }> {
+export async function measureColdStart(runs: number, fake: FakeDiscord, token: string, env: Record<string, string>): Promise<ColdStartFigures> {
   const times: number[] = [];
   const rss: number[] = [];
   for (let run = 0; run < runs; run += 1) {
