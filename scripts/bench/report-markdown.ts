@@ -1,6 +1,7 @@
 import type { BuildFigures } from './measure-build.js';
-import type { BurstFigures, DiscordFigures } from './measure-discord.js';
+import type { ModelCostFigures } from './measure-model-cost.js';
 import type { RetrievalFigures } from './measure-retrieval.js';
+import type { LexiconFigures } from './measure-lexicon.js';
 import type { ScaleRow } from './measure-scale.js';
 import type { machineInfo } from './machine-info.js';
 import type { LatencySummary } from './latency-summary.js';
@@ -10,12 +11,13 @@ export interface BenchReport {
   readonly date: string;
   readonly command: string;
   readonly machine: ReturnType<typeof machineInfo>;
+  /** The benchmark model, in words; each of `hybrid` says which form of it. */
   readonly model: string;
-  readonly build: readonly BuildFigures[];
-  readonly retrieval: readonly RetrievalFigures[];
-  readonly discord?: DiscordFigures;
-  readonly burst?: BurstFigures;
-  readonly coldStart?: { runs: number; medianMs: number; readyRssMb: number };
+  readonly lexical?: { readonly build: BuildFigures; readonly retrieval: RetrievalFigures };
+  /** What WordNet costs the lexical index: with it, and the same index without it. */
+  readonly lexicon?: readonly LexiconFigures[];
+  /** One entry per form of the model (fp32, int8), in that order. */
+  readonly hybrid: readonly ModelCostFigures[];
   readonly scale?: { readonly hnsw: string; readonly rows: readonly ScaleRow[] };
 }
 
@@ -23,32 +25,39 @@ const latency = (figures: LatencySummary) => `${figures.p50} / ${figures.p95} / 
 
 /** The report as Markdown tables, for a person and for the README. */
 export function renderBenchMarkdown(report: BenchReport): string {
-  const { machine } = report;
+  const { machine, hybrid } = report;
+  // Rows of one kind stay together, one per model, so fp32 and int8 read side by side.
+  const perModel = (row: (figures: ModelCostFigures, model: string) => string) => hybrid.map((figures) => row(figures, `${figures.model.precision} model`));
   const lines = [
     `Measured ${report.date} with \`${report.command}\` on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}.`,
-    `Hybrid figures use ${report.model}.`,
+    `Hybrid figures use ${report.model}, in ${hybrid.length === 1 ? 'one form' : `${hybrid.length} forms`}: ${hybrid.map(({ model }) => `${model.description} (${model.onnxMb} MB)`).join('; ')}. Each form is measured in its own process.`,
     '',
     '| what | figure |',
     '| --- | --- |',
-    ...report.build.map((build) => `| index build of the speech, ${build.mode} (median of ${build.runs}) | ${build.medianMs} ms, peak RSS ${build.medianPeakRssMb} MB |`),
-    ...report.retrieval.map((figures) => `| retrieval, warm, ${figures.mode}: p50 / p95 / p99 over ${figures.latency.count} questions | ${latency(figures.latency)} ms |`),
   ];
-  if (report.discord) {
-    lines.push(`| \`/ask\` through Discord, acknowledgement p50 / p95 / p99 (${report.discord.acknowledgement.count} asks) | ${latency(report.discord.acknowledgement)} ms |`);
-    lines.push(`| \`/ask\` through Discord, answer p50 / p95 / p99 | ${latency(report.discord.answer)} ms |`);
-  }
-  if (report.burst) {
-    const burst = report.burst;
-    lines.push(`| burst of ${burst.dispatched} \`/ask\` at once: acknowledged within 3 s | ${burst.acknowledgedWithin3s} of ${burst.dispatched}, worst ${burst.worstAcknowledgementMs} ms |`);
-    lines.push(`| burst: answered exactly once / last answer after | ${burst.answeredExactlyOnce} of ${burst.dispatched} / ${burst.lastAnswerMs} ms |`);
-  }
-  if (report.coldStart) {
-    lines.push(`| cold start, process start → ready (prebuilt index, median of ${report.coldStart.runs}) | ${report.coldStart.medianMs} ms |`);
-    lines.push(`| the bot's RSS when ready, hybrid, model loaded | ${report.coldStart.readyRssMb} MB |`);
-  }
-  for (const figures of report.retrieval) {
-    if (figures.rssAfterLongRunMb !== undefined) {
-      lines.push(`| RSS, ${figures.mode}: after warm-up → after ${figures.longRunQuestions} more questions | ${figures.rssAfterWarmUpMb} MB → ${figures.rssAfterLongRunMb} MB |`);
+  const build = (figures: BuildFigures, model?: string) => `| index build of the speech, ${figures.mode}${model ? `, ${model}` : ''} (median of ${figures.runs}) | ${figures.medianMs} ms, peak RSS ${figures.medianPeakRssMb} MB |`;
+  const retrieval = (figures: RetrievalFigures, model?: string) => `| retrieval, warm, ${figures.mode}${model ? `, ${model}` : ''}: p50 / p95 / p99 over ${figures.latency.count} questions | ${latency(figures.latency)} ms |`;
+  if (report.lexical) lines.push(build(report.lexical.build));
+  lines.push(...perModel((figures, model) => build(figures.build, model)));
+  if (report.lexical) lines.push(retrieval(report.lexical.retrieval));
+  lines.push(
+    ...perModel((figures, model) => retrieval(figures.retrieval, model)),
+    ...perModel(({ discord }, model) => `| \`/ask\` through Discord, ${model}, acknowledgement p50 / p95 / p99 (${discord.acknowledgement.count} asks) | ${latency(discord.acknowledgement)} ms |`),
+    ...perModel(({ discord }, model) => `| \`/ask\` through Discord, ${model}, answer p50 / p95 / p99 | ${latency(discord.answer)} ms |`),
+    ...perModel(({ burst }, model) => `| burst of ${burst.dispatched} \`/ask\` at once, ${model}: acknowledged within 3 s | ${burst.acknowledgedWithin3s} of ${burst.dispatched}, worst ${burst.worstAcknowledgementMs} ms |`),
+    ...perModel(({ burst }, model) => `| burst, ${model}: answered exactly once / last answer after | ${burst.answeredExactlyOnce} of ${burst.dispatched} / ${burst.lastAnswerMs} ms |`),
+    ...perModel(({ coldStart }, model) => `| cold start, ${model}, process start → ready (prebuilt index, median of ${coldStart.runs}) | ${coldStart.medianMs} ms |`),
+    ...perModel(({ coldStart }, model) => `| the bot's RSS when ready, hybrid, ${model} loaded | ${coldStart.readyRssMb} MB |`),
+    ...perModel(({ retrieval: figures }, model) =>
+      figures.rssAfterLongRunMb === undefined ? '' : `| RSS, ${figures.mode}, ${model}: after warm-up → after ${figures.longRunQuestions} more questions | ${figures.rssAfterWarmUpMb} MB → ${figures.rssAfterLongRunMb} MB |`,
+    ).filter((line) => line !== ''),
+  );
+  if (report.lexicon) {
+    lines.push('', 'WordNet in the lexical index (fresh processes; "plain" is the same index with stemming only):', '');
+    lines.push('| lexical index | reading WordNet | building the index | on disk | RSS added when ready | `ask` warm p50 / p95 / p99 (1,000 questions) |');
+    lines.push('| --- | --- | --- | --- | --- | --- |');
+    for (const row of report.lexicon) {
+      lines.push(`| ${row.variant} | ${row.wordnetMs} ms | ${row.buildMs} ms | ${(row.bytes / 2 ** 20).toFixed(1)} MiB | ${row.rssAddedMb} MB | ${latency(row.latency)} ms |`);
     }
   }
   if (report.scale) {
