@@ -9,7 +9,7 @@ export interface LexiconFigures {
   readonly variant: 'wordnet' | 'plain';
   /** Reading and parsing WordNet's files. */
   readonly wordnetMs: number;
-  /** The lexical index build (lexicon, expansions, both fields), WordNet already in memory. */
+  /** The lexical index build (lexicon built from scratch, expansions, both fields), WordNet already in memory. */
   readonly buildMs: number;
   /** `lexicon.json` and `lexical.json` on disk. */
   readonly bytes: number;

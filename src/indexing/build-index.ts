@@ -36,7 +36,13 @@ export interface BuildIndexInput {
   readonly chunking?: Pick<ChunkingSettings, 'maxSentences' | 'maxTokens'>;
   readonly hnsw?: Partial<typeof DEFAULT_HNSW>;
   /** What WordNet contributes (all of it by default); a feature turned off is left out, to measure what it adds. */
-  readonly lexicon?: { readonly features?: LexiconFeatures; readonly settings?: ExpansionSettings; readonly wordnet?: WordNetDatabase };
+  readonly lexicon?: {
+    readonly features?: LexiconFeatures;
+    readonly settings?: ExpansionSettings;
+    readonly wordnet?: WordNetDatabase;
+    /** Where built lexicons are cached (default `.cache/lexicon`); an empty folder measures a first build. */
+    readonly cacheDir?: string;
+  };
   /** Called after each batch of chunks is embedded. */
   readonly onEmbedded?: ((done: number, total: number) => void) | undefined;
 }
@@ -57,7 +63,7 @@ export async function buildIndex(input: BuildIndexInput): Promise<Manifest> {
   const settings = input.lexicon?.settings ?? DEFAULT_EXPANSION;
   const usesWordNet = features.lemmatisation || features.queryExpansion || features.documentExpansion;
   const built = usesWordNet
-    ? await cachedLexicon(speech.paragraphs.map((paragraph) => paragraph.text).join('\n'), features, settings, input.lexicon?.wordnet)
+    ? await cachedLexicon(speech.paragraphs.map((paragraph) => paragraph.text).join('\n'), features, settings, input.lexicon?.wordnet, input.lexicon?.cacheDir)
     : { lexicon: Lexicon.plain(), expandDocumentWord: () => [] };
   const lexical: LexicalIndexData = {
     chunks: lexicalDocuments(chunks.map((chunk) => chunk.text), built),
