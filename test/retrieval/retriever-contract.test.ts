@@ -99,7 +99,7 @@ describe.each([
 
   it('marks a question about the structure confident at the paragraph it points to', async () => {
     const answer = await retriever.ask('What does he finish on?');
-    expect(answer.passages[0]?.paragraph.number).toBe(speech.paragraphs.length);
+    expect(answer.passages.map((passage) => passage.paragraph.number)).toEqual([31, 30, 29]);
     expect(answer.confident).toBe(true);
     expect(answer.passages.slice(1).every((passage) => !passage.confident)).toBe(true);
   });

@@ -149,6 +149,7 @@ export function findStructuralReference(question: string, speech: Speech, within
     const paragraphs = whole(neighbour(speech, end, relation), undefined);
     return reference(paragraphs, paragraphs.slice(0, 1));
   }
-  const paragraphs = whole(end, position);
-  return reference(paragraphs, paragraphs.slice(0, 1));
+  // The speech's opening or end, then the paragraphs nearest it: the context of a last paragraph is the one before.
+  const all = within ? whole(within, position) : position === 'first' ? range(1, speech.paragraphs.length) : range(speech.paragraphs.length, 1);
+  return reference(all, all.slice(0, 1));
 }
