@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from '../adapters/index-store.js';
 import { readWordNet } from '../adapters/wordnet-files.js';
@@ -8,7 +8,7 @@ import type { ExpansionSettings } from '../core/lexicon/expansion-settings.js';
 import type { WeightedTerm } from '../core/lexicon/expand-lemma.js';
 import { buildLexicon, Lexicon, type BuiltLexicon, type LexiconData, type LexiconFeatures } from '../core/lexicon/lexicon.js';
 import type { WordNetDatabase } from '../core/lexicon/wordnet-database.js';
-import { isStopword, normaliseForMatching } from '../core/retrieval/analyze-text.js';
+import { contentWords } from '../core/retrieval/analyze-text.js';
 import { lexiconBuilderFingerprint } from './lexicon-fingerprint.js';
 
 /** Where built lexicons are kept between builds (git-ignored, beside the model cache). */
@@ -21,7 +21,7 @@ interface CachedLexicon {
 }
 
 /**
- * The lexicon for a text, built from WordNet (about 8 s: parsing WordNet, then expanding every lemma) or, when the
+ * The lexicon for a text, built from WordNet (about 5 s: parsing WordNet, then expanding every lemma) or, when the
  * same text, WordNet version, features and settings were built before, read back from the cache. The cache only saves
  * the work: the index folder still gets its own `lexicon.json`, and a damaged cache file is rebuilt.
  */
@@ -42,10 +42,9 @@ export async function cachedLexicon(
     // No cache yet, or an unreadable one: build.
   }
   const built = buildLexicon(wordnet ?? (await readWordNet()), text, features, settings);
-  const words = new Set(normaliseForMatching(text).filter((word) => !isStopword(word)));
+  const words = new Set(contentWords(text));
   const documentWords = [...words].map((word) => [word, built.expandDocumentWord(word)] as const);
   try {
-    await mkdir(cacheDir, { recursive: true });
     await writeAtomically(file, (temporary) => writeFile(temporary, JSON.stringify({ data: built.lexicon.data, documentWords } satisfies CachedLexicon)));
   } catch {
     // A read-only checkout still builds; it only builds again next time.

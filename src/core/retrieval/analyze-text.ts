@@ -43,6 +43,11 @@ export function normaliseForMatching(text: string): string[] {
   return terms;
 }
 
+/** A text's normalised words that carry content, in order (stopwords dropped), before any stemming. */
+export function contentWords(text: string): string[] {
+  return normaliseForMatching(text).filter((word) => !STOPWORDS.has(word));
+}
+
 /** Whether a normalised word carries no content (a stopword or a contraction's fragment). */
 export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
@@ -75,7 +80,7 @@ export class TextAnalyzer {
 
   /** Terms of a text as the lexical index sees them. */
   analyzeDocument(text: string): string[] {
-    return normaliseForMatching(text).filter((word) => !STOPWORDS.has(word)).map((word) => this.termOf(word));
+    return contentWords(text).map((word) => this.termOf(word));
   }
 
   /** Content words of a question, normalised, less stopwords and the words that only frame a question. */

@@ -49,12 +49,6 @@ function buildField(documents: readonly (readonly WeightedTerm[])[]): Field {
   return { postings, lengths, averageLength: documents.length > 0 ? Math.max(total / documents.length, 1e-9) : 1 };
 }
 
-/** How a ranking treats expansion and partial matches. */
-export interface LexicalScoring {
-  /** Weight of the expansion field against the document's own terms. */
-  readonly expansionFieldWeight: number;
-}
-
 /**
  * BM25 over documents with two fields, scored per question word: each word contributes the best of its own term in
  * the text, its own term in the expansion field (weighted down), and its expansion terms in the text (each at its
@@ -91,8 +85,11 @@ export class LexicalIndex {
     return Math.log(1 + (this.size - documents + 0.5) / (documents + 0.5));
   }
 
-  /** Documents matching any word of the question, best first, among those `accept` admits. */
-  rank(concepts: readonly QueryConcept[], scoring: LexicalScoring, accept?: (id: number) => boolean): RankedChunk[] {
+  /**
+   * Documents matching any word of the question, best first, among those `accept` admits; `expansionFieldWeight`
+   * weighs the expansion field against the documents' own terms.
+   */
+  rank(concepts: readonly QueryConcept[], expansionFieldWeight: number, accept?: (id: number) => boolean): RankedChunk[] {
     const totals = new Map<number, number>();
     for (const concept of concepts) {
       const best = new Map<number, number>();
@@ -108,7 +105,7 @@ export class LexicalIndex {
         }
       };
       consider(this.text, concept.term, 1);
-      consider(this.expansion, concept.term, scoring.expansionFieldWeight);
+      consider(this.expansion, concept.term, expansionFieldWeight);
       for (const [term, weight] of concept.expansions) consider(this.text, term, weight);
       for (const [id, score] of best) totals.set(id, (totals.get(id) ?? 0) + score);
     }

@@ -1,6 +1,6 @@
 import type { WeightedTerm } from '../lexicon/expand-lemma.js';
 import { Lexicon, type BuiltLexicon } from '../lexicon/lexicon.js';
-import { isStopword, normaliseForMatching } from './analyze-text.js';
+import { contentWords } from './analyze-text.js';
 import { LexicalIndex, type LexicalDocument, type QueryConcept, type RankedChunk } from './lexical-index.js';
 
 /** The lexical side of the index as stored (`lexical.json`): chunks and whole paragraphs, each with its expansion field. */
@@ -19,8 +19,7 @@ export function lexicalDocuments(texts: readonly string[], built: BuiltLexicon):
     const terms = analyzer.analyzeDocument(text);
     const own = new Set(terms);
     const expansion = new Map<string, number>();
-    for (const word of normaliseForMatching(text)) {
-      if (isStopword(word)) continue;
+    for (const word of contentWords(text)) {
       for (const [term, weight] of built.expandDocumentWord(word)) {
         if (!own.has(term) && (expansion.get(term) ?? 0) < weight) expansion.set(term, weight);
       }
@@ -60,10 +59,20 @@ export class LexicalRanking {
   }
 
   /** The best chunks for a question, at most `limit` (loosely matched when nothing matches exactly). */
-  search(question: string, limit: number, expansionFieldWeight = 0): RankedChunk[] {
+  search(question: string, limit: number): RankedChunk[] {
+    return this.rankWithLooseFallback(question, (concepts) => this.chunks.rank(concepts, 0)).ranked.slice(0, limit);
+  }
+
+  /**
+   * Ranks by the question's concepts, and when nothing matches, by its loose concepts (prefixes, near-miss spellings),
+   * so that a question the speech does not answer still gets its closest passages. Returns the concepts used.
+   */
+  rankWithLooseFallback<T>(question: string, rank: (concepts: readonly QueryConcept[]) => T[]): { concepts: QueryConcept[]; ranked: T[] } {
     const concepts = this.concepts(question);
-    const ranked = this.rankChunks(concepts, expansionFieldWeight);
-    return (ranked.length > 0 ? ranked : this.rankChunks(this.looseConcepts(concepts), expansionFieldWeight)).slice(0, limit);
+    const ranked = rank(concepts);
+    if (ranked.length > 0) return { concepts, ranked };
+    const loose = this.looseConcepts(concepts);
+    return { concepts: loose, ranked: rank(loose) };
   }
 
   constructor(readonly lexicon: Lexicon, data: LexicalIndexData) {
@@ -92,7 +101,7 @@ export class LexicalRanking {
   }
 
   /** For a question nothing matches: each unknown term's prefixes, extensions and near-miss spellings in the speech. */
-  looseConcepts(concepts: readonly QueryConcept[]): QueryConcept[] {
+  private looseConcepts(concepts: readonly QueryConcept[]): QueryConcept[] {
     return concepts.map((concept) => {
       if (this.chunks.hasTerm(concept.term) || concept.term.length < 4) return concept;
       const limit = concept.term.length >= 8 ? 2 : 1;
@@ -103,16 +112,6 @@ export class LexicalRanking {
       }
       return { term: concept.term, expansions: [...concept.expansions, ...loose] };
     });
-  }
-
-  /** Chunks by the question's concepts, best first. */
-  rankChunks(concepts: readonly QueryConcept[], expansionFieldWeight: number, accept?: (id: number) => boolean): RankedChunk[] {
-    return this.chunks.rank(concepts, { expansionFieldWeight }, accept);
-  }
-
-  /** Paragraphs (by index: ¶ number − 1) by the question's concepts, best first. */
-  rankParagraphs(concepts: readonly QueryConcept[], expansionFieldWeight: number, accept?: (id: number) => boolean): RankedChunk[] {
-    return this.paragraphs.rank(concepts, { expansionFieldWeight }, accept);
   }
 
   /**

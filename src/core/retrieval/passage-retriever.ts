@@ -3,7 +3,7 @@ import type { Paragraph, Section, Speech } from '../speech/speech.js';
 import { UserFacingError } from '../user-facing-error.js';
 import type { DenseRetrieval } from './dense-search.js';
 import type { LexicalRanking } from './lexical-ranking.js';
-import type { RankedChunk } from './lexical-index.js';
+import type { QueryConcept, RankedChunk } from './lexical-index.js';
 import { fuseRankings } from './reciprocal-rank-fusion.js';
 import { DEFAULT_RETRIEVAL, type RetrievalSettings } from './retrieval-settings.js';
 import { findStructuralReference } from './structural-reference.js';
@@ -93,12 +93,7 @@ export class PassageRetriever implements Retriever {
     const inScope = (number: number) => !section || (number >= section.firstParagraph && number <= section.lastParagraph);
 
     const { lexical, speech } = this.parts;
-    let concepts = lexical.concepts(question);
-    let lexicalRanking = this.lexicalRanking(concepts, inScope);
-    if (lexicalRanking.length === 0) {
-      concepts = lexical.looseConcepts(concepts);
-      lexicalRanking = this.lexicalRanking(concepts, inScope);
-    }
+    const { concepts, ranked: lexicalRanking } = lexical.rankWithLooseFallback(question, (words) => this.lexicalRanking(words, inScope));
     const denseRanking = await this.denseRanking(question, inScope);
     const fused = this.fuse(denseRanking ? [lexicalRanking, denseRanking] : [lexicalRanking]);
 
@@ -129,18 +124,14 @@ export class PassageRetriever implements Retriever {
   }
 
   /** Lexical evidence per paragraph: its best chunk's score plus the whole paragraph's, each scaled to its ranking's best. */
-  private lexicalRanking(concepts: ReturnType<LexicalRanking['concepts']>, inScope: (number: number) => boolean): RankedParagraph[] {
+  private lexicalRanking(concepts: readonly QueryConcept[], inScope: (number: number) => boolean): RankedParagraph[] {
     const { lexical, chunks } = this.parts;
     const weight = this.settings.expansionFieldWeight;
-    const chunkScores = lexical.rankChunks(concepts, weight, (id) => inScope(chunks[id]?.paragraphNumber ?? 0));
-    const paragraphScores = this.settings.paragraphWeight > 0 ? lexical.rankParagraphs(concepts, weight, (index) => inScope(index + 1)) : [];
+    const chunkScores = this.rollUp(lexical.chunks.rank(concepts, weight, (id) => inScope(chunks[id]?.paragraphNumber ?? 0)));
+    const paragraphScores = this.settings.paragraphWeight > 0 ? lexical.paragraphs.rank(concepts, weight, (index) => inScope(index + 1)) : [];
     const topChunk = chunkScores[0]?.score ?? 1;
     const topParagraph = paragraphScores[0]?.score ?? 1;
-    const combined = new Map<number, { chunk: number; score: number }>();
-    for (const { id, score } of chunkScores) {
-      const number = chunks[id]?.paragraphNumber;
-      if (number !== undefined && !combined.has(number)) combined.set(number, { chunk: id, score: score / topChunk });
-    }
+    const combined = new Map(chunkScores.map(({ number, chunk, score }) => [number, { chunk, score: score / topChunk }]));
     for (const { id, score } of paragraphScores) {
       const number = id + 1;
       const entry = combined.get(number) ?? { chunk: this.firstChunk.get(number) ?? 0, score: 0 };
