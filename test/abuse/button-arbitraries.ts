@@ -39,7 +39,84 @@ export const mutation = (id: string): fc.Arbitrary<string> => {
     fc.constant(id.toUpperCase()),
   );
 };
-export const tampered = validState.chain((state) => mutation(encodeButtonState(state)));
+
+const ALPHABET = [...'0123456789abcdefghijklmnopqrstuvwxyz'];
+const PREFIXES = ['a1', 'a2', 's1', 'o1', 'q1', 'm1'] as const;
+/** `id` with field `at` (of its `.`-separated fields) replaced by `text`. */
+const withField = (id: string, at: number, text: string): string => id.split('.').map((field, index) => (index === at ? text : field)).join('.');
+/** Indexes of `id`'s fields after the prefix that are whole numbers in decimal (owner, flags, counts, pages, ¶, question). */
+const numericFields = (id: string): number[] => id.split('.').flatMap((field, index) => (index > 0 && /^\d+$/u.test(field) ? [index] : []));
+/** Positions in `id` of characters that match `pattern`. */
+const positions = (id: string, pattern: RegExp): number[] => [...id].flatMap((character, index) => (pattern.test(character) ? [index] : []));
+const replaceAt = (id: string, at: number, text: string): string => id.slice(0, at) + text + id.slice(at + 1);
+/** One of `items` (or `fallback` when there are none): tampering that needs, say, a digit falls back to another. */
+const oneOf = <T>(items: readonly T[], fallback: fc.Arbitrary<string>, then: (item: T) => fc.Arbitrary<string>): fc.Arbitrary<string> =>
+  items.length === 0 ? fallback : fc.constantFrom(...items).chain(then);
+
+/**
+ * A valid id tampered with while keeping its shape, so that about half still decode (to another state) and the rest are
+ * refused by a range or canonical-form check rather than by their shape: a character changed to another of its kind (a
+ * digit of a number to another digit, a character of the tag or ranking to another of [0-9a-z]) or to any of [0-9a-z];
+ * a number replaced by another canonical number (one either side of it, or any) or given a leading zero; a field
+ * lengthened or shortened by one character; a ranking item added or dropped; the prefix swapped for another kind's or
+ * version's (an a2 answer page rewritten as its a1 form with any flags, a section button read as a quote's or the
+ * reverse); a section page's section and page swapped; a question's action letter changed.
+ */
+export const plausibleMutation = (id: string): fc.Arbitrary<string> => {
+  const fields = id.split('.');
+  const numbers = numericFields(id);
+  const anyField = fc.integer({ min: 1, max: fields.length - 1 });
+  const retype = oneOf(positions(id, /[^.]/u), fc.constant(id), (at) => fc.constantFrom(...ALPHABET).map((character) => replaceAt(id, at, character)));
+  // Past the prefix: digits of number fields stay digits, the tag and the ranking stay base 36.
+  const body = fields[0]?.length ?? 0;
+  const sameKind = oneOf(positions(id, /[^.]/u).filter((at) => at > body), retype, (at) => {
+    const field = id.slice(0, at).split('.').length - 1;
+    return fc.constantFrom(...(numbers.includes(field) ? ALPHABET.slice(0, 10) : ALPHABET)).map((character) => replaceAt(id, at, character));
+  });
+  const ranking = fields[0] === 'a2' ? fields.length - 1 : -1;
+  return fc.oneof(
+    { weight: 4, arbitrary: sameKind },
+    { weight: 1, arbitrary: retype },
+    // Another number: one either side of it (the next page, the next ¶), small, up to 1100, or up to 10^12.
+    {
+      weight: 3,
+      arbitrary: oneOf(numbers, retype, (at) =>
+        fc.oneof({ weight: 2, arbitrary: fc.integer({ min: -3, max: 3 }).map((step) => BigInt(fields[at] ?? '0') + BigInt(step)) }, fc.bigInt({ min: 0n, max: 12n }), fc.bigInt({ min: 0n, max: 1100n }), fc.bigInt({ min: 0n, max: 10n ** 12n }))
+          .filter((value) => value >= 0n)
+          .map((value) => withField(id, at, String(value))),
+      ),
+    },
+    // Must never decode: each number has one form, without leading zeros.
+    { weight: 1, arbitrary: oneOf(numbers, retype, (at) => fc.constantFrom('0', '00').map((zeros) => withField(id, at, zeros + (fields[at] ?? '')))) },
+    { weight: 1, arbitrary: anyField.chain((at) => fc.constantFrom(...(numbers.includes(at) ? ALPHABET.slice(0, 10) : ALPHABET)).map((character) => withField(id, at, (fields[at] ?? '') + character))) },
+    { weight: 1, arbitrary: anyField.map((at) => withField(id, at, (fields[at] ?? '').slice(0, -1))) },
+    { weight: 1, arbitrary: fc.constantFrom(...PREFIXES).map((prefix) => withField(id, 0, prefix)) },
+    {
+      weight: 2,
+      arbitrary:
+        fields[0] === 'm1'
+          ? fc.constantFrom('a', 'r', 'm', 'x', 'A', '').map((action) => withField(id, 1, action))
+          : fields[0] === 'o1' || fields[0] === 'q1'
+            ? // Same fields, another kind: a section's number read as a ¶'s, or the reverse.
+              fc.constant(withField(id, 0, fields[0] === 'o1' ? 'q1' : 'o1'))
+            : ranking < 0
+              ? // A section page with its section and page numbers swapped.
+                fc.constant([...fields.slice(0, 3), fields[4], fields[3], ...fields.slice(5)].join('.'))
+              : fc.oneof(
+                  fc.array(fc.constantFrom(...ALPHABET), { minLength: 4, maxLength: 4 }).map((item) => withField(id, ranking, (fields[ranking] ?? '') + item.join(''))),
+                  fc.constant(withField(id, ranking, (fields[ranking] ?? '').slice(0, -4))),
+                  // a2.owner.private.confident.offset.perPage.speech.ranking → a1.owner.flags.offset.perPage.speech.ranking
+                  fc.nat(3).map((flags) => ['a1', fields[1], flags, ...fields.slice(4)].join('.')),
+                ),
+    },
+  );
+};
+
+/** Valid ids tampered with, never left as they were: mostly keeping their shape ({@link plausibleMutation}), else anyhow ({@link mutation}). */
+export const tampered = validState.chain((state) => {
+  const id = encodeButtonState(state);
+  return fc.oneof({ weight: 6, arbitrary: plausibleMutation(id) }, { weight: 1, arbitrary: mutation(id) }).filter((text) => text !== id);
+});
 
 export const anyString = fc.oneof(
   fc.string({ maxLength: 120 }),
@@ -48,3 +125,9 @@ export const anyString = fc.oneof(
   fc.string({ minLength: 95, maxLength: 400 }),
 );
 
+/**
+ * What a client could send as a custom_id, mostly well formed: valid ids as the bot encodes them (2 in 10), valid ids
+ * tampered with (7 in 10) and random strings (1 in 10). More than half decode (the properties that use it assert so),
+ * so the checks on decoded states run on most cases, not only on the rare random string that decodes.
+ */
+export const hostileId = fc.oneof({ weight: 2, arbitrary: validState.map(encodeButtonState) }, { weight: 7, arbitrary: tampered }, { weight: 1, arbitrary: anyString });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeButtonState, encodeButtonState, type ButtonState } from '../../src/core/discord/custom-ids.js';
-import { options } from './abuse-support.js';
-import { anyString, tampered, validState } from './button-arbitraries.js';
+import { options, RUNS } from './abuse-support.js';
+import { anyString, hostileId, tampered, validState } from './button-arbitraries.js';
 
 // Button custom_ids: anything a client sends must decode to a valid state or to nothing, and never throw.
 
@@ -34,7 +34,9 @@ describe('abuse: button custom_ids', () => {
     );
   });
 
-  it('never throws on arbitrary strings, and decodes only to states in range (10,000 cases)', () => {
+  // Almost no random string decodes (about 2 in 10,000), so this proves "never throws" and little else: decoded states
+  // are checked on valid and tampered ids below, where most cases decode.
+  it('never throws on arbitrary strings (10,000 cases)', () => {
     fc.assert(
       fc.property(anyString, (id) => {
         const state = decodeButtonState(id);
@@ -44,42 +46,52 @@ describe('abuse: button custom_ids', () => {
     );
   });
 
-  it('never throws on tampered ids, and decodes only to states in range (10,000 cases)', () => {
+  it('never throws on valid, tampered and random ids, and decodes them only to states in range (10,000 cases, most decoding)', () => {
+    let decoded = 0;
     fc.assert(
-      fc.property(tampered, (id) => {
+      fc.property(hostileId, (id) => {
         const state = decodeButtonState(id);
-        if (state !== undefined) expect(inRange(state)).toBe(true);
+        if (state === undefined) return;
+        decoded += 1;
+        expect(inRange(state)).toBe(true);
       }),
       options(),
     );
+    // The check ran on most cases, not only on the rare random string that decodes.
+    expect(decoded).toBeGreaterThan(RUNS / 2);
   });
 
   // The one exception: an answer page of the older version a1 still decodes, and re-encodes as its a2 equivalent.
-  const expectCanonical = (id: string) => {
+  const expectCanonical = (id: string): boolean => {
     const state = decodeButtonState(id);
-    if (state === undefined) return;
+    if (state === undefined) return false;
     if (id.startsWith('a1.')) expect(decodeButtonState(encodeButtonState(state))).toEqual(state);
     else expect(encodeButtonState(state)).toBe(id);
+    return true;
   };
 
-  it('accepts an arbitrary string only if it is exactly what encode produces: encode(decode(id)) === id (10,000 cases)', () => {
+  it('accepts a valid, tampered or random id only if it is exactly what encode produces: encode(decode(id)) === id (10,000 cases, most decoding)', () => {
+    let decoded = 0;
     fc.assert(
-      fc.property(anyString, expectCanonical),
+      fc.property(hostileId, (id) => {
+        if (expectCanonical(id)) decoded += 1;
+      }),
       options(),
     );
+    expect(decoded).toBeGreaterThan(RUNS / 2);
   });
 
-  // BUG: decodeButtonState accepts non-canonical numbers, so ids that encodeButtonState never produces still decode.
-  // `wholeNumber` takes /^\d{1,3}$/ and the question id /^\d{1,12}$/, leading zeros included. fast-check (seed
-  // 20210714, run 589) found "m1.a.094264761283", a valid Approve id with a "0" inserted: it decodes to
-  // { kind: 'question', action: 'approve', question: 94264761283 }, whose encoding is "m1.a.94264761283"; likewise
-  // "q1.03.abcd" decodes as "q1.3.abcd". Harmless for safety (the state is in range and equal to the canonical id's),
-  // but it breaks "undefined for anything not produced by encode"; the fix is to refuse leading zeros
-  // (e.g. /^(0|[1-9]\d{0,2})$/ and /^[1-9]\d{0,11}$/).
-  it('accepts a tampered id only if it is exactly what encode produces: encode(decode(id)) === id (10,000 cases)', () => {
+  // Guards: an id decodes only in the one form encodeButtonState gives it, so that each state has exactly one id: a
+  // number with a leading zero ("m1.a.094264761283", "q1.03.abcd") or any other spelling encode never produces is refused.
+  it('accepts a tampered id only if it is exactly what encode produces: encode(decode(id)) === id (10,000 cases, most decoding)', () => {
+    let decoded = 0;
     fc.assert(
-      fc.property(tampered, expectCanonical),
+      fc.property(tampered, (id) => {
+        if (expectCanonical(id)) decoded += 1;
+      }),
       options(),
     );
+    // Every one of these ids differs from the valid id it was made from: those that decode are other states' ids.
+    expect(decoded).toBeGreaterThan(RUNS / 2);
   });
 });

@@ -119,15 +119,8 @@ describe('abuse: the reference commands', () => {
     expect(answered).toBeGreaterThan(2_000);
   });
 
-  // BUG: an unknown or ambiguous section name is quoted whole in the refusal. findSection throws
-  // `No section is called "${query}". The sections are: …` (quotesUserInput), and handle-interaction sends
-  // escapeMarkdown(message) as the reply's content. /ask's and /study start's `section` option has no max_length, so
-  // Discord lets a member type up to 6000 characters; the escaped refusal then exceeds the 2000-character content limit,
-  // Discord rejects the reply and the member sees "The application did not respond" instead of the refusal. fast-check
-  // (seed 20210714, run 27, shrunk): section = "@everyone" × 200 (1,800 characters; the escape adds a zero-width space
-  // per mention) → "refusal unknown-section is 2003 characters once escaped". Plain text of ~1,750 characters, or
-  // ~900 markdown characters (each escaped to two), does the same. Fix: cut the quoted query in findSection's messages
-  // (renderSectionList already slices it to 100), or give the option a max_length.
+  // Guards: an unknown or ambiguous section name, which the `section` option lets a member make up to 6000 characters
+  // long, is quoted cut in the refusal, so the refusal still fits one message (2000 characters) once escaped.
   it('/ask and /study start with a section name of any length (up to 6000): the refusal fits one message (10,000 cases)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.record({ question: fc.constantFrom('How do hostile states threaten the UK?', 'encryption'), section: hostileString(6000) }), async (input) => {
@@ -139,13 +132,8 @@ describe('abuse: the reference commands', () => {
     );
   });
 
-  // BUG: PassageCommands.ask does not check `results`. It passes a fixed limit of 10 to the retriever and uses
-  // `results` only as the page size, so 0, negatives, fractions, NaN or 11+ render an answer whose "More" and
-  // "Previous" buttons carry a perPage that decodeButtonState refuses (it accepts 1–10): the buttons are dead
-  // ("This button is no longer valid"). fast-check (seed 20210714, run 1, shrunk): { question: "How do hostile states
-  // threaten the UK?", results: 0, private: false, user: "10000000000000000" } → a "More" button
-  // "a1.10000000000000000.0.1.0.0v1m.0711…" (perPage 0) that decodes to undefined; 11, -1, 1.5 and NaN likewise. Discord
-  // enforces min_value 1 / max_value 5 and the console always passes 3, so users cannot reach it today; the fix is to throw UserFacingError('results-out-of-range') for anything but a whole number from 1 to 5.
+  // Guards: /ask refuses a number of results that is not a whole number from 1 to 5 (results-out-of-range), so no answer
+  // carries "More" or "Previous" buttons with a page size that decodeButtonState refuses (dead buttons).
   it('/ask with an out-of-range number of results: refused, or an answer whose buttons work (10,000 cases)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.record({ question: fc.constantFrom('How do hostile states threaten the UK?', 'terrorism online', 'encryption', 'China'), results: hostileNumber, private: fc.boolean(), user: member }), async (input) => {

@@ -210,13 +210,9 @@ describe('abuse: study permissions and options', () => {
     expect(refusedAsModerator).toBeGreaterThan(RUNS / 2);
   });
 
-  // BUG: a moderator of another guild can decide this guild's questions. Approve/Reject buttons carry only the question
-  // id ("m1.a.<id>"), and QuestionQueue checks the presser with requireModerator(…, settings of the question's guild,
-  // actor) where `actor` holds the presser's permissions *in their own guild*: isModerator passes on Administrator,
-  // Manage Server or Manage Threads from any guild, and nothing compares actor.guildId with question.guildId. So an
-  // admin of guild B who forges or replays "m1.a.<id>" of guild A's queue approves it (the answer is posted in A's
-  // thread). fast-check (seed 20210714, run 1): an Administrator of G2 pressing Approve on G1's pending question → the
-  // question becomes answered. Fix: refuse when actor.guildId !== question.guildId (and likewise for sessions).
+  // Guards: a moderator's permissions count only in their own server. Approve/Reject buttons carry only the question id
+  // ("m1.a.<id>"), so an administrator of another server who forges or replays one is refused as not a moderator, and
+  // the question is left as it was.
   it(`refuses a moderator of another guild on this guild's questions (${RUNS} cases, SQLite)`, async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -278,13 +274,8 @@ describe('abuse: study permissions and options', () => {
     expect(seen.started).toBeGreaterThan(50);
   });
 
-  // BUG: StudySessions.start checks `from < 1 || from > paragraphs` but not that `from` is a whole number. NaN passes
-  // the check, the thread is created, and createSession fails with SqliteError "NOT NULL constraint failed:
-  // sessions.current_paragraph" (not a UserFacingError: the moderator sees "Something went wrong" and an empty thread
-  // is left behind); 1.5 is stored, then renderStudyPassage throws RangeError "no paragraph 1.5" after the session row
-  // exists. fast-check (seed 20210714, run 18, shrunk): { section: "state threats", from: NaN }. Discord's Integer
-  // option (min 1, max 31) means members cannot send these today; the fix is Number.isInteger(from) in the check
-  // (as moveTo and findParagraphs already do).
+  // Guards: /study start refuses a starting paragraph that is not a whole number (NaN, 1.5) with paragraph-out-of-range
+  // before anything is created: no thread, no session row, no post.
   it(`a moderator starting at a paragraph that is not a whole number is refused with a UserFacingError, nothing created (${RUNS} cases, SQLite)`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.constantFrom(Number.NaN, 1.5, 30.5, 0.999), fc.double({ min: 1, max: 31, noNaN: true }).filter((value) => !Number.isInteger(value))), async (from) => {
@@ -319,15 +310,8 @@ describe('abuse: study permissions and options', () => {
     );
   });
 
-  // BUG: the notice QuestionQueue.reject sends the author (a DM) echoes the session title, the moderator's reason and
-  // the question unescaped: `Your question in “${session.title}” was not taken up by the moderators. Reason:
-  // ${reason}\n> ${question.text}`. Markdown in any of them formats, "@everyone" reads as a mention (nothing pings:
-  // allowed_mentions is empty, and it is a DM), and a newline in the question or reason leaves the "> " block quote.
-  // (The moderators'-channel announcements escape title and reason: escapeMarkdown was added there while these tests
-  // were written; the two embed titles are covered in render-and-validate.abuse.test.ts.) fast-check (seed 20210714,
-  // run 3, shrunk): title "@everyone", reason "@everyone" → notify "Your question in “@everyone” was not taken up by
-  // the moderators. Reason: @everyone\n> How do hostile states threaten the UK?". Fix: escapeMarkdown the title and
-  // reason, and escape the question line by line after "> ".
+  // Guards: the session title and the moderator's reject reason show as typed, escaped, wherever they are echoed: in
+  // the moderators' channel announcements and in the notice (a DM) that tells the author their question was rejected.
   it(`a moderator’s title and reject reason are echoed escaped in announcements and notices (${RUNS} cases, SQLite)`, async () => {
     await fc.assert(
       fc.asyncProperty(hostileString(80).map((text) => text.trim()).filter((text) => text !== ''), hostileString(300).map((text) => text.trim()).filter((text) => text !== ''), async (title, reason) => {

@@ -129,10 +129,15 @@ describe.each([
   });
 
   it(`refuses a question over ${MAX_QUESTION_LENGTH} characters and says so, and accepts one of exactly ${MAX_QUESTION_LENGTH}`, async () => {
-    const error = await refusal('encryption '.repeat(30).padEnd(MAX_QUESTION_LENGTH + 1, 'x'));
+    // One character over the limit, and nothing for the trim to take off (it ends "…encx").
+    const tooLong = `${'encryption '.repeat(30).slice(0, MAX_QUESTION_LENGTH)}x`;
+    expect(tooLong.trim()).toHaveLength(MAX_QUESTION_LENGTH + 1);
+    const error = await refusal(tooLong);
     expect(error.code).toBe('question-too-long');
-    expect(error.message).toContain(String(MAX_QUESTION_LENGTH));
-    await expect(retriever.ask('e'.repeat(MAX_QUESTION_LENGTH))).resolves.toBeDefined();
+    expect(error.message).toContain(`is ${MAX_QUESTION_LENGTH + 1} characters long; the limit is ${MAX_QUESTION_LENGTH}.`);
+    const longest = 'e'.repeat(MAX_QUESTION_LENGTH);
+    expect(longest).toHaveLength(MAX_QUESTION_LENGTH);
+    await expect(retriever.ask(longest)).resolves.toBeDefined();
   });
 
   it('refuses punctuation-only and emoji-only questions', async () => {
