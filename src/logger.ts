@@ -6,13 +6,19 @@ import pretty from 'pino-pretty';
  * for machines, readable lines when a person watches the terminal. Writes are synchronous: a CLI that exits right
  * after logging must not lose the line.
  */
-export function createLogger(level: string, humanReadable: boolean = process.stderr.isTTY): Logger {
+export function createLogger(level: string, humanReadable: boolean = process.stderr.isTTY, dest: number | string = 2): Logger {
+  // `dest` is a file descriptor or a file path: stderr in production, a file when a test reads back what was written.
   const destination = humanReadable
-    ? pretty({ destination: 2, sync: true, colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' })
-    : pino.destination({ dest: 2, sync: true });
+    ? pretty({ destination: dest, sync: true, colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' })
+    : pino.destination({ dest, sync: true });
   // Defence in depth: the token is never passed to a log call, but any object that carries it is censored.
-  const redact = { paths: ['token', '*.token', 'discordToken', '*.discordToken', '*.headers.authorization', '*.headers.Authorization'], censor: '[redacted]' };
-  return pino({ level, base: null, redact, serializers: { err: serializeError } }, destination);
+  const redact = {
+    paths: ['token', '*.token', 'discordToken', '*.discordToken', 'headers.authorization', 'headers.Authorization', '*.headers.authorization', '*.headers.Authorization'],
+    censor: '[redacted]',
+  };
+  // An error logged as `error` rather than `err` is kept to the same fields: spread whole, a discord.js API error would
+  // print its request's URL (an interaction's token) and body (a member's words).
+  return pino({ level, base: null, redact, serializers: { err: serializeError, error: serializeError } }, destination);
 }
 
 /**

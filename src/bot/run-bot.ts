@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
+import { Client, Events, MessageFlags, type Interaction } from 'discord.js';
 import type { App } from '../app.js';
 import { ConfigError } from '../config.js';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import type { StudyContext } from '../study/study-context.js';
 import { StudySessions } from '../study/study-sessions.js';
 import { DiscordStudyPublisher } from './study/discord-study-publisher.js';
 import type { BotContext } from './bot-context.js';
+import { discordClientOptions } from './client-options.js';
 import { createCommandRegistry } from './commands/command-registry.js';
 import { NO_MENTIONS } from './discord-message.js';
 import { createInteractionHandler } from './handle-interaction.js';
@@ -33,12 +34,7 @@ export async function runBot(app: App, token: string): Promise<RunningBot> {
   const { config, logger } = app;
   // Opened before logging in: a database that cannot be used stops the start with its path, before any interaction.
   const repository = SqliteStudyRepository.open(path.join(config.dataDir, STUDY_DATABASE_FILE));
-  const client = new Client({
-    // GuildMessages only to count messages in session threads for the recap; no message content is read.
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
-    allowedMentions: NO_MENTIONS,
-    ...(config.discordApiUrl === undefined ? {} : { rest: { api: config.discordApiUrl } }),
-  });
+  const client = new Client(discordClientOptions(config));
   const registry = createCommandRegistry(app.index.speech);
   const studyContext: StudyContext = {
     repository,

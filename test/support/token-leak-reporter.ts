@@ -1,12 +1,12 @@
 import type { UserConsoleLog } from 'vitest';
 import type { Reporter, SerializedError, TestCase, TestModule, Vitest } from 'vitest/node';
-import { tokenLeaks } from './fake-token.js';
+import { secretLeaks } from './fake-token.js';
 
 /**
  * Watches everything the suite reports (each test's console output, the errors of failed tests, hooks, suites and
- * files, and unhandled errors) for the test token, and fails the run if any part of it appears: a secret printed by
- * any path, not only those a test thought to check. Writes straight to stdout or stderr inside a test file are
- * watched by `token-leak-guard.ts`.
+ * files, and unhandled errors) for the test token and for the interaction tokens the fake Discord issues, and fails
+ * the run if any part of the one or any of the others appears: a secret printed by any path, not only those a test
+ * thought to check. Writes straight to stdout or stderr inside a test file are watched by `token-leak-guard.ts`.
  */
 export default class TokenLeakReporter implements Reporter {
   private readonly leaks: string[] = [];
@@ -33,10 +33,10 @@ export default class TokenLeakReporter implements Reporter {
     }
     this.lookAtErrors(unhandledErrors, 'an unhandled error');
     if (this.leaks.length === 0) {
-      process.stdout.write(`\nsecrets: the test token appeared in none of ${this.seen} console outputs and errors\n`);
+      process.stdout.write(`\nsecrets: neither the test token nor an interaction token appeared in any of ${this.seen} console outputs and errors\n`);
       return;
     }
-    process.stdout.write(`\nsecrets: THE TEST TOKEN APPEARED in ${this.leaks.join('; ')}\n`);
+    process.stdout.write(`\nsecrets: A SECRET APPEARED: ${this.leaks.join('; ')}\n`);
     process.exitCode = 1;
   }
 
@@ -46,6 +46,6 @@ export default class TokenLeakReporter implements Reporter {
 
   private look(text: string, where: string): void {
     this.seen += 1;
-    if (tokenLeaks(text).length > 0) this.leaks.push(where);
+    for (const secret of secretLeaks(text)) this.leaks.push(`${secret} in ${where}`);
   }
 }

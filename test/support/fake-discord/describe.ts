@@ -1,10 +1,14 @@
+import { maskInteractionTokens } from '../fake-token.js';
 import type { FakeState } from './state.js';
 import type { InteractionRecord, RecordedMessage, RecordedRequest } from './types.js';
 
-/** One line per request, with the interaction token masked so messages stay readable. */
+/**
+ * One line per request, with the interaction token masked so messages stay readable, and any other interaction token
+ * masked too: a timeout error quoting a webhook path must not trip the suite's leak checks.
+ */
 export function describeRequests(requests: readonly RecordedRequest[], mask?: string): string[] {
   return requests.map((request) => {
-    const path = mask ? request.path.replaceAll(mask, '<token>') : request.path;
+    const path = maskInteractionTokens(mask ? request.path.replaceAll(mask, '<token>') : request.path);
     const fault = request.fault ? ` [${request.fault}]` : '';
     return `${request.method} ${path} → ${request.status || 'pending'}${fault}`;
   });

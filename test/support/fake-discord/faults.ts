@@ -60,6 +60,7 @@ function take<R extends { readonly method?: string; readonly path: RegExp }>(rul
 
 /** The response of a failed request: a 429 carries every header @discordjs/rest reads, so it waits and retries. */
 export function faultResult(rule: FailRule): RouteResult {
+  if (rule.status < 500 && rule.status !== 429) return reply.error(rule.status, rule.code ?? 50035, rule.message ?? 'Invalid Form Body');
   if (rule.status !== 429) {
     const message = rule.status === 500 ? '500: Internal Server Error' : '502: Bad Gateway';
     return reply.error(rule.status, 0, message);

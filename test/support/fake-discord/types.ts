@@ -67,7 +67,10 @@ export interface RecordedRequest {
 export interface FailRule {
   readonly method?: string;
   readonly path: RegExp;
-  readonly status: 429 | 500 | 502;
+  readonly status: 400 | 403 | 404 | 429 | 500 | 502;
+  /** For 4xx other than 429: Discord's error code and message (default 50035 "Invalid Form Body"), as @discordjs/rest turns into a DiscordAPIError. */
+  readonly code?: number;
+  readonly message?: string;
   /** For 429: `retry-after` in seconds (may be fractional). Default 1. */
   readonly retryAfterSeconds?: number;
   /** How many matching requests fail. Default 1. */
