@@ -1,0 +1,139 @@
+/**
+ * An oracle for highlight spans, independent of the code that renders them: which sentences a passage highlights is
+ * read from the retriever's span against the speech as this file parses it, and the expected bold text is cut from
+ * the paragraph at those sentences' own offsets. Renderers, the button codec and the CLI are then held to it exactly:
+ * the bold starts at the first character of the first highlighted sentence and ends at the last character of the last.
+ */
+import { expect } from 'vitest';
+import { parseSpeech } from '../../src/core/speech/parse-speech.js';
+import type { Paragraph, Speech } from '../../src/core/speech/speech.js';
+import type { Answer } from '../../src/core/retrieval/passage-retriever.js';
+import { speechSource } from './test-index.js';
+
+/**
+ * Real questions whose answers (lexical and hybrid, ten passages each) highlight sentences at the start of a paragraph
+ * (¶28, “What did he say about encryption?”), in the middle (¶16, “Russia”), at the end (¶29 and ¶27), two sentences
+ * at once (¶7, ¶24, ¶16) and a whole paragraph (¶1). Each test also checks that its cases still cover those places.
+ */
+export const QUESTIONS = [
+  'What did he say about encryption?',
+  'Russia',
+  'What did he say in conclusion?',
+  'threats from states',
+  'Good morning everyone. Thank you for coming.',
+  'Thank you for coming',
+] as const;
+
+/** Questions for the one-sentence variant of the speech: each is answered first by a paragraph of one sentence. */
+export const ONE_SENTENCE_QUESTIONS = ['Thank you for coming', 'good morning'] as const;
+
+/**
+ * The real speech has no paragraph of one sentence (¶1 has two, the fewest). The variant is the real page with ¶1
+ * cut in two at its sentence boundary, so that “Good morning everyone.” and “Thank you for coming.” are paragraphs
+ * of one sentence each; every other paragraph is as published.
+ */
+export async function oneSentenceSource(): Promise<{ file: string; text: string }> {
+  const real = await speechSource();
+  const text = real.text.replace('Good morning everyone. Thank you for coming.', 'Good morning everyone.\n\nThank you for coming.');
+  if (text === real.text) throw new Error('the speech page no longer has ¶1 as the variant expects');
+  return { file: real.file, text };
+}
+
+/** Where in its paragraph a highlight lies; a highlight can be in more than one group (`several` and `end`, say). */
+export type Place = 'start' | 'middle' | 'end' | 'whole' | 'one-sentence paragraph' | 'several sentences';
+export const ALL_PLACES: readonly Place[] = ['start', 'middle', 'end', 'whole', 'one-sentence paragraph', 'several sentences'];
+
+/** What a passage must show: the paragraph's text cut at its highlighted sentences' offsets. */
+export interface ExpectedHighlight {
+  readonly paragraph: number;
+  readonly firstSentence: number;
+  readonly lastSentence: number;
+  /** The text before the first highlighted sentence, the highlighted sentences, and the text after the last one. */
+  readonly before: string;
+  readonly bold: string;
+  readonly after: string;
+  readonly places: readonly Place[];
+}
+
+/** The speech parsed here, from the same page text the index was built from. */
+export function oracleSpeech(text: string): Speech {
+  return parseSpeech(text);
+}
+
+/**
+ * The expected highlight of ¶`number` for a span reported by the retriever: the span must begin exactly at one parsed
+ * sentence's first character and end exactly at one's last (a run of whole sentences), and the expected text is cut
+ * at those sentences' offsets, not at the span's.
+ */
+export function expectedHighlight(speech: Speech, number: number, span: { readonly start: number; readonly end: number }): ExpectedHighlight {
+  const paragraph: Paragraph | undefined = speech.paragraphs[number - 1];
+  if (!paragraph) throw new Error(`no ¶${number}`);
+  const { sentences, text } = paragraph;
+  const firstSentence = sentences.findIndex((sentence) => sentence.start === span.start);
+  const lastSentence = sentences.findIndex((sentence) => sentence.end === span.end);
+  if (firstSentence < 0 || lastSentence < firstSentence) {
+    throw new Error(`¶${number}: the span ${span.start}–${span.end} is not a run of whole sentences (${sentences.map((s) => `${s.start}–${s.end}`).join(', ')})`);
+  }
+  const first = sentences[firstSentence]!;
+  const last = sentences[lastSentence]!;
+  const bold = text.slice(first.start, last.end);
+  // The cut is the sentences' own text: it opens with the first one's first character, closes with the last one's last.
+  expect(bold.startsWith(first.text) && bold.endsWith(last.text), `¶${number} sentences ${firstSentence}–${lastSentence}`).toBe(true);
+  expect(sentences.slice(firstSentence, lastSentence + 1).every((sentence) => bold.includes(sentence.text))).toBe(true);
+  const count = sentences.length;
+  const places: Place[] = [];
+  if (count === 1) places.push('one-sentence paragraph');
+  else if (firstSentence === 0 && lastSentence === count - 1) places.push('whole');
+  else if (firstSentence === 0) places.push('start');
+  else if (lastSentence === count - 1) places.push('end');
+  else places.push('middle');
+  if (lastSentence > firstSentence) places.push('several sentences');
+  return { paragraph: number, firstSentence, lastSentence, before: text.slice(0, first.start), bold, after: text.slice(last.end), places };
+}
+
+/** The expected highlight of every passage of a real answer, in order. */
+export function expectedHighlights(speech: Speech, answer: Answer): ExpectedHighlight[] {
+  return answer.passages.map((passage) => {
+    expect(passage.paragraph.text, `¶${passage.paragraph.number} as parsed here`).toBe(speech.paragraphs[passage.paragraph.number - 1]?.text);
+    return expectedHighlight(speech, passage.paragraph.number, passage.highlight);
+  });
+}
+
+/** Every run of whole sentences of every paragraph of a speech, as spans: the inputs an exhaustive check walks. */
+export function everySentenceRun(speech: Speech): Array<{ paragraph: Paragraph; start: number; end: number; expected: ExpectedHighlight }> {
+  return speech.paragraphs.flatMap((paragraph) =>
+    paragraph.sentences.flatMap((first, i) =>
+      paragraph.sentences.slice(i).map((last) => ({
+        paragraph,
+        start: first.start,
+        end: last.end,
+        expected: expectedHighlight(speech, paragraph.number, { start: first.start, end: last.end }),
+      })),
+    ),
+  );
+}
+
+/** Fails unless the checked highlights include every place in a paragraph (start, middle, end, …). */
+export function expectAllPlaces(checked: readonly ExpectedHighlight[]): void {
+  expect(new Set(checked.flatMap((highlight) => highlight.places))).toEqual(new Set(ALL_PLACES));
+}
+
+/** Splits a marked-up line into the text before the one highlight, the highlight, and the text after it. */
+export function splitMarked(line: string, open: string, close: string): { before: string; bold: string; after: string } {
+  const opened = line.indexOf(open);
+  const closed = line.indexOf(close, opened + open.length);
+  if (opened < 0 || closed < 0) throw new Error(`no highlight in: ${line}`);
+  const after = line.slice(closed + close.length);
+  if (after.includes(open) || after.includes(close)) throw new Error(`more than one highlight in: ${line}`);
+  return { before: line.slice(0, opened), bold: line.slice(opened + open.length, closed), after };
+}
+
+/** What a Discord reader sees of escaped text: every backslash escape undone, and no zero-width space after `@`. */
+export function unescapeDiscord(text: string): string {
+  return text.replace(/\\(.)/gsu, '$1').replaceAll('@\u200b', '@');
+}
+
+/** The shape to compare a rendered passage with: its ¶ number and the text around and in its bold. */
+export function shownAs(expected: ExpectedHighlight): { paragraph: number; before: string; bold: string; after: string } {
+  return { paragraph: expected.paragraph, before: expected.before, bold: expected.bold, after: expected.after };
+}
