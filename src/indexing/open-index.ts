@@ -26,6 +26,8 @@ export interface OpenIndexInput {
   readonly rebuild: 'auto' | 'never';
   readonly onModelProgress?: (progress: ModelFileProgress) => void;
   readonly onEmbedded?: (done: number, total: number) => void;
+  /** Calibrated dense thresholds by model id; {@link DENSE_SIMILARITY_THRESHOLDS} unless a caller knows better. */
+  readonly denseThresholds?: Readonly<Record<string, number>>;
 }
 
 export interface OpenedIndex {
@@ -71,7 +73,7 @@ export async function openIndex(input: OpenIndexInput): Promise<OpenedIndex> {
     const reason = 'unavailable' in outcome ? outcome.unavailable : (manifest.denseUnavailableReason ?? 'the index has no vectors');
     input.logger.warn(lexicalOnlyWarning(reason));
   }
-  const confidentSimilarity = embedder ? DENSE_SIMILARITY_THRESHOLDS[embedder.source.model] : undefined;
+  const confidentSimilarity = embedder ? (input.denseThresholds ?? DENSE_SIMILARITY_THRESHOLDS)[embedder.source.model] : undefined;
   const dense = loaded.vectors && embedder ? { embedder, vectors: loaded.vectors, confidentSimilarity } : undefined;
   const retriever = new PassageRetriever({ speech, chunks: loaded.chunks, lexical: loaded.lexical, ...(dense ? { dense } : {}) });
   return { speech, retriever, manifest, embedder: dense ? embedder : undefined, rebuiltBecause };

@@ -32,7 +32,7 @@ export async function temporaryFolder(prefix: string): Promise<{ folder: string;
 /** Opens (building first) an index of the real speech in `folder`, hybrid with the tiny model or lexical without. */
 export async function openTestIndex(
   folder: string,
-  options: { dense: boolean } & Partial<Pick<OpenIndexInput, 'logger' | 'rebuild' | 'source' | 'model'>>,
+  options: { dense: boolean } & Partial<Pick<OpenIndexInput, 'logger' | 'rebuild' | 'source' | 'model' | 'denseThresholds'>>,
 ): Promise<OpenedIndex> {
   return openIndex({
     store: new IndexStore(folder),
@@ -40,5 +40,6 @@ export async function openTestIndex(
     model: options.model ?? (options.dense ? TINY_MODEL_SOURCE : MISSING_MODEL),
     logger: options.logger ?? recordingLogger().logger,
     rebuild: options.rebuild ?? 'auto',
+    ...(options.denseThresholds ? { denseThresholds: options.denseThresholds } : {}),
   });
 }
