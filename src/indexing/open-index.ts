@@ -1,21 +1,19 @@
 import type { Logger } from 'pino';
 import { HnswVectorIndex } from '../adapters/hnsw-vector-index.js';
 import type { IndexStore } from '../adapters/index-store.js';
-import { sha256 } from '../adapters/index-store.js';
 import type { EmbeddingModelSource, ModelFileProgress, TransformersEmbedder } from '../adapters/transformers-embedder.js';
 import type { Chunk } from '../core/chunking/chunk.js';
 import { DENSE_SIMILARITY_THRESHOLDS } from '../core/retrieval/dense-search.js';
-import { ALL_FEATURES, Lexicon, type LexiconData } from '../core/lexicon/lexicon.js';
-import { DEFAULT_EXPANSION } from '../core/lexicon/expansion-settings.js';
+import { Lexicon, type LexiconData } from '../core/lexicon/lexicon.js';
 import { LexicalRanking, type LexicalIndexData } from '../core/retrieval/lexical-ranking.js';
-import { wordnetVersion } from '../adapters/wordnet-files.js';
 import { lexiconBuilderFingerprint } from './lexicon-fingerprint.js';
+import { staleness } from './index-staleness.js';
 import { PassageRetriever, type Retriever } from '../core/retrieval/passage-retriever.js';
 import { parseSpeech } from '../core/speech/parse-speech.js';
 import type { Speech } from '../core/speech/speech.js';
-import { buildIndex, DEFAULT_CHUNKING } from './build-index.js';
+import { buildIndex } from './build-index.js';
 import { lexicalOnlyWarning, loadEmbedder } from './load-embedder.js';
-import { INDEX_FORMAT_VERSION, type Manifest } from '../adapters/index-manifest.js';
+import type { Manifest } from '../adapters/index-manifest.js';
 
 export interface OpenIndexInput {
   readonly store: IndexStore;
@@ -54,8 +52,18 @@ export async function openIndex(input: OpenIndexInput): Promise<OpenedIndex> {
   const speech = parseSpeech(input.source.text);
   const outcome = await loadEmbedder(input.model, input.onModelProgress);
   const embedder = 'embedder' in outcome ? outcome.embedder : undefined;
+  try {
+    return await openWith(input, outcome, embedder, speech);
+  } catch (error) {
+    // A refused or failed open leaves no ONNX session behind for a caller that carries on.
+    await embedder?.dispose();
+    throw error;
+  }
+}
+
+async function openWith(input: OpenIndexInput, outcome: Awaited<ReturnType<typeof loadEmbedder>>, embedder: TransformersEmbedder | undefined, speech: Speech): Promise<OpenedIndex> {
   const read = await input.store.readManifest();
-  let rebuiltBecause = 'problem' in read ? read.problem : staleness(read.manifest, input, embedder, await lexiconBuilderFingerprint());
+  let rebuiltBecause = 'problem' in read ? read.problem : staleness(read.manifest, { speechText: input.source.text, embedder, lexiconBuilder: await lexiconBuilderFingerprint() });
   let manifest: Manifest;
   if ('manifest' in read && rebuiltBecause === undefined) manifest = read.manifest;
   else manifest = await rebuild(input, embedder, outcome, rebuiltBecause ?? 'the index is missing');
@@ -77,28 +85,6 @@ export async function openIndex(input: OpenIndexInput): Promise<OpenedIndex> {
   const dense = loaded.vectors && embedder ? { embedder, vectors: loaded.vectors, confidentSimilarity } : undefined;
   const retriever = new PassageRetriever({ speech, chunks: loaded.chunks, lexical: loaded.lexical, ...(dense ? { dense } : {}) });
   return { speech, retriever, manifest, embedder: dense ? embedder : undefined, rebuiltBecause };
-}
-
-/** Why a manifest does not describe what would be built now, or undefined when it does. */
-function staleness(manifest: Manifest, input: OpenIndexInput, embedder: TransformersEmbedder | undefined, lexiconBuilder: string): string | undefined {
-  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return `the index format is ${manifest.formatVersion}, this version reads ${INDEX_FORMAT_VERSION}`;
-  if (manifest.source.sha256 !== sha256(input.source.text)) return 'the speech text has changed since the index was built';
-  if (manifest.chunking.maxSentences !== DEFAULT_CHUNKING.maxSentences || manifest.chunking.maxTokens !== DEFAULT_CHUNKING.maxTokens) {
-    return 'the chunking settings have changed';
-  }
-  const lexicon = manifest.lexicon;
-  if (lexicon.wordnet !== wordnetVersion()) return `the index was built with ${lexicon.wordnet ?? 'no WordNet'}; this version uses ${wordnetVersion()}`;
-  if (JSON.stringify(lexicon.features) !== JSON.stringify(ALL_FEATURES) || JSON.stringify(lexicon.settings) !== JSON.stringify(DEFAULT_EXPANSION)) {
-    return 'the WordNet expansion settings have changed';
-  }
-  if (lexicon.builder !== lexiconBuilder) return 'the code or data that builds the WordNet lexicon has changed';
-  if (!embedder) return undefined;
-  if (!manifest.model) return `the index is lexical-only and the model ${embedder.source.model} is now available`;
-  if (manifest.model.id !== embedder.source.model) return `the index was built with ${manifest.model.id}; EMBEDDING_MODEL is ${embedder.source.model}`;
-  if (manifest.model.quantized !== embedder.source.quantized || manifest.model.dimension !== embedder.dimension) {
-    return `the model's variant or dimension differs from the one the index was built with`;
-  }
-  return undefined;
 }
 
 async function rebuild(input: OpenIndexInput, embedder: TransformersEmbedder | undefined, outcome: { unavailable: string } | object, reason: string): Promise<Manifest> {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord/index.js';
 import { temporaryFolder } from '../support/test-index.js';
 import { TINY_MODEL_ID, TINY_MODEL_ROOT } from '../support/tiny-model-location.js';
-import { FAKE_TOKEN, tokenLeaks } from '../support/fake-token.js';
+import { FAKE_TOKEN, secretLeaks } from '../support/fake-token.js';
 
 // `npm start` as a user runs it: a separate process, configured only through the environment.
 describe('npm start with DISCORD_TOKEN set', () => {
@@ -54,7 +54,7 @@ describe('npm start with DISCORD_TOKEN set', () => {
     }
     expect(await exited).toBe(0);
     expect(output).toContain('bot stopped');
-    expect(tokenLeaks(output)).toEqual([]);
+    expect(secretLeaks(output)).toEqual([]);
   }, 60_000);
 
   it('refuses to start, naming the path, when the study database cannot be created', async () => {

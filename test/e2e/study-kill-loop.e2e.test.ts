@@ -5,7 +5,7 @@ import { kill9, readStudyDatabase, spawnBot, waitUntilReady, withinTime, type Bo
 import { MEMBER_PERMISSIONS, startFakeDiscord, type FakeDiscord, type InteractionHandle, type JsonValue, type RecordedMessage } from '../support/fake-discord/index.js';
 import { mulberry32 } from '../support/seeded-random.js';
 import { openTestIndex, temporaryFolder } from '../support/test-index.js';
-import { FAKE_TOKEN, tokenLeaks } from '../support/fake-token.js';
+import { FAKE_TOKEN, secretLeaks } from '../support/fake-token.js';
 import { escapeMarkdown } from '../../src/core/discord/escape-markdown.js';
 
 // Issue 6: kill -9 of the bot twenty times during an active study session with questions queued and moderator actions
@@ -310,7 +310,7 @@ describe('a study session under twenty kill -9s with actions in flight', () => {
     last.child.kill('SIGTERM');
     expect(await withinTime(last.exited, 5_000, 'SIGTERM')).toEqual({ code: 0, signal: null });
     outputs.push(last.output());
-    expect(tokenLeaks(outputs.join(''))).toEqual([]);
+    expect(secretLeaks(outputs.join(''))).toEqual([]);
     expect(fake.errors).toEqual([]);
 
     const duplicateCopies = [...copies.values()].filter((times) => times > 1).length;

@@ -5,7 +5,7 @@ import { MEMBER_PERMISSIONS, startFakeDiscord, type FakeDiscord, type Interactio
 import { kill9 as killNine, readStudyDatabase, spawnBot, waitUntilReady, withinTime, type BotProcess } from '../support/bot-process.js';
 import { temporaryFolder } from '../support/test-index.js';
 import { TINY_MODEL_ID, TINY_MODEL_ROOT } from '../support/tiny-model-location.js';
-import { FAKE_TOKEN, tokenLeaks } from '../support/fake-token.js';
+import { FAKE_TOKEN, secretLeaks } from '../support/fake-token.js';
 
 const EPHEMERAL = 64;
 const PUBLIC_THREAD = 11;
@@ -157,6 +157,6 @@ describe('a study session across kill -9 and restarts', () => {
     ]);
     expect(fake.unknownRequests()).toEqual([]);
     expect(fake.errors).toEqual([]);
-    expect(tokenLeaks(first.output() + second.output() + third.output())).toEqual([]);
+    expect(secretLeaks(first.output() + second.output() + third.output())).toEqual([]);
   }, 60_000);
 });
