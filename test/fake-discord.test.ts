@@ -1,7 +1,7 @@
-import { Client, DiscordAPIError, Events, GatewayIntentBits, type Interaction, MessageFlags, Routes, SlashCommandBuilder } from 'discord.js';
+import { type Client, DiscordAPIError, Events, type Interaction, MessageFlags, Routes, SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeDiscord, startFakeDiscord } from './support/fake-discord/index.js';
-import { FAKE_TOKEN } from './support/fake-token.js';
+import type { FakeDiscord } from './support/fake-discord/index.js';
+import { startFakeDiscordWithClient } from './support/fake-discord/logged-in-client.js';
 
 /**
  * Proves the fake Discord against the real discord.js client: login, command registration, the interaction reply
@@ -10,6 +10,7 @@ import { FAKE_TOKEN } from './support/fake-token.js';
 describe('fake Discord with the real discord.js client', () => {
   let fake: FakeDiscord;
   let client: Client;
+  let close: () => Promise<void>;
   const handlerErrors: unknown[] = [];
 
   async function handle(interaction: Interaction): Promise<void> {
@@ -28,18 +29,11 @@ describe('fake Discord with the real discord.js client', () => {
   }
 
   beforeAll(async () => {
-    fake = await startFakeDiscord({ token: FAKE_TOKEN });
-    client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
+    ({ fake, client, close } = await startFakeDiscordWithClient());
     client.on(Events.InteractionCreate, (interaction) => void handle(interaction).catch((error: unknown) => handlerErrors.push(error)));
-    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-    await client.login(FAKE_TOKEN);
-    await ready;
   });
 
-  afterAll(async () => {
-    await client?.destroy();
-    await fake?.close();
-  });
+  afterAll(async () => close?.());
 
   it('logs in over the fake gateway and caches the guild', () => {
     expect(client.isReady()).toBe(true);

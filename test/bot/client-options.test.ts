@@ -1,8 +1,8 @@
-import { Client, Events, MessageFlags, type Interaction, type TextChannel } from 'discord.js';
+import { Events, MessageFlags, type Client, type Interaction, type TextChannel } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discordClientOptions } from '../../src/bot/client-options.js';
-import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../support/fake-discord/index.js';
-import { FAKE_TOKEN } from '../support/fake-token.js';
+import type { FakeDiscord, RecordedRequest } from '../support/fake-discord/index.js';
+import { startFakeDiscordWithClient } from '../support/fake-discord/logged-in-client.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
 
 const NOBODY = { parse: [] };
@@ -16,22 +16,16 @@ const NOBODY = { parse: [] };
 describe('the discord.js client options of the bot', () => {
   let fake: FakeDiscord;
   let client: Client;
+  let close: () => Promise<void>;
   let answer: (interaction: Interaction) => Promise<void> = async () => undefined;
   const handlerErrors: unknown[] = [];
 
   beforeAll(async () => {
-    fake = await startFakeDiscord({ token: FAKE_TOKEN });
-    client = new Client(discordClientOptions({ discordApiUrl: fake.apiUrl }));
+    ({ fake, client, close } = await startFakeDiscordWithClient((apiUrl) => discordClientOptions({ discordApiUrl: apiUrl })));
     client.on(Events.InteractionCreate, (interaction) => void answer(interaction).catch((error: unknown) => handlerErrors.push(error)));
-    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-    await client.login(FAKE_TOKEN);
-    await ready;
   });
 
-  afterAll(async () => {
-    await client?.destroy();
-    await fake?.close();
-  });
+  afterAll(async () => close?.());
 
   const lastRequest = (method: string, path: RegExp): RecordedRequest | undefined => fake.requests.filter((request) => request.method === method && path.test(request.path)).at(-1);
 

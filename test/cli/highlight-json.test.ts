@@ -5,15 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toAnswerJson, type AnswerJson } from '../../src/cli/answer-json.js';
-import type { Speech } from '../../src/core/speech/speech.js';
-import type { OpenedIndex } from '../../src/indexing/open-index.js';
 import {
   ALL_PLACES,
-  expectAllPlaces,
+  describeHighlightCases,
   expectedHighlights,
   type ExpectedHighlight,
-  ONE_SENTENCE_QUESTIONS,
-  oneSentenceSource,
+  HIGHLIGHT_CASES,
   oracleSpeech,
   QUESTIONS,
   shownAs,
@@ -23,45 +20,12 @@ import { runScript } from '../support/run-script.js';
 import { openTestIndex, speechSource, temporaryFolder } from '../support/test-index.js';
 import { TINY_MODEL_ID, TINY_MODEL_ROOT } from '../support/tiny-model-location.js';
 
-describe('the highlight field of answers as JSON', () => {
-  let remove: () => Promise<void>;
-  let folder: string;
-  const checked: ExpectedHighlight[] = [];
-  beforeAll(async () => {
-    const temporary = await temporaryFolder('highlight-json');
-    folder = temporary.folder;
-    remove = temporary.remove;
-  });
-  afterAll(async () => remove());
-
-  const cases = [
-    { name: 'the real speech, lexical', source: speechSource, dense: false, questions: QUESTIONS },
-    { name: 'the real speech, hybrid', source: speechSource, dense: true, questions: QUESTIONS },
-    { name: 'the speech with one-sentence paragraphs', source: oneSentenceSource, dense: false, questions: ONE_SENTENCE_QUESTIONS },
-  ];
-  for (const [at, { name, source, dense, questions }] of cases.entries()) {
-    describe(name, () => {
-      let index: OpenedIndex;
-      let speech: Speech;
-      beforeAll(async () => {
-        const page = await source();
-        index = await openTestIndex(`${folder}/${at}`, { dense, source: page });
-        speech = oracleSpeech(page.text);
-      });
-
-      it.each(questions)('gives each result of “%s” exactly the text of its highlighted sentences', async (question) => {
-        const answer = await index.retriever.ask(question, { limit: 10 });
-        const expected = expectedHighlights(speech, answer);
-        checked.push(...expected);
-        expect(toAnswerJson(answer).results.map(({ paragraph, text, highlight }) => ({ paragraph, text, highlight }))).toEqual(
-          expected.map(({ paragraph, before, bold, after }) => ({ paragraph, text: before + bold + after, highlight: bold })),
-        );
-      });
-    });
-  }
-
-  it('has checked highlights at the start, middle and end of paragraphs, several sentences, whole paragraphs and one-sentence ones', () => {
-    expectAllPlaces(checked);
+describeHighlightCases('the highlight field of answers as JSON', 'highlight-json', HIGHLIGHT_CASES, (opened, { questions }) => {
+  it.each(questions)('gives each result of “%s” exactly the text of its highlighted sentences', async (question) => {
+    const { answer, expected } = await opened().ask(question, 10);
+    expect(toAnswerJson(answer).results.map(({ paragraph, text, highlight }) => ({ paragraph, text, highlight }))).toEqual(
+      expected.map(({ paragraph, before, bold, after }) => ({ paragraph, text: before + bold + after, highlight: bold })),
+    );
   });
 });
 

@@ -3,24 +3,11 @@
  * text before the first highlighted sentence, the sentences in bold, and the text after, on the first page and on
  * every page /more presses, in `**…**` and in the terminal's bold alike.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { LocalConsole } from '../../src/console/console-commands.js';
 import { TERMINAL_STYLE } from '../../src/core/render/render-answer-text.js';
-import type { Speech } from '../../src/core/speech/speech.js';
-import type { OpenedIndex } from '../../src/indexing/open-index.js';
 import { passageCommandsOf } from '../../src/indexing/passage-commands-of.js';
-import {
-  expectAllPlaces,
-  expectedHighlights,
-  type ExpectedHighlight,
-  ONE_SENTENCE_QUESTIONS,
-  oneSentenceSource,
-  oracleSpeech,
-  QUESTIONS,
-  shownAs,
-  splitMarked,
-} from '../support/highlight-oracle.js';
-import { openTestIndex, speechSource, temporaryFolder } from '../support/test-index.js';
+import { describeHighlightCases, ONE_SENTENCE, REAL_LEXICAL, shownAs, splitMarked } from '../support/highlight-oracle.js';
 
 const RANKED = 10; // the passages an /ask ranks; the console shows them three at a time
 const BOLDS = [
@@ -41,50 +28,20 @@ function quotedPassages(page: string, bold: { open: string; close: string }): Ar
   return passages;
 }
 
-describe('the bold of the console’s answers, on every page', () => {
-  let remove: () => Promise<void>;
-  let folder: string;
-  const checked: ExpectedHighlight[] = [];
-  beforeAll(async () => {
-    const temporary = await temporaryFolder('highlight-console');
-    folder = temporary.folder;
-    remove = temporary.remove;
-  });
-  afterAll(async () => remove());
-
-  const cases = [
-    { name: 'the real speech', source: speechSource, questions: QUESTIONS },
-    { name: 'the speech with one-sentence paragraphs', source: oneSentenceSource, questions: ONE_SENTENCE_QUESTIONS },
-  ];
-  for (const [at, { name, source, questions }] of cases.entries()) {
-    describe(name, () => {
-      let index: OpenedIndex;
-      let speech: Speech;
-      beforeAll(async () => {
-        const page = await source();
-        index = await openTestIndex(`${folder}/${at}`, { dense: false, source: page });
-        speech = oracleSpeech(page.text);
-      });
-
-      for (const bold of BOLDS) {
-        it.each(questions)(`bolds exactly the highlighted sentences of “%s” with ${bold.name}, through /more`, async (question) => {
-          const expected = expectedHighlights(speech, await index.retriever.ask(question, { limit: RANKED }));
-          checked.push(...expected);
-          const local = new LocalConsole(passageCommandsOf(index), { open: bold.open, close: bold.close });
-          const pages = [(await local.answer(`/ask ${question}`)) ?? ''];
-          for (let page = await local.answer('/more'); page !== 'The last answer has no more page.'; page = await local.answer('/more')) {
-            // A refused press leaves the last answer as it was: stop rather than press it again forever.
-            if (!page?.includes('[Previous]') || pages.length > RANKED) throw new Error(`/more gave: ${page}`);
-            pages.push(page);
-          }
-          expect(pages.length, 'the answer takes several pages').toBeGreaterThan(1);
-          expect(pages.flatMap((page) => quotedPassages(page, bold))).toEqual(expected.map(shownAs));
-        });
+describeHighlightCases('the bold of the console’s answers, on every page', 'highlight-console', [{ ...REAL_LEXICAL, name: 'the real speech' }, ONE_SENTENCE], (opened, { questions }) => {
+  for (const bold of BOLDS) {
+    it.each(questions)(`bolds exactly the highlighted sentences of “%s” with ${bold.name}, through /more`, async (question) => {
+      const { index, ask } = opened();
+      const { expected } = await ask(question, RANKED);
+      const local = new LocalConsole(passageCommandsOf(index), { open: bold.open, close: bold.close });
+      const pages = [(await local.answer(`/ask ${question}`)) ?? ''];
+      for (let page = await local.answer('/more'); page !== 'The last answer has no more page.'; page = await local.answer('/more')) {
+        // A refused press leaves the last answer as it was: stop rather than press it again forever.
+        if (!page?.includes('[Previous]') || pages.length > RANKED) throw new Error(`/more gave: ${page}`);
+        pages.push(page);
       }
+      expect(pages.length, 'the answer takes several pages').toBeGreaterThan(1);
+      expect(pages.flatMap((page) => quotedPassages(page, bold))).toEqual(expected.map(shownAs));
     });
   }
-
-  it('has checked highlights at the start, middle and end of paragraphs, several sentences, whole paragraphs and one-sentence ones', () => {
-    expectAllPlaces(checked);
-  });
 });

@@ -3,7 +3,7 @@
  * "More" button renders from its custom_id (after a restart too), and back with "Previous". Stripping `**` proves only
  * the text; these tests check where the bold starts and ends, character for character.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PassageCommands } from '../../src/core/bot/passage-commands.js';
 import { fromRankingItem, toRankingItem } from '../../src/core/discord/answer-ranking.js';
 import { decodeButtonState, encodeButtonState } from '../../src/core/discord/custom-ids.js';
@@ -11,21 +11,18 @@ import type { EmbedView, MessageView } from '../../src/core/discord/message-view
 import { renderPassageEmbeds } from '../../src/core/discord/render-passage-embeds.js';
 import { sectionOf } from '../../src/core/speech/find-paragraphs.js';
 import type { Speech } from '../../src/core/speech/speech.js';
-import type { OpenedIndex } from '../../src/indexing/open-index.js';
 import { passageCommandsOf } from '../../src/indexing/passage-commands-of.js';
 import {
+  describeHighlightCases,
   everySentenceRun,
   expectAllPlaces,
-  expectedHighlights,
-  type ExpectedHighlight,
-  ONE_SENTENCE_QUESTIONS,
-  oneSentenceSource,
-  oracleSpeech,
-  QUESTIONS,
+  ONE_SENTENCE,
+  oracleSpeeches,
+  REAL_HYBRID,
+  REAL_LEXICAL,
   shownAs,
   unescapeDiscord,
 } from '../support/highlight-oracle.js';
-import { openTestIndex, speechSource, temporaryFolder } from '../support/test-index.js';
 
 const ALICE = '111111111111111111';
 const RANKED = 10; // the passages an /ask ranks (PassageCommands' RANKED_PASSAGES)
@@ -44,88 +41,51 @@ function shownPassage(embed: EmbedView): { paragraph: number; before: string; bo
   return { paragraph, before, bold, after };
 }
 
-interface Case {
-  readonly name: string;
-  readonly open: () => Promise<OpenedIndex>;
-  readonly questions: readonly string[];
-}
+const CASES = [REAL_LEXICAL, REAL_HYBRID, { ...ONE_SENTENCE, name: 'the speech with one-sentence paragraphs, lexical' }];
 
-describe('the bold of /ask answers, on every page', () => {
-  let remove: () => Promise<void>;
-  let folder: string;
-  const checked: ExpectedHighlight[] = [];
-  beforeAll(async () => {
-    const temporary = await temporaryFolder('highlight-discord');
-    folder = temporary.folder;
-    remove = temporary.remove;
+describeHighlightCases('the bold of /ask answers, on every page', 'highlight-discord', CASES, (opened, { questions }) => {
+  let commands: PassageCommands;
+  beforeAll(() => {
+    commands = passageCommandsOf(opened().index);
   });
-  afterAll(async () => remove());
 
-  const cases: Case[] = [
-    { name: 'the real speech, lexical', open: () => openTestIndex(`${folder}/lexical`, { dense: false }), questions: QUESTIONS },
-    { name: 'the real speech, hybrid', open: () => openTestIndex(`${folder}/hybrid`, { dense: true }), questions: QUESTIONS },
-    {
-      name: 'the speech with one-sentence paragraphs, lexical',
-      open: async () => openTestIndex(`${folder}/one-sentence`, { dense: false, source: await oneSentenceSource() }),
-      questions: ONE_SENTENCE_QUESTIONS,
-    },
-  ];
+  it.each(questions)('bolds exactly the highlighted sentences of “%s” on the first page, every More page and back', async (question) => {
+    const { index, ask } = opened();
+    const { expected } = await ask(question, RANKED);
 
-  for (const { name, open, questions } of cases) {
-    describe(name, () => {
-      let index: OpenedIndex;
-      let commands: PassageCommands;
-      let speech: Speech;
-      beforeAll(async () => {
-        index = await open();
-        commands = passageCommandsOf(index);
-        speech = oracleSpeech((await (name.includes('one-sentence') ? oneSentenceSource() : speechSource())).text);
-      });
+    const first = await commands.ask({ question, results: PER_PAGE, private: false, user: ALICE });
+    const pages: MessageView[] = [first];
+    const shown = first.embeds.map(shownPassage);
+    for (let view = first, more = buttonOf(first, 'More'); more !== undefined; more = buttonOf(view, 'More')) {
+      // The button carries the whole ranking: each ¶ with exactly the sentences of its highlight.
+      const state = decodeButtonState(more);
+      expect(state?.kind === 'answer-page' && state.ranking).toEqual(
+        expected.map(({ paragraph, firstSentence, lastSentence }) => ({ paragraph, firstSentence, lastSentence })),
+      );
+      const pressed = commands.button(more, ALICE);
+      if (pressed.action !== 'update') throw new Error(`More was refused: ${JSON.stringify(pressed)}`);
+      // A restarted bot has nothing but the custom_id: a fresh set of commands renders the same page.
+      expect(passageCommandsOf(index).button(more, ALICE)).toEqual(pressed);
+      view = pressed.view;
+      pages.push(view);
+      shown.push(...view.embeds.map(shownPassage));
+    }
+    expect(pages.length, 'the answer takes several pages').toBeGreaterThan(1);
+    expect(shown).toEqual(expected.map(shownAs));
 
-      it.each(questions)('bolds exactly the highlighted sentences of “%s” on the first page, every More page and back', async (question) => {
-        const raw = await index.retriever.ask(question, { limit: RANKED });
-        const expected = expectedHighlights(speech, raw);
-        checked.push(...expected);
-
-        const first = await commands.ask({ question, results: PER_PAGE, private: false, user: ALICE });
-        const pages: MessageView[] = [first];
-        const shown = first.embeds.map(shownPassage);
-        for (let view = first, more = buttonOf(first, 'More'); more !== undefined; more = buttonOf(view, 'More')) {
-          // The button carries the whole ranking: each ¶ with exactly the sentences of its highlight.
-          const state = decodeButtonState(more);
-          expect(state?.kind === 'answer-page' && state.ranking).toEqual(
-            expected.map(({ paragraph, firstSentence, lastSentence }) => ({ paragraph, firstSentence, lastSentence })),
-          );
-          const pressed = commands.button(more, ALICE);
-          if (pressed.action !== 'update') throw new Error(`More was refused: ${JSON.stringify(pressed)}`);
-          // A restarted bot has nothing but the custom_id: a fresh set of commands renders the same page.
-          expect(passageCommandsOf(index).button(more, ALICE)).toEqual(pressed);
-          view = pressed.view;
-          pages.push(view);
-          shown.push(...view.embeds.map(shownPassage));
-        }
-        expect(pages.length, 'the answer takes several pages').toBeGreaterThan(1);
-        expect(shown).toEqual(expected.map(shownAs));
-
-        // Previous goes back to the very same bold, page by page.
-        for (let at = pages.length - 1; at > 0; at -= 1) {
-          const previous = buttonOf(pages[at]!, 'Previous');
-          const back = previous === undefined ? undefined : commands.button(previous, ALICE);
-          expect(back?.action === 'update' && back.view.embeds.map(shownPassage)).toEqual(pages[at - 1]!.embeds.map(shownPassage));
-        }
-      });
-    });
-  }
-
-  it('has checked highlights at the start, middle and end of paragraphs, several sentences, whole paragraphs and one-sentence ones', () => {
-    expectAllPlaces(checked);
+    // Previous goes back to the very same bold, page by page.
+    for (let at = pages.length - 1; at > 0; at -= 1) {
+      const previous = buttonOf(pages[at]!, 'Previous');
+      const back = previous === undefined ? undefined : commands.button(previous, ALICE);
+      expect(back?.action === 'update' && back.view.embeds.map(shownPassage)).toEqual(pages[at - 1]!.embeds.map(shownPassage));
+    }
   });
 });
 
 describe('a highlight carried by a button, for every run of sentences of the speech', () => {
   let speeches: Speech[];
   beforeAll(async () => {
-    speeches = [oracleSpeech((await speechSource()).text), oracleSpeech((await oneSentenceSource()).text)];
+    speeches = await oracleSpeeches();
   });
 
   it('survives toRankingItem, the custom_id and fromRankingItem as the same sentences, and renders bold exactly there', () => {

@@ -1,6 +1,6 @@
-import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord/index.js';
+import type { FakeDiscord } from '../support/fake-discord/index.js';
+import { startFakeDiscordWithClient } from '../support/fake-discord/logged-in-client.js';
 import { FAKE_TOKEN, INTERACTION_TOKEN_MARKER, interactionTokenLeaks, maskInteractionTokens, newInteractionToken, secretLeaks, tokenLeaks } from '../support/fake-token.js';
 
 /**
@@ -33,18 +33,12 @@ describe('the secrets the suite watches for', () => {
 
 describe('the interaction tokens the fake Discord issues', () => {
   let fake: FakeDiscord;
-  let client: Client;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    fake = await startFakeDiscord({ token: FAKE_TOKEN });
-    client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
-    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-    await client.login(FAKE_TOKEN);
-    await ready;
+    // The fake dispatches interactions only to a client that has identified; the tests speak to the fake alone.
+    ({ fake, close } = await startFakeDiscordWithClient());
   });
-  afterAll(async () => {
-    await client?.destroy();
-    await fake?.close();
-  });
+  afterAll(async () => close?.());
 
   it('carry the marker, for every kind of interaction', () => {
     const payloads = [

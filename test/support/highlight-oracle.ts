@@ -4,11 +4,12 @@
  * the paragraph at those sentences' own offsets. Renderers, the button codec and the CLI are then held to it exactly:
  * the bold starts at the first character of the first highlighted sentence and ends at the last character of the last.
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSpeech } from '../../src/core/speech/parse-speech.js';
 import type { Paragraph, Speech } from '../../src/core/speech/speech.js';
 import type { Answer } from '../../src/core/retrieval/passage-retriever.js';
-import { speechSource } from './test-index.js';
+import type { OpenedIndex } from '../../src/indexing/open-index.js';
+import { openTestIndex, speechSource, temporaryFolder } from './test-index.js';
 
 /**
  * Real questions whose answers (lexical and hybrid, ten passages each) highlight sentences at the start of a paragraph
@@ -136,4 +137,80 @@ export function unescapeDiscord(text: string): string {
 /** The shape to compare a rendered passage with: its ¶ number and the text around and in its bold. */
 export function shownAs(expected: ExpectedHighlight): { paragraph: number; before: string; bold: string; after: string } {
   return { paragraph: expected.paragraph, before: expected.before, bold: expected.bold, after: expected.after };
+}
+
+/** The real speech and its one-sentence variant, each parsed here: the speeches an exhaustive check walks. */
+export async function oracleSpeeches(): Promise<Speech[]> {
+  return [oracleSpeech((await speechSource()).text), oracleSpeech((await oneSentenceSource()).text)];
+}
+
+/** A speech to ask questions of: the page its index is built from, whether the index is hybrid, and what to ask. */
+export interface HighlightCase {
+  readonly name: string;
+  readonly source: () => Promise<{ file: string; text: string }>;
+  readonly dense: boolean;
+  readonly questions: readonly string[];
+}
+
+/** The real speech, lexical, asked QUESTIONS. */
+export const REAL_LEXICAL: HighlightCase = { name: 'the real speech, lexical', source: speechSource, dense: false, questions: QUESTIONS };
+/** The real speech, hybrid with the tiny model, asked QUESTIONS. */
+export const REAL_HYBRID: HighlightCase = { name: 'the real speech, hybrid', source: speechSource, dense: true, questions: QUESTIONS };
+/** The one-sentence variant of the speech, lexical, asked ONE_SENTENCE_QUESTIONS. */
+export const ONE_SENTENCE: HighlightCase = { name: 'the speech with one-sentence paragraphs', source: oneSentenceSource, dense: false, questions: ONE_SENTENCE_QUESTIONS };
+/** Every case: the real speech lexical and hybrid, and the one-sentence variant. */
+export const HIGHLIGHT_CASES: readonly HighlightCase[] = [REAL_LEXICAL, REAL_HYBRID, ONE_SENTENCE];
+
+/** One case's index and oracle speech, opened before its tests, and a way to ask that records what is checked. */
+export interface OpenedHighlightCase {
+  readonly index: OpenedIndex;
+  readonly speech: Speech;
+  /** Asks the index for `limit` passages: the answer and its expected highlights, kept for the test of every place. */
+  ask(question: string, limit: number): Promise<{ answer: Answer; expected: ExpectedHighlight[] }>;
+}
+
+/** Describes `title`: a block per case, its index and oracle speech opened before `tests`, then a test that every place was checked. */
+export function describeHighlightCases(
+  title: string,
+  folderPrefix: string,
+  cases: readonly HighlightCase[],
+  tests: (opened: () => OpenedHighlightCase, highlightCase: HighlightCase) => void,
+): void {
+  describe(title, () => {
+    let remove: () => Promise<void>;
+    let folder: string;
+    const checked: ExpectedHighlight[] = [];
+    beforeAll(async () => {
+      const temporary = await temporaryFolder(folderPrefix);
+      folder = temporary.folder;
+      remove = temporary.remove;
+    });
+    afterAll(async () => remove());
+
+    for (const [at, highlightCase] of cases.entries()) {
+      describe(highlightCase.name, () => {
+        let opened: OpenedHighlightCase | undefined;
+        beforeAll(async () => {
+          const page = await highlightCase.source();
+          const index = await openTestIndex(`${folder}/${at}`, { dense: highlightCase.dense, source: page });
+          const speech = oracleSpeech(page.text);
+          const ask = async (question: string, limit: number) => {
+            const answer = await index.retriever.ask(question, { limit });
+            const expected = expectedHighlights(speech, answer);
+            checked.push(...expected);
+            return { answer, expected };
+          };
+          opened = { index, speech, ask };
+        });
+        tests(() => {
+          if (!opened) throw new Error(`${highlightCase.name}: the index is not open`);
+          return opened;
+        }, highlightCase);
+      });
+    }
+
+    it('has checked highlights at the start, middle and end of paragraphs, several sentences, whole paragraphs and one-sentence ones', () => {
+      expectAllPlaces(checked);
+    });
+  });
 }

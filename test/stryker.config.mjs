@@ -1,0 +1,45 @@
+// @ts-check
+/**
+ * Mutation testing (`npm run mutate`): StrykerJS plants small bugs, one at a time, in the modules whose mistakes
+ * members and moderators feel most, and runs the tests that cover each; a mutant no test notices is a hole in the net.
+ * Kept under test/ so the project's top level stays as designed; paths are relative to the project root.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'test/vitest.mutate.config.ts', related: true },
+  checkers: [],
+  coverageAnalysis: 'perTest',
+  mutate: [
+    // validation and Discord's limits
+    'src/core/retrieval/validate-question.ts',
+    'src/core/discord/discord-limits.ts',
+    'src/core/discord/fit-embeds.ts',
+    // custom_id codecs and the ranking buttons carry
+    'src/core/discord/custom-ids.ts',
+    'src/core/discord/answer-ranking.ts',
+    // escaping and rendering
+    'src/core/discord/escape-markdown.ts',
+    'src/core/render/mark-highlight.ts',
+    'src/core/discord/render-passage-embeds.ts',
+    'src/core/render/render-answer-text.ts',
+    // which passages are confident
+    'src/core/retrieval/passage-confidence.ts',
+    // moderator checks and queue decisions
+    'src/core/study/is-moderator.ts',
+    'src/core/study/queue-decisions.ts',
+    'src/study/study-actor.ts',
+    // the manifest's staleness rules
+    'src/indexing/index-staleness.ts',
+    // log redaction
+    'src/logger.ts',
+  ],
+  concurrency: 2,
+  timeoutMS: 20_000,
+  tempDirName: '.cache/stryker-sandbox',
+  reporters: ['clear-text', 'progress', 'json', 'html'],
+  jsonReporter: { fileName: '.cache/mutation/mutation.json' },
+  htmlReporter: { fileName: '.cache/mutation/mutation.html' },
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true },
+  thresholds: { high: 90, low: 80, break: null },
+};
