@@ -35,7 +35,7 @@ export default {
     'src/logger.ts',
   ],
   concurrency: 2,
-  timeoutMS: 20_000,
+  timeoutMS: 10_000,
   tempDirName: '.cache/stryker-sandbox',
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: '.cache/mutation/mutation.json' },
