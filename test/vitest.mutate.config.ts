@@ -17,6 +17,9 @@ const outOfProcessOrSlow = [
   'test/lexicon/**',
   'test/tiny-bert-model.test.ts',
   'test/logging/bot-production-logs.test.ts',
+  // the console's and the CLI's bold spans come from the same markHighlight the text rendering's test pins
+  'test/console/highlight-spans.test.ts',
+  'test/cli/highlight-json.test.ts',
 ];
 
 // The abuse properties run 1,000 cases each per mutant instead of 10,000, or a run would take hours on two cores: a
