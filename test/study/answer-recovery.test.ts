@@ -1,16 +1,15 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStudyRepository } from '../../src/adapters/sqlite/sqlite-study-repository.js';
 import type { MessageView } from '../../src/core/discord/message-view.js';
-import { KeyedSerialQueue } from '../../src/core/keyed-serial-queue.js';
 import { MODERATOR_PERMISSIONS } from '../../src/core/study/is-moderator.js';
 import type { GuildSettings } from '../../src/core/study/study-types.js';
 import type { OpenedIndex } from '../../src/indexing/open-index.js';
-import { passageCommandsOf } from '../../src/indexing/passage-commands-of.js';
 import { QuestionQueue } from '../../src/study/question-queue.js';
 import type { StudyPublisher } from '../../src/study/study-publisher.js';
 import { StudySessions } from '../../src/study/study-sessions.js';
 import { RecordingPublisher } from '../support/recording-publisher.js';
-import { openTestIndex, recordingLogger, temporaryFolder } from '../support/test-index.js';
+import { studyTestContext } from '../support/study-test-context.js';
+import { openTestIndex, temporaryFolder } from '../support/test-index.js';
 
 /*
  * A crash at an exact point, not by chance: the first "process" is stopped inside a chosen Discord post (the post
@@ -56,16 +55,7 @@ class CrashingPublisher extends RecordingPublisher {
 /** One run of the bot: its own connection to the study file, its own queue, turns and publisher. */
 function bootBot<P extends StudyPublisher>(file: string, index: OpenedIndex, publisher: P) {
   const repository = SqliteStudyRepository.open(file);
-  const context = {
-    repository,
-    publisher,
-    speech: index.speech,
-    commands: passageCommandsOf(index),
-    defaults: DEFAULTS,
-    serial: new KeyedSerialQueue(),
-    now: () => 1_700_000_000_000,
-    logger: recordingLogger().logger,
-  };
+  const context = studyTestContext({ repository, publisher, index, defaults: DEFAULTS, now: () => 1_700_000_000_000 });
   const queue = new QuestionQueue(context);
   return { repository, publisher, queue, sessions: new StudySessions(context, queue), crash: () => repository.close() };
 }

@@ -5,15 +5,14 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStudyRepository } from '../../src/adapters/sqlite/sqlite-study-repository.js';
-import { KeyedSerialQueue } from '../../src/core/keyed-serial-queue.js';
 import { MODERATOR_PERMISSIONS } from '../../src/core/study/is-moderator.js';
 import type { GuildSettings, StudySession } from '../../src/core/study/study-types.js';
-import { passageCommandsOf } from '../../src/indexing/passage-commands-of.js';
 import { QuestionQueue } from '../../src/study/question-queue.js';
 import type { StudyActor } from '../../src/study/study-actor.js';
 import { StudySessions } from '../../src/study/study-sessions.js';
 import { RecordingPublisher, type PublisherCall } from '../support/recording-publisher.js';
-import { openTestIndex, recordingLogger, temporaryFolder } from '../support/test-index.js';
+import { studyTestContext } from '../support/study-test-context.js';
+import { openTestIndex, temporaryFolder } from '../support/test-index.js';
 import type { RaceBotData, RaceBotReply, RaceBotRequest } from './decision-race.worker.js';
 
 /*
@@ -112,16 +111,7 @@ describe('two moderators deciding one question at once, in two bot processes', (
     const index = await openTestIndex(indexFolder, { dense: false });
     repository = SqliteStudyRepository.open(file);
     publisher = new RecordingPublisher();
-    const context = {
-      repository,
-      publisher,
-      speech: index.speech,
-      commands: passageCommandsOf(index),
-      defaults: DEFAULTS,
-      serial: new KeyedSerialQueue(),
-      now: () => Date.now(),
-      logger: recordingLogger().logger,
-    };
+    const context = studyTestContext({ repository, publisher, index, defaults: DEFAULTS, now: () => Date.now() });
     queue = new QuestionQueue(context);
     sessions = new StudySessions(context, queue);
     await sessions.start(ada, { channelId: 'channel', section: 'state threats', title: 'Race' });

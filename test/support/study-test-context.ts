@@ -1,0 +1,20 @@
+import { KeyedSerialQueue } from '../../src/core/keyed-serial-queue.js';
+import type { StudyRepository } from '../../src/core/study/study-repository.js';
+import type { GuildSettings } from '../../src/core/study/study-types.js';
+import type { OpenedIndex } from '../../src/indexing/open-index.js';
+import { passageCommandsOf } from '../../src/indexing/passage-commands-of.js';
+import type { StudyContext } from '../../src/study/study-context.js';
+import type { StudyPublisher } from '../../src/study/study-publisher.js';
+import { recordingLogger } from './test-index.js';
+
+/** One bot run's study context over a real store and index: its own serial queue, a recording logger. */
+export function studyTestContext<P extends StudyPublisher>(parts: {
+  repository: StudyRepository;
+  publisher: P;
+  index: OpenedIndex;
+  defaults: Omit<GuildSettings, 'guildId'>;
+  now: () => number;
+}): StudyContext & { publisher: P } {
+  const { repository, publisher, index, defaults, now } = parts;
+  return { repository, publisher, speech: index.speech, commands: passageCommandsOf(index), defaults, serial: new KeyedSerialQueue(), now, logger: recordingLogger().logger };
+}
