@@ -24,11 +24,30 @@ describe('queue decisions', () => {
     expect(admitQuestion('q', { ...session, status: 'ended' }, settings, 0)).toMatchObject({ ok: false, code: 'session-ended' });
   });
 
+  it('admits a question of exactly 300 characters (counted as characters, not UTF-16 units) and refuses 301, saying the limit', () => {
+    expect(admitQuestion('x'.repeat(300), session, settings, 0)).toEqual({ ok: true, value: { status: 'pending' } });
+    expect(admitQuestion('😀'.repeat(300), session, settings, 0)).toEqual({ ok: true, value: { status: 'pending' } });
+    expect(admitQuestion('x'.repeat(301), session, settings, 0)).toMatchObject({ ok: false, message: 'Questions are limited to 300 characters.' });
+  });
+
+  it('tells the member why a question is refused: the session ended, or how many they already have waiting', () => {
+    expect(admitQuestion('q', { ...session, status: 'ended' }, settings, 0)).toMatchObject({ message: 'This session has ended.' });
+    expect(admitQuestion('q', session, settings, MAX_PENDING_PER_MEMBER)).toMatchObject({
+      message: `You already have ${MAX_PENDING_PER_MEMBER} questions waiting for the moderators; please wait for them to be answered.`,
+    });
+  });
+
+  it('matches a blocked term stored with spaces around it', () => {
+    const spaced = { ...settings, blockedTerms: ['  leak  '] };
+    expect(admitQuestion('who would leak this?', session, spaced, 0)).toMatchObject({ ok: true, value: { status: 'rejected' } });
+  });
+
   it('decides a pending or held question once; a second decision is told who decided', () => {
     expect(decideQuestion(question('pending'), 'approved')).toEqual({ ok: true, value: { status: 'approved' } });
     expect(decideQuestion(question('held'), 'rejected')).toEqual({ ok: true, value: { status: 'rejected' } });
     expect(decideQuestion(question('answered', '42'), 'rejected')).toMatchObject({ ok: false, code: 'already-decided', message: 'This question was already approved by <@42>.' });
     expect(decideQuestion(question('rejected', '42'), 'approved')).toMatchObject({ ok: false, message: 'This question was already rejected by <@42>.' });
+    expect(decideQuestion(question('rejected'), 'approved')).toMatchObject({ ok: false, message: 'This question was already rejected.' });
   });
 });
 
