@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ChatInputCommandInteraction, Client, DiscordAPIError, HTTPError } from 'discord.js';
@@ -49,11 +50,12 @@ afterAll(async () => {
 });
 
 /** A production logger writing to a fresh file; `output()` waits for the last line (pretty formats asynchronously). */
-function productionLogger(humanReadable: boolean): { logger: Logger; output: () => Promise<string> } {
+function productionLogger(humanReadable: boolean): { logger: Logger; output: () => Promise<string>; file: string } {
   const file = path.join(folder, `log-${(files += 1)}.txt`);
   const logger = createLogger('debug', humanReadable, file);
   return {
     logger,
+    file,
     output: async () => {
       logger.info('end of test');
       return vi.waitFor(async () => {
@@ -137,6 +139,12 @@ describe.each([
     } finally {
       await client.destroy();
     }
+  });
+
+  it('has written a line by the time the call returns, so a CLI that exits right after logging keeps it', () => {
+    const { logger, file } = productionLogger(humanReadable);
+    logger.warn('the index was rebuilt');
+    expect(readFileSync(file, 'utf8')).toContain('the index was rebuilt');
   });
 
   it('logs a thrown non-error by its text', async () => {
