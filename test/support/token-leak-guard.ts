@@ -28,18 +28,17 @@ function likeOriginal<F extends object>(wrapper: F, original: object): F {
   for (const key of Object.getOwnPropertySymbols(original)) Object.defineProperty(wrapper, key, Object.getOwnPropertyDescriptor(original, key) ?? {});
   return wrapper;
 }
-const writeSync = fs.writeSync as (...args: unknown[]) => number;
-fs.writeSync = likeOriginal((fd: unknown, data: unknown, ...rest: unknown[]) => {
-  const where = typeof fd === 'number' ? descriptors[fd] : undefined;
-  if (where) look(data, `a write to ${where}`);
-  return writeSync(fd, data, ...rest);
-}, writeSync) as typeof fs.writeSync;
-const writeAsync = fs.write as (...args: unknown[]) => void;
-fs.write = likeOriginal((fd: unknown, data: unknown, ...rest: unknown[]) => {
-  const where = typeof fd === 'number' ? descriptors[fd] : undefined;
-  if (where) look(data, `a write to ${where}`);
-  writeAsync(fd, data, ...rest);
-}, writeAsync) as typeof fs.write;
+/** `original` (fs.writeSync or fs.write), looking first at what goes to fd 1 or 2. */
+function watchingDescriptors<F extends (...args: never[]) => unknown>(original: F): F {
+  const call = original as unknown as (...args: unknown[]) => unknown;
+  return likeOriginal((fd: unknown, data: unknown, ...rest: unknown[]) => {
+    const where = typeof fd === 'number' ? descriptors[fd] : undefined;
+    if (where) look(data, `a write to ${where}`);
+    return call(fd, data, ...rest);
+  }, original) as unknown as F;
+}
+fs.writeSync = watchingDescriptors(fs.writeSync);
+fs.write = watchingDescriptors(fs.write);
 
 afterAll(() => {
   expect([...new Set(leaks)], 'a secret (the test token or an interaction token) was written to stdout or stderr').toEqual([]);
