@@ -29,6 +29,7 @@ export type ButtonState =
 // Canonical numbers only (no leading zeros), so that each state has exactly one id.
 const SNOWFLAKE = /^(?:0|[1-9]\d{0,19})$/u;
 const HASH = /^[0-9a-z]{4}$/u;
+const RANKING = /^(?:[0-9a-z]{4})+$/u;
 // `a2` answer pages carry a count of confident passages; `a1` (one flag for the whole answer) still decodes.
 const PREFIX = { 'answer-page': 'a2', 'section-page': 's1', 'section-open': 'o1', quote: 'q1', question: 'm1' } as const;
 const QUESTION_ACTIONS = { approve: 'a', reject: 'r', 'reject-reason': 'm' } as const;
@@ -81,7 +82,8 @@ export function decodeButtonState(customId: string): ButtonState | undefined {
     const offset = wholeNumber(offsetText, 99);
     const perPage = wholeNumber(perPageText, 10);
     if (!SNOWFLAKE.test(owner) || flags === undefined || offset === undefined || !perPage || !HASH.test(speech)) return undefined;
-    if (rankingText.length === 0 || rankingText.length % 4 !== 0) return undefined;
+    // Whole passages of four base-36 characters, nothing else: a match that skipped a line end would drop what it hid.
+    if (!RANKING.test(rankingText)) return undefined;
     const ranking = (rankingText.match(/.{4}/gu) ?? []).map((item) => ({
       paragraph: fromB36(item.slice(0, 2)),
       firstSentence: fromB36(item.slice(2, 3)),
