@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ChatInputCommandInteraction, Client, DiscordAPIError, HTTPError } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { makeWorld } from '../support/fake-discord/world.js';
 import { chatInputInteraction } from '../support/fake-discord/interactions.js';
@@ -66,6 +66,25 @@ function productionLogger(humanReadable: boolean): { logger: Logger; output: () 
     },
   };
 }
+
+describe('the production logger, for a person watching the terminal', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('starts each line with the clock time (UTC) and shows the level and message in colour', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2024-05-06T12:34:56.789Z'));
+    const { logger, file } = productionLogger(true);
+    logger.info('the index was rebuilt');
+    logger.error('the index is unreadable');
+    expect(readFileSync(file, 'utf8').split('\n')).toEqual([
+      '[12:34:56] \u001b[32mINFO\u001b[39m: \u001b[36mthe index was rebuilt\u001b[39m',
+      '[12:34:56] \u001b[31mERROR\u001b[39m: \u001b[36mthe index is unreadable\u001b[39m',
+      '',
+    ]);
+  });
+});
 
 describe.each([
   { format: 'JSON lines', humanReadable: false },
