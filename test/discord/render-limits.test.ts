@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeButtonState } from '../../src/core/discord/custom-ids.js';
 import { DISCORD_LIMITS } from '../../src/core/discord/discord-limits.js';
-import { embedLength, type MessageView } from '../../src/core/discord/message-view.js';
+import { COLORS, embedLength, type MessageView } from '../../src/core/discord/message-view.js';
 import { renderAnswerPage } from '../../src/core/discord/render-answer-page.js';
-import { quotedDescription, renderPassageEmbeds, type ShownPassage } from '../../src/core/discord/render-passage-embeds.js';
+import { formatSpeechDate, quotedDescription, renderPassageEmbeds, type ShownPassage } from '../../src/core/discord/render-passage-embeds.js';
 import { renderQuoteMessages } from '../../src/core/discord/render-quote-messages.js';
 import { renderSectionPage } from '../../src/core/discord/render-section-page.js';
 import { sectionOf } from '../../src/core/speech/find-paragraphs.js';
 import { parseSpeech } from '../../src/core/speech/parse-speech.js';
+import type { Paragraph } from '../../src/core/speech/speech.js';
 
 const speech = parseSpeech(readFileSync('embeddings/source/mi5-dg-annual-threat-update-2021.txt', 'utf8'));
 const byLength = [...speech.paragraphs].sort((a, b) => b.text.length - a.text.length);
@@ -105,5 +106,68 @@ describe('rendering passages within Discord’s limits', () => {
     expect(pieces.length).toBeGreaterThan(1);
     for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedDescription);
     expect(pieces.join(' ').replaceAll('**', '')).toBe(text);
+  });
+});
+
+describe('a passage as embeds, at the description limit', () => {
+  const LIMIT = DISCORD_LIMITS.embedDescription;
+  /** A paragraph of the speech's first section with the given text, longer than any the speech has. */
+  const longPassage = (text: string): ShownPassage => {
+    const paragraph: Paragraph = { id: 'introduction-99', number: 99, sectionId: speech.sections[0]!.id, numberInSection: 99, text, sentences: [] };
+    return { section: speech.sections[0]!, paragraph };
+  };
+
+  it('keeps a paragraph whose rendering is exactly the description limit, bold markers included, in one piece', () => {
+    const text = `${'word '.repeat(818)}ab`;
+    expect(text.length + '****'.length).toBe(LIMIT);
+    expect(quotedDescription(text, { start: 0, end: 4 })).toEqual([`**word**${text.slice(4)}`]);
+    expect(renderPassageEmbeds(speech, { ...longPassage(text), highlight: { start: 0, end: 4 } }).map((embed) => embed.description?.length)).toEqual([LIMIT]);
+  });
+
+  it('cuts a paragraph one character over the limit at its last space', () => {
+    const text = `${'word '.repeat(818)}abc`;
+    expect(quotedDescription(text, { start: 0, end: 4 })).toEqual([`**word**${text.slice(4, 4089)}`, 'abc']);
+  });
+
+  it('leaves unbolded a piece that the highlight only touches at its first character', () => {
+    // The highlight ends where the second sentence, and so the second piece, starts: nothing of that piece is in it.
+    expect(quotedDescription('First one. Second one.', { start: 0, end: 11 }, 16)).toEqual(['**First one.**', 'Second one.']);
+    expect(quotedDescription('First one. Second one.', { start: 0, end: 12 }, 16)).toEqual(['**First one.**', '**S**econd one.']);
+  });
+
+  it('bolds nothing for an empty highlight', () => {
+    expect(quotedDescription('First one. Second one.', { start: 11, end: 11 })).toEqual(['First one. Second one.']);
+  });
+
+  it('cuts a word longer than an embed inside the word, a quarter of the limit first, losing no character', () => {
+    expect(quotedDescription('x'.repeat(LIMIT + 1), undefined)).toEqual(['x'.repeat(LIMIT / 4), 'x'.repeat(LIMIT + 1 - LIMIT / 4)]);
+  });
+
+  it('never gives an empty piece, even for text that starts with a space', () => {
+    expect(quotedDescription(` ${'x'.repeat(LIMIT)}`, undefined)).toEqual([` ${'x'.repeat(LIMIT / 4 - 1)}`, 'x'.repeat(LIMIT + 1 - LIMIT / 4)]);
+  });
+
+  it('titles every embed after the first of a long paragraph as continued, and marks only the first as weak', () => {
+    const text = Array.from({ length: 1000 }, (_, index) => `word${index}`).join(' ');
+    const embeds = renderPassageEmbeds(speech, longPassage(text), { weak: true });
+    expect(embeds.map((embed) => embed.title)).toEqual(['Introduction · ¶99', 'Introduction · ¶99 (continued)']);
+    expect(embeds.map((embed) => embed.author)).toEqual(['Weak match: the closest passage', undefined]);
+    expect(embeds.map((embed) => embed.color)).toEqual([COLORS.weak, COLORS.weak]);
+    expect(embeds.map((embed) => embed.footer)).toEqual(Array(2).fill('Director General Ken McCallum gives annual threat update 2021 · 14 July 2021'));
+    expect(embeds.map((embed) => embed.description).join(' ')).toBe(text);
+  });
+
+  it('colours a passage as an answer unless given a colour, and a weak one grey whatever the colour', () => {
+    expect(renderPassageEmbeds(speech, shown()).map((embed) => embed.color)).toEqual([COLORS.answer]);
+    expect(renderPassageEmbeds(speech, shown(), { color: COLORS.quote }).map((embed) => embed.color)).toEqual([COLORS.quote]);
+    expect(renderPassageEmbeds(speech, shown(), { weak: true, color: COLORS.quote }).map((embed) => embed.color)).toEqual([COLORS.weak]);
+    expect(renderPassageEmbeds(speech, shown(), { weak: false }).map((embed) => embed.author)).toEqual([undefined]);
+  });
+
+  it('dates the footer by month name, and names no month for a month number outside 1–12', () => {
+    expect(formatSpeechDate('2021-07-14')).toBe('14 July 2021');
+    expect(formatSpeechDate('2021-12-01')).toBe('1 December 2021');
+    expect(formatSpeechDate('2021-13-14')).toBe('14  2021');
+    expect(formatSpeechDate('2021-00-14')).toBe('14  2021');
   });
 });
