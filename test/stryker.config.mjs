@@ -49,5 +49,7 @@ export default {
   jsonReporter: { fileName: '.cache/mutation/mutation.json' },
   htmlReporter: { fileName: '.cache/mutation/mutation.html' },
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true },
-  thresholds: { high: 90, low: 80, break: null },
+  // The floor: the first complete run scored 85.1 %; with tests for its survivors 96.2 %, every survivor left equivalent or
+  // defensive (README, Mutation testing). One point below that leaves room for the 12 mutants caught by timing out.
+  thresholds: { high: 95, low: 90, break: 95 },
 };
