@@ -4,13 +4,13 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { openApp } from '../src/app.js';
+import { openApp } from '../src/app/compose.js';
 import { toAnswerJson, type AnswerJson } from '../src/cli/answer-json.js';
 import { runCli } from '../src/cli/run-cli.js';
-import { MAX_PASSAGES, type AskOptions } from '../src/core/retrieval/passage-retriever.js';
-import { PLAIN_STYLE, renderAnswerText, TERMINAL_STYLE } from '../src/core/render/render-answer-text.js';
-import { findSection } from '../src/core/speech/find-section.js';
-import { UserFacingError } from '../src/core/user-facing-error.js';
+import { MAX_PASSAGES, type AskOptions } from '../src/search/passage-retriever.js';
+import { PLAIN_STYLE, renderAnswerText, TERMINAL_STYLE } from '../src/passages/views/render-answer-text.js';
+import { findSection } from '../src/speech/find-section.js';
+import { UserFacingError } from '../src/refusal/user-facing-error.js';
 
 /** Node's own option errors (unknown option, missing value) are the user's to fix: exit code 2, not a fault. */
 function readOptions<T>(parse: () => T): T {

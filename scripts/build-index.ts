@@ -3,14 +3,14 @@
  * (default `embeddings/`). Without the model it writes a lexical-only index and says how to get the model.
  */
 import 'dotenv/config';
-import { IndexStore } from '../src/adapters/index-store.js';
+import { IndexStore } from '../src/search/adapters/index-store.js';
 import { createBuildProgress } from '../src/cli/build-progress.js';
 import { runCli } from '../src/cli/run-cli.js';
-import { loadConfig } from '../src/config.js';
-import { buildIndex } from '../src/indexing/build-index.js';
-import { lexicalOnlyWarning, loadEmbedder } from '../src/indexing/load-embedder.js';
-import { createLogger } from '../src/logger.js';
-import { readSpeechSource } from '../src/speech-source.js';
+import { loadConfig } from '../src/app/config.js';
+import { buildIndex } from '../src/search/index/build-index.js';
+import { lexicalOnlyWarning, loadEmbedder } from '../src/search/adapters/load-embedder.js';
+import { createLogger } from '../src/app/logger.js';
+import { readSpeechSource } from '../src/speech/adapters/read-speech-source.js';
 
 runCli(async () => {
   const config = loadConfig();

@@ -5,11 +5,11 @@
  */
 import 'dotenv/config';
 import { REST, Routes } from 'discord.js';
-import { createCommandRegistry } from '../src/bot/commands/command-registry.js';
+import { createCommandRegistry } from '../src/discord/adapters/command-handlers.js';
 import { runCli } from '../src/cli/run-cli.js';
-import { ConfigError, loadConfig } from '../src/config.js';
-import { parseSpeech } from '../src/core/speech/parse-speech.js';
-import { readSpeechSource } from '../src/speech-source.js';
+import { ConfigError, loadConfig } from '../src/app/config.js';
+import { parseSpeech } from '../src/speech/parse-speech.js';
+import { readSpeechSource } from '../src/speech/adapters/read-speech-source.js';
 
 runCli(async () => {
   const config = loadConfig();

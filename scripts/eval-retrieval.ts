@@ -7,17 +7,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { IndexStore } from '../src/adapters/index-store.js';
-import { readWordNet } from '../src/adapters/wordnet-files.js';
-import { PROJECT_ROOT } from '../src/config.js';
-import { ALL_FEATURES, NO_FEATURES, type LexiconFeatures } from '../src/core/lexicon/lexicon.js';
-import { PassageRetriever } from '../src/core/retrieval/passage-retriever.js';
-import { measureRetrievalQuality, type JudgedQuestion, type RetrievalQuality } from '../src/core/retrieval/retrieval-quality.js';
-import type { RetrievalSettings } from '../src/core/retrieval/retrieval-settings.js';
-import { parseSpeech } from '../src/core/speech/parse-speech.js';
-import { buildIndex } from '../src/indexing/build-index.js';
-import { readIndexArtefacts } from '../src/indexing/open-index.js';
-import { readSpeechSource } from '../src/speech-source.js';
+import { IndexStore } from '../src/search/adapters/index-store.js';
+import { readWordNet } from '../src/search/adapters/wordnet-files.js';
+import { PROJECT_ROOT } from '../src/app/config.js';
+import { ALL_FEATURES, NO_FEATURES, type LexiconFeatures } from '../src/search/lexicon/lexicon.js';
+import { PassageRetriever } from '../src/search/passage-retriever.js';
+import { measureRetrievalQuality, type JudgedQuestion, type RetrievalQuality } from '../src/search/retrieval-quality.js';
+import type { RetrievalSettings } from '../src/search/retrieval-settings.js';
+import { parseSpeech } from '../src/speech/parse-speech.js';
+import { buildIndex } from '../src/search/index/build-index.js';
+import { readIndexArtefacts } from '../src/search/index/open-index.js';
+import { readSpeechSource } from '../src/speech/adapters/read-speech-source.js';
 import { LABELLED_QUESTIONS, OFF_TOPIC_QUESTIONS } from '../test/fixtures/questions.js';
 import { temporaryFolder } from '../test/support/test-index.js';
 

@@ -4,10 +4,10 @@
  */
 import { readSectionOrParagraphs } from '../src/cli/read-section.js';
 import { runCli } from '../src/cli/run-cli.js';
-import { paragraphRange } from '../src/core/speech/match-section.js';
-import { parseSpeech } from '../src/core/speech/parse-speech.js';
-import { UserFacingError } from '../src/core/user-facing-error.js';
-import { readSpeechSource } from '../src/speech-source.js';
+import { paragraphRange } from '../src/speech/match-section.js';
+import { parseSpeech } from '../src/speech/parse-speech.js';
+import { UserFacingError } from '../src/refusal/user-facing-error.js';
+import { readSpeechSource } from '../src/speech/adapters/read-speech-source.js';
 
 runCli(async () => {
   const query = process.argv.slice(2).join(' ');

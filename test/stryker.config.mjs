@@ -12,27 +12,27 @@ export default {
   coverageAnalysis: 'perTest',
   mutate: [
     // validation and Discord's limits
-    'src/core/retrieval/validate-question.ts',
-    'src/core/discord/discord-limits.ts',
-    'src/core/discord/fit-embeds.ts',
+    'src/search/validate-question.ts',
+    'src/discord/discord-limits.ts',
+    'src/discord/fit-embeds.ts',
     // custom_id codecs and the ranking buttons carry
-    'src/core/discord/custom-ids.ts',
-    'src/core/discord/answer-ranking.ts',
+    'src/discord/custom-ids.ts',
+    'src/passages/answer-ranking-state.ts',
     // escaping and rendering
-    'src/core/discord/escape-markdown.ts',
-    'src/core/render/mark-highlight.ts',
-    'src/core/discord/render-passage-embeds.ts',
-    'src/core/render/render-answer-text.ts',
+    'src/discord/escape-markdown.ts',
+    'src/passages/views/mark-highlight.ts',
+    'src/passages/views/render-passage-embeds.ts',
+    'src/passages/views/render-answer-text.ts',
     // which passages are confident
-    'src/core/retrieval/passage-confidence.ts',
+    'src/search/passage-confidence.ts',
     // moderator checks and queue decisions
-    'src/core/study/is-moderator.ts',
-    'src/core/study/queue-decisions.ts',
-    'src/study/study-actor.ts',
+    'src/study/is-moderator.ts',
+    'src/study/queue-decisions.ts',
+    'src/study/require-moderator.ts',
     // the manifest's staleness rules
-    'src/indexing/index-staleness.ts',
+    'src/search/index/index-staleness.ts',
     // log redaction
-    'src/logger.ts',
+    'src/app/logger.ts',
   ],
   // A mutant that only code run at import can reach (a module-level regex or table) needs every test file reloaded,
   // about a minute each here; with 38 of them the run took hours. Those are left out and listed as Ignored in the

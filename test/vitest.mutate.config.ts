@@ -10,13 +10,13 @@ import base from './vitest.config.js';
 // What the score measures, then, is the net of the unit, property and integration tests: a floor for the suite.
 const outOfProcessOrSlow = [
   'test/e2e/**',
-  'test/bench/**',
+  'test/search/hnsw-recall.test.ts',
   'test/cli/ask-cli.test.ts',
-  'test/retrieval/question-set.test.ts',
-  'test/retrieval/lexical-stress.test.ts',
-  'test/lexicon/**',
-  'test/tiny-bert-model.test.ts',
-  'test/logging/bot-production-logs.test.ts',
+  'test/search/question-set.test.ts',
+  'test/search/lexical-stress.test.ts',
+  'test/search/wordnet-lexicon.test.ts',
+  'test/support/tiny-bert-model.test.ts',
+  'test/app/bot-production-logs.test.ts',
   // the console's and the CLI's bold spans come from the same markHighlight the text rendering's test pins
   'test/console/highlight-spans.test.ts',
   'test/cli/highlight-json.test.ts',

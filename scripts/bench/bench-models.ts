@@ -1,6 +1,6 @@
 import { link, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { EmbeddingModelSource } from '../../src/adapters/transformers-embedder.js';
+import type { EmbeddingModelSource } from '../../src/search/adapters/transformers-embedder.js';
 import type { BertPrecision } from './bert-graph.js';
 import { writeRealisticBertModel } from './realistic-bert-model.js';
 

@@ -15,7 +15,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { TransformersEmbedder } from '../../src/adapters/transformers-embedder.js';
+import { TransformersEmbedder } from '../../src/search/adapters/transformers-embedder.js';
 import type { BertPrecision } from './bert-graph.js';
 import { median } from './latency-summary.js';
 import { REALISTIC_BERT, writeRealisticBertModel } from './realistic-bert-model.js';

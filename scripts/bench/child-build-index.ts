@@ -2,10 +2,10 @@
  * One index build in a fresh process, for `npm run bench`: prints `{"ms": …, "maxRssMb": …, "dense": …}`. A separate
  * process per run, so that its peak memory is the build's own and model loading is paid as a user pays it.
  */
-import { IndexStore } from '../../src/adapters/index-store.js';
-import { buildIndex } from '../../src/indexing/build-index.js';
-import { loadEmbedder } from '../../src/indexing/load-embedder.js';
-import { readSpeechSource } from '../../src/speech-source.js';
+import { IndexStore } from '../../src/search/adapters/index-store.js';
+import { buildIndex } from '../../src/search/index/build-index.js';
+import { loadEmbedder } from '../../src/search/adapters/load-embedder.js';
+import { readSpeechSource } from '../../src/speech/adapters/read-speech-source.js';
 
 const [folder = '', modelDir, model] = process.argv.slice(2);
 const started = performance.now();

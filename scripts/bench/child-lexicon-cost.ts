@@ -5,14 +5,14 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { IndexStore } from '../../src/adapters/index-store.js';
-import { readWordNet } from '../../src/adapters/wordnet-files.js';
-import { ALL_FEATURES, NO_FEATURES } from '../../src/core/lexicon/lexicon.js';
-import { PassageRetriever } from '../../src/core/retrieval/passage-retriever.js';
-import { parseSpeech } from '../../src/core/speech/parse-speech.js';
-import { buildIndex } from '../../src/indexing/build-index.js';
-import { readIndexArtefacts } from '../../src/indexing/open-index.js';
-import { readSpeechSource } from '../../src/speech-source.js';
+import { IndexStore } from '../../src/search/adapters/index-store.js';
+import { readWordNet } from '../../src/search/adapters/wordnet-files.js';
+import { ALL_FEATURES, NO_FEATURES } from '../../src/search/lexicon/lexicon.js';
+import { PassageRetriever } from '../../src/search/passage-retriever.js';
+import { parseSpeech } from '../../src/speech/parse-speech.js';
+import { buildIndex } from '../../src/search/index/build-index.js';
+import { readIndexArtefacts } from '../../src/search/index/open-index.js';
+import { readSpeechSource } from '../../src/speech/adapters/read-speech-source.js';
 import { benchQuestions } from './bench-questions.js';
 
 const [folder = '', variant = 'wordnet', phase = 'build'] = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import type { Retriever } from '../../src/core/retrieval/passage-retriever.js';
+import type { Retriever } from '../../src/search/passage-retriever.js';
 import { summarise, type LatencySummary } from './latency-summary.js';
 
 export interface RetrievalFigures {

@@ -7,8 +7,8 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { HnswVectorIndex, type HnswSettings } from '../../src/adapters/hnsw-vector-index.js';
-import { LexicalRanking } from '../../src/core/retrieval/lexical-ranking.js';
+import { HnswVectorIndex, type HnswSettings } from '../../src/search/adapters/hnsw-vector-index.js';
+import { LexicalRanking } from '../../src/search/lexical/bm25-ranking.js';
 import { percentile } from './percentile.js';
 import { BENCH_DIMENSION, buildVocabulary, generateCorpus, generateQueries, rowsAsArrays, SPEECH_FILE } from './synthetic-corpus.js';
 

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { eng as englishStopwords } from 'stopword';
-import { readSpeechSource } from '../../src/speech-source.js';
+import { readSpeechSource } from '../../src/speech/adapters/read-speech-source.js';
 import { buildBertGraph, type BertGraphSpec, type BertPrecision } from './bert-graph.js';
 import { buildWordPieceVocabulary, SPECIAL_TOKEN_IDS, wordsByFrequency } from './bert-vocabulary.js';
 import { bertTokenizerConfig, bertTokenizerJson } from '../../test/support/bert-tokenizer-config.js';

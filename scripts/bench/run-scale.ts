@@ -6,7 +6,7 @@
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { DEFAULT_HNSW } from '../../src/adapters/hnsw-vector-index.js';
+import { DEFAULT_HNSW } from '../../src/search/adapters/hnsw-vector-index.js';
 import { measureScale, type ScaleRow } from './measure-scale.js';
 
 const { values } = parseArgs({

@@ -1,4 +1,4 @@
-import { DEFAULT_HNSW } from '../../src/adapters/hnsw-vector-index.js';
+import { DEFAULT_HNSW } from '../../src/search/adapters/hnsw-vector-index.js';
 
 /**
  * HNSW settings of the scale benchmark, chosen by measurement (`scripts/bench/run-scale.ts --sweep-ef`): on random

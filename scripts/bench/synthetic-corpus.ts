@@ -4,7 +4,7 @@
  * sees realistic posting-list lengths. Same seed, same corpus, on any machine.
  */
 import { readFileSync } from 'node:fs';
-import type { Chunk } from '../../src/core/chunking/chunk.js';
+import type { Chunk } from '../../src/search/chunking/chunk.js';
 
 /** The embedding size of the bundled model (all-MiniLM-L6-v2), so index sizes and latencies match the real ones. */
 export const BENCH_DIMENSION = 384;

@@ -1,4 +1,4 @@
-import type { Answer } from '../core/retrieval/passage-retriever.js';
+import type { Answer } from '../search/passage-retriever.js';
 
 /** One result of `npm run ask -- --json`; the field names are a contract other tools rely on. */
 export interface AnswerJsonResult {

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { ModelFileProgress } from '../adapters/transformers-embedder.js';
+import type { ModelFileProgress } from '../search/adapters/transformers-embedder.js';
 
 export interface BuildProgress {
   readonly onModelProgress: (progress: ModelFileProgress) => void;

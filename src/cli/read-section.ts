@@ -1,7 +1,7 @@
-import { renderQuotesText, renderSectionText } from '../core/render/render-answer-text.js';
-import { findParagraphs, sectionOf } from '../core/speech/find-paragraphs.js';
-import { findSection } from '../core/speech/find-section.js';
-import type { Speech } from '../core/speech/speech.js';
+import { renderQuotesText, renderSectionText } from '../passages/views/render-answer-text.js';
+import { findParagraphs, sectionOf } from '../speech/find-paragraphs.js';
+import { findSection } from '../speech/find-section.js';
+import type { Speech } from '../speech/speech.js';
 
 /**
  * Text for `npm run section -- NAME|N` and the console's `/section` and `/quote`: a number (or `12-14`) quotes those

@@ -1,7 +1,7 @@
-import { StorageError } from '../adapters/sqlite/storage-error.js';
-import { ConfigError } from '../config.js';
-import { UserFacingError } from '../core/user-facing-error.js';
-import { IndexOutOfDateError } from '../indexing/open-index.js';
+import { StorageError } from '../study/adapters/sqlite/storage-error.js';
+import { ConfigError } from '../app/config.js';
+import { UserFacingError } from '../refusal/user-facing-error.js';
+import { IndexOutOfDateError } from '../search/index/open-index.js';
 
 /**
  * Runs a command-line entry point: expected failures (bad configuration, an index to rebuild, a bad question, a

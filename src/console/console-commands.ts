@@ -1,7 +1,7 @@
-import type { PassageCommands } from '../core/bot/passage-commands.js';
-import type { MessageView } from '../core/discord/message-view.js';
-import { renderViewAsText } from '../core/discord/render-view-text.js';
-import { UserFacingError } from '../core/user-facing-error.js';
+import type { PassageCommands } from '../passages/passage-commands.js';
+import type { MessageView } from '../discord/message-view.js';
+import { renderViewAsText } from './render-view-text.js';
+import { UserFacingError } from '../refusal/user-facing-error.js';
 
 export const CONSOLE_HELP = [
   'Type a question, or one of:',

@@ -1,10 +1,10 @@
-import { escapeMarkdown } from '../core/discord/escape-markdown.js';
-import { validateQuestion } from '../core/retrieval/validate-question.js';
-import { admitQuestion, decideQuestion } from '../core/study/queue-decisions.js';
-import { renderApprovedQuestion, renderQueuedQuestion } from '../core/study/render-study-messages.js';
-import type { GuildSettings, QueuedQuestion, StudySession } from '../core/study/study-types.js';
-import { UserFacingError } from '../core/user-facing-error.js';
-import { requireModerator, type StudyActor } from './study-actor.js';
+import { escapeMarkdown } from '../discord/escape-markdown.js';
+import { validateQuestion } from '../search/validate-question.js';
+import { admitQuestion, decideQuestion } from './queue-decisions.js';
+import { renderApprovedQuestion, renderQueuedQuestion } from './views/render-study-messages.js';
+import type { GuildSettings, QueuedQuestion, StudySession } from './study-types.js';
+import { UserFacingError } from '../refusal/user-facing-error.js';
+import { requireModerator, type StudyActor } from './require-moderator.js';
 import { announce, type StudyContext } from './study-context.js';
 
 /** How many waiting questions' copies `/study end` closes itself, newest first. */

@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
-import type { PassageCommands } from '../core/bot/passage-commands.js';
-import type { Speech } from '../core/speech/speech.js';
-import type { StudyRepository } from '../core/study/study-repository.js';
-import type { GuildSettings } from '../core/study/study-types.js';
-import type { KeyedSerialQueue } from '../core/keyed-serial-queue.js';
+import type { PassageCommands } from '../passages/passage-commands.js';
+import type { Speech } from '../speech/speech.js';
+import type { StudyRepository } from './study-repository.js';
+import type { GuildSettings } from './study-types.js';
+import type { KeyedSerialQueue } from '../concurrency/keyed-serial-queue.js';
 import type { StudyPublisher } from './study-publisher.js';
 
 /** What the study services share; built once in the bot's wiring. */

@@ -1,4 +1,4 @@
-import type { MessageView } from '../core/discord/message-view.js';
+import type { MessageView } from '../discord/message-view.js';
 
 /** What a study session does on Discord; the discord.js adapter implements it, tests can record it. */
 export interface StudyPublisher {

@@ -1,13 +1,13 @@
-import { escapeMarkdown } from '../core/discord/escape-markdown.js';
-import { findSection } from '../core/speech/find-section.js';
-import { discussionPrompt } from '../core/study/discussion-prompts.js';
-import { renderOpening, renderRecap, renderStatus, renderStudyPassage } from '../core/study/render-study-messages.js';
-import { endSession, moveTo, pauseSession, resumeSession, startSession } from '../core/study/session-transitions.js';
-import { SessionConflictError } from '../core/study/study-repository.js';
-import type { StudyOutcome } from '../core/study/study-outcome.js';
-import type { GuildSettings, StudySession } from '../core/study/study-types.js';
-import { UserFacingError } from '../core/user-facing-error.js';
-import { requireModerator, type StudyActor } from './study-actor.js';
+import { escapeMarkdown } from '../discord/escape-markdown.js';
+import { findSection } from '../speech/find-section.js';
+import { discussionPrompt } from './discussion-prompts.js';
+import { renderOpening, renderRecap, renderStatus, renderStudyPassage } from './views/render-study-messages.js';
+import { endSession, moveTo, pauseSession, resumeSession, startSession } from './session-transitions.js';
+import { SessionConflictError } from './study-repository.js';
+import type { StudyOutcome } from './study-outcome.js';
+import type { GuildSettings, StudySession } from './study-types.js';
+import { UserFacingError } from '../refusal/user-facing-error.js';
+import { requireModerator, type StudyActor } from './require-moderator.js';
 import { announce, type StudyContext } from './study-context.js';
 import type { QuestionQueue } from './question-queue.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeButtonState, encodeButtonState, speechTag, type ButtonState } from '../../src/core/discord/custom-ids.js';
+import { decodeButtonState, encodeButtonState, speechTag, type ButtonState } from '../../src/discord/custom-ids.js';
 
 const owner = '98765432109876543210';
 const answer: ButtonState = {

@@ -3,9 +3,9 @@
  * are exact: a message holds exactly ten embeds, or exactly 6000 characters, and one more moves to the next message.
  */
 import { describe, expect, it } from 'vitest';
-import { DISCORD_LIMITS } from '../../src/core/discord/discord-limits.js';
-import { countFitting, pageStarts } from '../../src/core/discord/fit-embeds.js';
-import type { EmbedView } from '../../src/core/discord/message-view.js';
+import { DISCORD_LIMITS } from '../../src/discord/discord-limits.js';
+import { countFitting, pageStarts } from '../../src/discord/fit-embeds.js';
+import type { EmbedView } from '../../src/discord/message-view.js';
 
 /** One item's embeds: `embeds` embeds of `characters` description characters each. */
 const item = (embeds: number, characters = 10): EmbedView[] => Array.from({ length: embeds }, () => ({ description: 'x'.repeat(characters) }));

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runBot } from '../../src/bot/run-bot.js';
-import { ConfigError } from '../../src/config.js';
-import type { Retriever } from '../../src/core/retrieval/passage-retriever.js';
+import { runBot } from '../../src/discord/adapters/run-bot.js';
+import { ConfigError } from '../../src/app/config.js';
+import type { Retriever } from '../../src/search/passage-retriever.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
 import type { InteractionRecord } from '../support/fake-discord/index.js';
 

@@ -6,7 +6,7 @@ import { MEMBER_PERMISSIONS, startFakeDiscord, type FakeDiscord, type Interactio
 import { mulberry32 } from '../support/seeded-random.js';
 import { openTestIndex, temporaryFolder } from '../support/test-index.js';
 import { FAKE_TOKEN, secretLeaks } from '../support/fake-token.js';
-import { escapeMarkdown } from '../../src/core/discord/escape-markdown.js';
+import { escapeMarkdown } from '../../src/discord/escape-markdown.js';
 
 // Issue 6: kill -9 of the bot twenty times during an active study session with questions queued and moderator actions
 // in flight. After each kill the database must hold everything a user was told happened, and be consistent; after the

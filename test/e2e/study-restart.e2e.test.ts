@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DISCUSSION_PROMPTS } from '../../src/core/study/discussion-prompts.js';
+import { DISCUSSION_PROMPTS } from '../../src/study/discussion-prompts.js';
 import { MEMBER_PERMISSIONS, startFakeDiscord, type FakeDiscord, type InteractionHandle, type InteractionRecord, type JsonValue, type RecordedMessage } from '../support/fake-discord/index.js';
 import { kill9 as killNine, readStudyDatabase, spawnBot, waitUntilReady, withinTime, type BotProcess } from '../support/bot-process.js';
 import { temporaryFolder } from '../support/test-index.js';

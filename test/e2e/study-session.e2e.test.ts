@@ -1,8 +1,8 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STUDY_DATABASE_FILE } from '../../src/bot/run-bot.js';
-import { DISCUSSION_PROMPTS } from '../../src/core/study/discussion-prompts.js';
+import { STUDY_DATABASE_FILE } from '../../src/discord/adapters/run-bot.js';
+import { DISCUSSION_PROMPTS } from '../../src/study/discussion-prompts.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
 import { MEMBER_PERMISSIONS, type InteractionHandle, type InteractionRecord, type JsonObject, type JsonValue, type RecordedMessage } from '../support/fake-discord/index.js';
 

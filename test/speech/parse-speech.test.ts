@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findSection } from '../../src/core/speech/find-section.js';
-import { parseSpeech, SpeechFormatError } from '../../src/core/speech/parse-speech.js';
-import type { Speech } from '../../src/core/speech/speech.js';
-import { UserFacingError } from '../../src/core/user-facing-error.js';
+import { findSection } from '../../src/speech/find-section.js';
+import { parseSpeech, SpeechFormatError } from '../../src/speech/parse-speech.js';
+import type { Speech } from '../../src/speech/speech.js';
+import { UserFacingError } from '../../src/refusal/user-facing-error.js';
 
 const read = (relative: string): string => readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8');
 

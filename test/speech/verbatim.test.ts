@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { foldWhitespace } from '../../src/core/speech/fold-whitespace.js';
-import { parseSpeech } from '../../src/core/speech/parse-speech.js';
+import { foldWhitespace } from '../../src/speech/fold-whitespace.js';
+import { parseSpeech } from '../../src/speech/parse-speech.js';
 
 const read = (relative: string): string => readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8');
 

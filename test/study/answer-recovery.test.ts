@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteStudyRepository } from '../../src/adapters/sqlite/sqlite-study-repository.js';
-import type { MessageView } from '../../src/core/discord/message-view.js';
-import { MODERATOR_PERMISSIONS } from '../../src/core/study/is-moderator.js';
-import type { GuildSettings } from '../../src/core/study/study-types.js';
-import type { OpenedIndex } from '../../src/indexing/open-index.js';
+import { SqliteStudyRepository } from '../../src/study/adapters/sqlite/sqlite-study-repository.js';
+import type { MessageView } from '../../src/discord/message-view.js';
+import { MODERATOR_PERMISSIONS } from '../../src/study/is-moderator.js';
+import type { GuildSettings } from '../../src/study/study-types.js';
+import type { OpenedIndex } from '../../src/search/index/open-index.js';
 import { QuestionQueue } from '../../src/study/question-queue.js';
 import type { StudyPublisher } from '../../src/study/study-publisher.js';
 import { StudySessions } from '../../src/study/study-sessions.js';

@@ -5,15 +5,15 @@
  * the same point: so both have checked before either writes, which two bot processes may do but one never can.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../../src/adapters/sqlite/open-database.js';
-import { SqliteStudyRepository } from '../../src/adapters/sqlite/sqlite-study-repository.js';
-import { KeyedSerialQueue } from '../../src/core/keyed-serial-queue.js';
-import type { AuditInput } from '../../src/core/study/study-repository.js';
-import type { GuildSettings } from '../../src/core/study/study-types.js';
-import { UserFacingError } from '../../src/core/user-facing-error.js';
-import { passageCommandsOf } from '../../src/indexing/passage-commands-of.js';
+import { openDatabase } from '../../src/study/adapters/sqlite/open-database.js';
+import { SqliteStudyRepository } from '../../src/study/adapters/sqlite/sqlite-study-repository.js';
+import { KeyedSerialQueue } from '../../src/concurrency/keyed-serial-queue.js';
+import type { AuditInput } from '../../src/study/study-repository.js';
+import type { GuildSettings } from '../../src/study/study-types.js';
+import { UserFacingError } from '../../src/refusal/user-facing-error.js';
+import { passageCommandsOf } from '../../src/app/passage-commands-of.js';
 import { QuestionQueue } from '../../src/study/question-queue.js';
-import type { StudyActor } from '../../src/study/study-actor.js';
+import type { StudyActor } from '../../src/study/require-moderator.js';
 import { RecordingPublisher, type PublisherCall } from '../support/recording-publisher.js';
 import { openTestIndex, recordingLogger } from '../support/test-index.js';
 

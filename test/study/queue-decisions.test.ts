@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { admitQuestion, decideQuestion, MAX_PENDING_PER_MEMBER } from '../../src/core/study/queue-decisions.js';
-import { isModerator, MODERATOR_PERMISSIONS } from '../../src/core/study/is-moderator.js';
-import type { GuildSettings, QueuedQuestion, StudySession } from '../../src/core/study/study-types.js';
+import { admitQuestion, decideQuestion, MAX_PENDING_PER_MEMBER } from '../../src/study/queue-decisions.js';
+import { isModerator, MODERATOR_PERMISSIONS } from '../../src/study/is-moderator.js';
+import type { GuildSettings, QueuedQuestion, StudySession } from '../../src/study/study-types.js';
 
 const settings: GuildSettings = { guildId: 'g', moderatorRoleId: 'role-mod', modChannelId: 'mods', moderated: true, cooldownSeconds: 0, blockedTerms: ['Forbidden Word', ' '] };
 const session = { status: 'active' } as StudySession;

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteStudyRepository } from '../../src/adapters/sqlite/sqlite-study-repository.js';
-import { MODERATOR_PERMISSIONS } from '../../src/core/study/is-moderator.js';
-import { startSession } from '../../src/core/study/session-transitions.js';
-import type { GuildSettings } from '../../src/core/study/study-types.js';
-import { UserFacingError } from '../../src/core/user-facing-error.js';
-import { requireModerator, type StudyActor } from '../../src/study/study-actor.js';
+import { SqliteStudyRepository } from '../../src/study/adapters/sqlite/sqlite-study-repository.js';
+import { MODERATOR_PERMISSIONS } from '../../src/study/is-moderator.js';
+import { startSession } from '../../src/study/session-transitions.js';
+import type { GuildSettings } from '../../src/study/study-types.js';
+import { UserFacingError } from '../../src/refusal/user-facing-error.js';
+import { requireModerator, type StudyActor } from '../../src/study/require-moderator.js';
 import { temporaryFolder } from '../support/test-index.js';
 
 const SETTINGS: GuildSettings = { guildId: 'guild-1', moderatorRoleId: 'role-mod', modChannelId: null, moderated: true, cooldownSeconds: 0, blockedTerms: [] };

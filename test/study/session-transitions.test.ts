@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { endSession, moveTo, pauseSession, resumeSession, startSession } from '../../src/core/study/session-transitions.js';
-import type { StudySession } from '../../src/core/study/study-types.js';
+import { endSession, moveTo, pauseSession, resumeSession, startSession } from '../../src/study/session-transitions.js';
+import type { StudySession } from '../../src/study/study-types.js';
 
 const PARAGRAPHS = 31;
 const started: StudySession = {

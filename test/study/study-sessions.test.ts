@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteStudyRepository } from '../../src/adapters/sqlite/sqlite-study-repository.js';
-import { passageCommandsOf } from '../../src/indexing/passage-commands-of.js';
-import { KeyedSerialQueue } from '../../src/core/keyed-serial-queue.js';
-import { MODERATOR_PERMISSIONS } from '../../src/core/study/is-moderator.js';
-import type { GuildSettings } from '../../src/core/study/study-types.js';
+import { SqliteStudyRepository } from '../../src/study/adapters/sqlite/sqlite-study-repository.js';
+import { passageCommandsOf } from '../../src/app/passage-commands-of.js';
+import { KeyedSerialQueue } from '../../src/concurrency/keyed-serial-queue.js';
+import { MODERATOR_PERMISSIONS } from '../../src/study/is-moderator.js';
+import type { GuildSettings } from '../../src/study/study-types.js';
 import { MAX_COPIES_CLOSED_AT_END, QuestionQueue } from '../../src/study/question-queue.js';
 import { StudySessions } from '../../src/study/study-sessions.js';
 import { RecordingPublisher } from '../support/recording-publisher.js';

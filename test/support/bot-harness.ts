@@ -1,9 +1,9 @@
-import { composeApp, type App } from '../../src/app.js';
-import { runBot, type RunningBot } from '../../src/bot/run-bot.js';
-import { loadConfig } from '../../src/config.js';
-import type { EmbeddingModelSource } from '../../src/adapters/transformers-embedder.js';
-import type { Retriever } from '../../src/core/retrieval/passage-retriever.js';
-import type { OpenedIndex } from '../../src/indexing/open-index.js';
+import { composeApp, type App } from '../../src/app/compose.js';
+import { runBot, type RunningBot } from '../../src/discord/adapters/run-bot.js';
+import { loadConfig } from '../../src/app/config.js';
+import type { EmbeddingModelSource } from '../../src/search/adapters/transformers-embedder.js';
+import type { Retriever } from '../../src/search/passage-retriever.js';
+import type { OpenedIndex } from '../../src/search/index/open-index.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
 import { FAKE_TOKEN, secretLeaks, tokenLeaks } from './fake-token.js';
 import { openTestIndex, recordingLogger, temporaryFolder } from './test-index.js';

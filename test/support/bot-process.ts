@@ -2,7 +2,7 @@ import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
-import { STUDY_DATABASE_FILE } from '../../src/bot/run-bot.js';
+import { STUDY_DATABASE_FILE } from '../../src/discord/adapters/run-bot.js';
 
 /** `npm start` as a user runs it (`node --import tsx src/main.ts`), configured only through the environment. */
 export interface BotProcess {

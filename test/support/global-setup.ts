@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { DEFAULT_EXPANSION } from '../../src/core/lexicon/expansion-settings.js';
-import { ALL_FEATURES } from '../../src/core/lexicon/lexicon.js';
-import { parseSpeech } from '../../src/core/speech/parse-speech.js';
-import { cachedLexicon } from '../../src/indexing/lexicon-cache.js';
+import { DEFAULT_EXPANSION } from '../../src/search/lexicon/expansion-settings.js';
+import { ALL_FEATURES } from '../../src/search/lexicon/lexicon.js';
+import { parseSpeech } from '../../src/speech/parse-speech.js';
+import { cachedLexicon } from '../../src/search/index/lexicon-cache.js';
 import { writeTinyBertModel } from './tiny-bert-model.js';
 import { TINY_MODEL_ID, TINY_MODEL_ROOT } from './tiny-model-location.js';
 

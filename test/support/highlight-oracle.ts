@@ -5,10 +5,10 @@
  * the bold starts at the first character of the first highlighted sentence and ends at the last character of the last.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSpeech } from '../../src/core/speech/parse-speech.js';
-import type { Paragraph, Speech } from '../../src/core/speech/speech.js';
-import type { Answer } from '../../src/core/retrieval/passage-retriever.js';
-import type { OpenedIndex } from '../../src/indexing/open-index.js';
+import { parseSpeech } from '../../src/speech/parse-speech.js';
+import type { Paragraph, Speech } from '../../src/speech/speech.js';
+import type { Answer } from '../../src/search/passage-retriever.js';
+import type { OpenedIndex } from '../../src/search/index/open-index.js';
 import { openTestIndex, speechSource, temporaryFolder } from './test-index.js';
 
 /**

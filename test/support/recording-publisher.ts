@@ -1,4 +1,4 @@
-import type { MessageView } from '../../src/core/discord/message-view.js';
+import type { MessageView } from '../../src/discord/message-view.js';
 import type { StudyPublisher } from '../../src/study/study-publisher.js';
 
 /** One call to the publisher: where it went, what it carried, and the id it handed out (threads and posts). */

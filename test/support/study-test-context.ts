@@ -1,8 +1,8 @@
-import { KeyedSerialQueue } from '../../src/core/keyed-serial-queue.js';
-import type { StudyRepository } from '../../src/core/study/study-repository.js';
-import type { GuildSettings } from '../../src/core/study/study-types.js';
-import type { OpenedIndex } from '../../src/indexing/open-index.js';
-import { passageCommandsOf } from '../../src/indexing/passage-commands-of.js';
+import { KeyedSerialQueue } from '../../src/concurrency/keyed-serial-queue.js';
+import type { StudyRepository } from '../../src/study/study-repository.js';
+import type { GuildSettings } from '../../src/study/study-types.js';
+import type { OpenedIndex } from '../../src/search/index/open-index.js';
+import { passageCommandsOf } from '../../src/app/passage-commands-of.js';
 import type { StudyContext } from '../../src/study/study-context.js';
 import type { StudyPublisher } from '../../src/study/study-publisher.js';
 import { recordingLogger } from './test-index.js';

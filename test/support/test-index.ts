@@ -2,10 +2,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pino, type Logger } from 'pino';
-import { IndexStore } from '../../src/adapters/index-store.js';
-import type { EmbeddingModelSource } from '../../src/adapters/transformers-embedder.js';
-import { openIndex, type OpenedIndex, type OpenIndexInput } from '../../src/indexing/open-index.js';
-import { SPEECH_SOURCE_FILE } from '../../src/speech-source.js';
+import { IndexStore } from '../../src/search/adapters/index-store.js';
+import type { EmbeddingModelSource } from '../../src/search/adapters/transformers-embedder.js';
+import { openIndex, type OpenedIndex, type OpenIndexInput } from '../../src/search/index/open-index.js';
+import { SPEECH_SOURCE_FILE } from '../../src/speech/adapters/read-speech-source.js';
 import { TINY_MODEL_ROOT, TINY_MODEL_SOURCE } from './tiny-model-location.js';
 
 /** A logger that keeps its lines for assertions. */

@@ -1,0 +1,23 @@
+import type { Logger } from 'pino';
+import type { Cooldown } from '../cooldown.js';
+import type { PassageCommands } from '../../passages/passage-commands.js';
+import type { QuestionQueue } from '../../study/question-queue.js';
+import type { StudySessions } from '../../study/study-sessions.js';
+
+/** What every handler may use; built once in app wiring. */
+export interface BotContext {
+  readonly commands: PassageCommands;
+  readonly askCooldown: Cooldown;
+  readonly logger: Logger;
+  readonly sessions: StudySessions;
+  readonly queue: QuestionQueue;
+  /** Milliseconds since the epoch; injected so tests control time. */
+  readonly now: () => number;
+}
+
+/** What a handler reports for the interaction log line. */
+export interface HandlerOutcome {
+  readonly outcome: 'answered' | 'refused' | 'updated';
+  /** Characters sent. */
+  readonly size: number;
+}

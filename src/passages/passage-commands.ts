@@ -1,0 +1,123 @@
+import { MAX_PASSAGES, type Retriever } from '../search/passage-retriever.js';
+import { fromRankingItem, toRankingItem } from './answer-ranking-state.js';
+import { decodeButtonState } from '../discord/custom-ids.js';
+import type { MessageView } from '../discord/message-view.js';
+import { renderAbout } from './views/render-about.js';
+import { renderAnswerPage } from './views/render-answer-page.js';
+import type { ShownPassage } from './views/render-passage-embeds.js';
+import { renderQuoteMessages } from './views/render-quote-messages.js';
+import { renderSectionList, renderSectionPage } from './views/render-section-page.js';
+import { findParagraphs } from '../speech/find-paragraphs.js';
+import { findSection } from '../speech/find-section.js';
+import type { Speech } from '../speech/speech.js';
+import { UserFacingError, type UserFacingErrorCode } from '../refusal/user-facing-error.js';
+import { rankSectionChoices, type Choice } from './rank-section-choices.js';
+
+/** Most paragraphs one /quote may show. */
+export const MAX_QUOTED_PARAGRAPHS = 5;
+/** Passages an /ask ranks, for its first page and the "More" pages after it. */
+const RANKED_PASSAGES = 10;
+
+export interface PassageCommandsParts {
+  readonly speech: Speech;
+  /** Short hash of the speech text, carried by buttons. */
+  readonly speechTag: string;
+  readonly retriever: Retriever;
+  readonly builtAt: string;
+}
+
+/** What a button press does: turn the owner's page, answer the presser with a message of their own, or refuse. */
+export type ButtonOutcome =
+  | { readonly action: 'update'; readonly view: MessageView }
+  | { readonly action: 'reply'; readonly view: MessageView; readonly private: boolean }
+  | { readonly action: 'refuse'; readonly code: UserFacingErrorCode; readonly message: string };
+
+const refused = (code: UserFacingErrorCode, message: string): ButtonOutcome => ({ action: 'refuse', code, message });
+const EXPIRED = 'This button is no longer valid. Run the command again.';
+
+/**
+ * The reference commands (/ask, /section, /quote, /about and their buttons) as decisions over plain data: the
+ * Discord adapter and the local console both call these and only differ in how they send the views.
+ */
+export class PassageCommands {
+  constructor(private readonly parts: PassageCommandsParts) {}
+
+  /** @throws {UserFacingError} for a question, section or count the user must change. */
+  async ask(input: { question: string; results: number; section?: string | undefined; private: boolean; user: string }): Promise<MessageView> {
+    if (!Number.isInteger(input.results) || input.results < 1 || input.results > MAX_PASSAGES) {
+      throw new UserFacingError('results-out-of-range', `The number of results must be a whole number from 1 to ${MAX_PASSAGES}.`);
+    }
+    const sectionId = input.section === undefined ? undefined : findSection(this.parts.speech.sections, input.section).id;
+    const answer = await this.parts.retriever.ask(input.question, { limit: RANKED_PASSAGES, ...(sectionId ? { sectionId } : {}) });
+    // Whole sentences are highlighted, exactly as a "More" button rebuilds them after a restart.
+    const confidentCount = answer.passages.filter((passage) => passage.confident).length;
+    const passages = answer.passages
+      .map((passage) => fromRankingItem(this.parts.speech, toRankingItem({ ...passage, highlight: passage.highlight })))
+      .filter((passage): passage is ShownPassage => passage !== undefined);
+    return renderAnswerPage({ ...this.common(input.user, input.private), confidentCount, passages, offset: 0, perPage: input.results, question: answer.question });
+  }
+
+  /** A section by name (fuzzy) or id; an unknown name gets the list of sections, privately. */
+  section(input: { name: string; user: string; private: boolean }): { view: MessageView; private: boolean } {
+    try {
+      const section = findSection(this.parts.speech.sections, input.name);
+      return { view: renderSectionPage({ ...this.common(input.user, input.private), section, page: 0 }), private: input.private };
+    } catch (error) {
+      if (!(error instanceof UserFacingError)) throw error;
+      return { view: renderSectionList(this.parts.speech, input.name, error.code === 'ambiguous-section'), private: true };
+    }
+  }
+
+  /** @throws {UserFacingError} for a paragraph out of range or more than five paragraphs. */
+  quote(input: { from: number; to?: number | undefined }): MessageView[] {
+    const to = input.to ?? input.from;
+    if (to - input.from + 1 > MAX_QUOTED_PARAGRAPHS) {
+      throw new UserFacingError('quote-too-long', `A quote can show at most ${MAX_QUOTED_PARAGRAPHS} paragraphs; ask for ¶${input.from} to ¶${input.from + MAX_QUOTED_PARAGRAPHS - 1} at most.`);
+    }
+    return renderQuoteMessages(this.parts.speech, findParagraphs(this.parts.speech, input.from, to));
+  }
+
+  about(): MessageView {
+    return renderAbout({ speech: this.parts.speech, mode: this.parts.retriever.mode, builtAt: this.parts.builtAt });
+  }
+
+  sectionChoices(typed: string): Choice[] {
+    return rankSectionChoices(this.parts.speech.sections, typed);
+  }
+
+  /** Decides what a button press does; tampered, outdated or someone else's private buttons are refused. */
+  button(customId: string, user: string): ButtonOutcome {
+    const state = decodeButtonState(customId);
+    if (!state || state.kind === 'question') return refused('button-expired', EXPIRED);
+    if (state.speech !== this.parts.speechTag) return refused('button-expired', 'This button belongs to an older version of the speech index. Run the command again.');
+    if (state.kind === 'section-open') {
+      const section = this.parts.speech.sections[state.section - 1];
+      if (!section) return refused('button-expired', 'That section does not exist.');
+      return { action: 'reply', view: renderSectionPage({ ...this.common(user, true), section, page: 0 }), private: true };
+    }
+    if (state.kind === 'quote') {
+      const paragraph = this.parts.speech.paragraphs[state.paragraph - 1];
+      const [view] = paragraph ? this.quote({ from: paragraph.number }) : [];
+      return view ? { action: 'reply', view, private: false } : refused('button-expired', 'That paragraph does not exist.');
+    }
+    if (state.private && state.owner !== user) return refused('not-yours', 'Only the person who asked can use these buttons.');
+    // Someone else's public answer is not theirs to change: they get the page as a private message of their own.
+    const mine = state.owner === user;
+    const viewer = this.common(user, state.private || !mine);
+    let view: MessageView | undefined;
+    if (state.kind === 'answer-page') {
+      const passages = state.ranking.map((item) => fromRankingItem(this.parts.speech, item));
+      const complete = passages.filter((passage): passage is ShownPassage => passage !== undefined);
+      if (complete.length === passages.length) view = renderAnswerPage({ ...viewer, confidentCount: state.confidentCount, passages: complete, offset: state.offset, perPage: state.perPage });
+    } else {
+      const section = this.parts.speech.sections[state.section - 1];
+      if (section) view = renderSectionPage({ ...viewer, section, page: state.page });
+    }
+    if (!view) return refused('button-expired', EXPIRED);
+    return mine ? { action: 'update', view } : { action: 'reply', view, private: true };
+  }
+
+  private common(owner: string, isPrivate: boolean) {
+    return { speech: this.parts.speech, speechTag: this.parts.speechTag, owner, private: isPrivate };
+  }
+}

@@ -1,0 +1,22 @@
+import { UserFacingError } from '../refusal/user-facing-error.js';
+import type { Paragraph, Section, Speech } from './speech.js';
+
+/**
+ * Paragraphs `from`…`to` (inclusive, ¶ numbers), checked against the speech's range.
+ *
+ * @throws {UserFacingError} `paragraph-out-of-range` naming the valid range.
+ */
+export function findParagraphs(speech: Speech, from: number, to: number = from): Paragraph[] {
+  const last = speech.paragraphs.length;
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to > last || to < from) {
+    throw new UserFacingError('paragraph-out-of-range', `Paragraphs are numbered ¶1 to ¶${last}.`);
+  }
+  return speech.paragraphs.slice(from - 1, to);
+}
+
+/** The section a paragraph belongs to. */
+export function sectionOf(speech: Speech, paragraph: Paragraph): Section {
+  const section = speech.sections.find((candidate) => candidate.id === paragraph.sectionId);
+  if (!section) throw new Error(`paragraph ${paragraph.id} names no known section`);
+  return section;
+}

@@ -1,0 +1,45 @@
+import { ActionRowBuilder, ComponentType, MessageFlags, ModalBuilder, TextInputBuilder, TextInputStyle, type ButtonInteraction, type ModalSubmitInteraction } from 'discord.js';
+import { decodeButtonState, encodeButtonState, type ButtonState } from '../../../discord/custom-ids.js';
+import { UserFacingError } from '../../../refusal/user-facing-error.js';
+import type { BotContext, HandlerOutcome } from '../../../discord/adapters/bot-context.js';
+import { NO_MENTIONS } from '../../../discord/adapters/discord-message.js';
+import { studyActorOf } from './study-actor-of.js';
+
+const REASON_FIELD = 'reason';
+
+/**
+ * Approve or Reject on a queued question in the moderators' channel. The bot checks the moderator rule itself; a
+ * Reject first asks for an optional reason in a modal. Question ids point into the store, so buttons on messages
+ * posted before a restart keep working.
+ */
+export async function pressQuestionButton(interaction: ButtonInteraction, state: Extract<ButtonState, { kind: 'question' }>, context: BotContext): Promise<HandlerOutcome> {
+  const actor = studyActorOf(interaction);
+  if (state.action === 'reject') {
+    context.queue.checkDecidable(actor, state.question);
+    const reason = new TextInputBuilder().setCustomId(REASON_FIELD).setLabel('Reason (shown to the author)').setStyle(TextInputStyle.Paragraph).setRequired(false).setMaxLength(300);
+    const modal = new ModalBuilder()
+      .setCustomId(encodeButtonState({ kind: 'question', action: 'reject-reason', question: state.question }))
+      .setTitle(`Reject question ${state.question}`)
+      .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(reason));
+    await interaction.showModal(modal);
+    return { outcome: 'answered', size: 0 };
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const reply = await context.queue.approve(actor, state.question);
+  await interaction.editReply({ content: reply, allowedMentions: NO_MENTIONS });
+  return { outcome: 'answered', size: reply.length };
+}
+
+/** The Reject modal's submission. */
+export async function submitRejection(interaction: ModalSubmitInteraction, context: BotContext): Promise<HandlerOutcome> {
+  const state = decodeButtonState(interaction.customId);
+  // The bot's own form always carries the reason field (empty when left blank); a submission without it is not one.
+  const field = interaction.fields.fields.get(REASON_FIELD);
+  if (state?.kind !== 'question' || state.action !== 'reject-reason' || field?.type !== ComponentType.TextInput) throw new UserFacingError('button-expired', 'This form is no longer valid.');
+  const actor = studyActorOf(interaction);
+  const reason = field.value.trim();
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const reply = await context.queue.reject(actor, state.question, reason === '' ? null : reason);
+  await interaction.editReply({ content: reply, allowedMentions: NO_MENTIONS });
+  return { outcome: 'answered', size: reply.length };
+}
