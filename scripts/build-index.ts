@@ -2,29 +2,22 @@
  * `npm run build:index`: parses the vendored speech, embeds its chunks and writes the index under INDEX_DIR
  * (default `embeddings/`). Without the model it writes a lexical-only index and says how to get the model.
  */
-import 'dotenv/config';
-import { IndexStore } from '../src/search/adapters/index-store.js';
 import { createBuildProgress } from '../src/cli/build-progress.js';
 import { runCli } from '../src/cli/run-cli.js';
-import { loadConfig } from '../src/app/config.js';
+import { composeBasics, indexStoreOf, modelSourceOf } from '../src/app/compose.js';
 import { buildIndex } from '../src/search/index/build-index.js';
 import { lexicalOnlyWarning, loadEmbedder } from '../src/search/adapters/load-embedder.js';
-import { createLogger } from '../src/app/logger.js';
 import { readSpeechSource } from '../src/speech/adapters/read-speech-source.js';
 
 runCli(async () => {
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const { config, logger } = composeBasics();
   const started = performance.now();
   const progress = createBuildProgress();
-  const outcome = await loadEmbedder(
-    { model: config.embeddingModel, modelDir: config.modelDir, cacheDir: config.modelCacheDir, quantized: true },
-    progress.onModelProgress,
-  );
+  const outcome = await loadEmbedder(modelSourceOf(config), progress.onModelProgress);
   const embedder = 'embedder' in outcome ? outcome.embedder : undefined;
   const denseUnavailableReason = 'unavailable' in outcome ? outcome.unavailable : undefined;
   const manifest = await buildIndex({
-    store: new IndexStore(config.indexDir),
+    store: indexStoreOf(config),
     source: await readSpeechSource(),
     embedder,
     denseUnavailableReason,

@@ -4,19 +4,18 @@
  * skips it when Discord already has the same definitions.
  */
 import 'dotenv/config';
-import { REST, Routes } from 'discord.js';
+import { Routes } from 'discord.js';
 import { createCommandRegistry } from '../src/discord/adapters/command-handlers.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { ConfigError, loadConfig } from '../src/app/config.js';
-import { parseSpeech } from '../src/speech/parse-speech.js';
-import { readSpeechSource } from '../src/speech/adapters/read-speech-source.js';
+import { discordRestOf, readSpeech } from '../src/app/compose.js';
 
 runCli(async () => {
   const config = loadConfig();
   if (config.discordToken === undefined) throw new ConfigError('DISCORD_TOKEN is required to deploy commands (see .env.example)');
   if (config.discordClientId === undefined) throw new ConfigError('DISCORD_CLIENT_ID is required to deploy commands (see .env.example)');
-  const definitions = createCommandRegistry(parseSpeech((await readSpeechSource()).text)).map((entry) => entry.definition);
-  const rest = new REST(config.discordApiUrl === undefined ? {} : { api: config.discordApiUrl }).setToken(config.discordToken);
+  const definitions = createCommandRegistry(await readSpeech()).map((entry) => entry.definition);
+  const rest = discordRestOf(config, config.discordToken);
   const route =
     config.discordGuildId === undefined
       ? Routes.applicationCommands(config.discordClientId)

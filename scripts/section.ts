@@ -5,13 +5,12 @@
 import { readSectionOrParagraphs } from '../src/cli/read-section.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { paragraphRange } from '../src/speech/match-section.js';
-import { parseSpeech } from '../src/speech/parse-speech.js';
 import { UserFacingError } from '../src/refusal/user-facing-error.js';
-import { readSpeechSource } from '../src/speech/adapters/read-speech-source.js';
+import { readSpeech } from '../src/app/compose.js';
 
 runCli(async () => {
   const query = process.argv.slice(2).join(' ');
-  const speech = parseSpeech((await readSpeechSource()).text);
+  const speech = await readSpeech();
   if (query.trim() === '') {
     const sections = speech.sections.map((section) => `${section.name} (${paragraphRange(section)})`);
     throw new UserFacingError('unknown-section', `Name a section or a ¶ number. The sections are: ${sections.join(', ')}.`);

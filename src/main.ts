@@ -3,8 +3,7 @@
  * set, or else the local console, where a person types the same commands and sees the same content as text.
  */
 import { createInterface } from 'node:readline/promises';
-import { openApp, type App } from './app/compose.js';
-import { runBot } from './discord/adapters/run-bot.js';
+import { openApp, runBot, type App } from './app/compose.js';
 import { runCli } from './cli/run-cli.js';
 import { CONSOLE_HELP, LocalConsole } from './console/console-commands.js';
 

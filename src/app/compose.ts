@@ -1,14 +1,40 @@
+/**
+ * The composition root: the one place that reads the config, constructs the adapters (index folder, model, SQLite,
+ * discord.js client, Discord publisher) and wires the features' services together. `npm start`, every script and the
+ * tests build what they run from here, passing overrides for what a test replaces.
+ */
 import 'dotenv/config';
-import { IndexStore } from '../search/adapters/index-store.js';
-import type { PassageCommands } from '../passages/passage-commands.js';
+import { Client, REST } from 'discord.js';
+import type { Logger } from 'pino';
 import { createBuildProgress } from '../cli/build-progress.js';
-import { loadConfig, type Config } from './config.js';
+import { KeyedSerialQueue } from '../concurrency/keyed-serial-queue.js';
+import { discordClientOptions } from '../discord/adapters/client-options.js';
+import { createCommandRegistry, type RegisteredCommand } from '../discord/adapters/command-handlers.js';
+import type { BotContext } from '../discord/adapters/bot-context.js';
+import { startBot, type RunningBot } from '../discord/adapters/start-bot.js';
+import { Cooldown } from '../discord/cooldown.js';
+import { speechTag } from '../discord/custom-ids.js';
+import { PassageCommands } from '../passages/passage-commands.js';
+import { IndexStore } from '../search/adapters/index-store.js';
+import type { EmbeddingModelSource } from '../search/adapters/transformers-embedder.js';
 import { openIndex, type OpenedIndex } from '../search/index/open-index.js';
-import { passageCommandsOf } from './passage-commands-of.js';
-import { createLogger, type Logger } from './logger.js';
 import { readSpeechSource } from '../speech/adapters/read-speech-source.js';
+import { parseSpeech } from '../speech/parse-speech.js';
+import type { Speech } from '../speech/speech.js';
+import { DiscordStudyPublisher } from '../study/adapters/discord/discord-study-publisher.js';
+import { SqliteStudyRepository } from '../study/adapters/sqlite/sqlite-study-repository.js';
+import { QuestionQueue } from '../study/question-queue.js';
+import type { StudyContext } from '../study/study-context.js';
+import type { StudyPublisher } from '../study/study-publisher.js';
+import type { StudyRepository } from '../study/study-repository.js';
+import { StudySessions } from '../study/study-sessions.js';
+import type { GuildSettings } from '../study/study-types.js';
+import { loadConfig, type Config } from './config.js';
+import { createLogger } from './logger.js';
 
-/** Everything a front end (the console, the CLI, later the bot) needs, opened once. */
+export type { RunningBot } from '../discord/adapters/start-bot.js';
+
+/** Everything a front end (the console, the CLI, the bot) needs, opened once. */
 export interface App {
   readonly config: Config;
   readonly logger: Logger;
@@ -18,20 +44,45 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** The config and its logger: what every entry point starts from. */
+export function composeBasics(environment: NodeJS.ProcessEnv = process.env): { config: Config; logger: Logger } {
+  const config = loadConfig(environment);
+  return { config, logger: createLogger(config.logLevel) };
+}
+
+/** The embedding model the config names: from `MODEL_DIR` when set, else downloaded once into `MODEL_CACHE_DIR`. */
+export function modelSourceOf(config: Config): EmbeddingModelSource {
+  return { model: config.embeddingModel, modelDir: config.modelDir, cacheDir: config.modelCacheDir, quantized: true };
+}
+
+/** The index folder the config names. */
+export function indexStoreOf(config: Config): IndexStore {
+  return new IndexStore(config.indexDir);
+}
+
+/** A REST client for Discord with the bot's token, at `DISCORD_API_URL` when set: for `deploy-commands`. */
+export function discordRestOf(config: Config, token: string): REST {
+  return new REST(config.discordApiUrl === undefined ? {} : { api: config.discordApiUrl }).setToken(token);
+}
+
+/** The project's copy of the speech, parsed: for what needs the text but no index (`section`, `deploy-commands`). */
+export async function readSpeech(): Promise<Speech> {
+  return parseSpeech((await readSpeechSource()).text);
+}
+
 /**
- * Wires the adapters together: validated config, the logger, the speech, the model and the index (rebuilt when
- * stale, unless `rebuild` is `never`). Loading the model here, once, keeps it off every question's path.
+ * Opens the app: validated config, the logger, the speech, the model and the index (rebuilt when stale, unless
+ * `rebuild` is `never`). Loading the model here, once, keeps it off every question's path.
  */
 export async function openApp(options: { readonly rebuild: 'auto' | 'never' } = { rebuild: 'auto' }): Promise<App> {
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const { config, logger } = composeBasics();
   const progress = createBuildProgress();
   let index: OpenedIndex;
   try {
     index = await openIndex({
-      store: new IndexStore(config.indexDir),
+      store: indexStoreOf(config),
       source: await readSpeechSource(),
-      model: { model: config.embeddingModel, modelDir: config.modelDir, cacheDir: config.modelCacheDir, quantized: true },
+      model: modelSourceOf(config),
       logger,
       rebuild: options.rebuild,
       onModelProgress: progress.onModelProgress,
@@ -44,16 +95,68 @@ export async function openApp(options: { readonly rebuild: 'auto' | 'never' } = 
   return composeApp(config, logger, index);
 }
 
+/** The reference commands over an opened index: its speech and retriever, buttons tagged with its text's hash. */
+export function passageCommandsOf(index: Pick<OpenedIndex, 'speech' | 'retriever' | 'manifest'>): PassageCommands {
+  const { speech, retriever, manifest } = index;
+  return new PassageCommands({ speech, retriever, speechTag: speechTag(manifest.source.sha256), builtAt: manifest.builtAt });
+}
+
 /** Builds the app around an opened index; `openApp` uses it, and tests that open their own index. */
 export function composeApp(config: Config, logger: Logger, index: OpenedIndex): App {
-  const commands = passageCommandsOf(index);
   return {
     config,
     logger,
     index,
-    commands,
+    commands: passageCommandsOf(index),
     async close() {
       await index.embedder?.dispose();
     },
   };
+}
+
+/** Study settings of a guild that has stored none, from the config. */
+export function studyDefaults(config: Config): Omit<GuildSettings, 'guildId'> {
+  return {
+    moderatorRoleId: config.moderatorRoleId ?? null,
+    modChannelId: config.modLogChannelId ?? null,
+    moderated: config.studyModerated,
+    cooldownSeconds: config.studyCooldownSeconds,
+    blockedTerms: [],
+  };
+}
+
+/** The study services over a store and a publisher; the bot's wiring and the study tests share it. */
+export function composeStudy(parts: {
+  readonly repository: StudyRepository;
+  readonly publisher: StudyPublisher;
+  readonly speech: Speech;
+  readonly commands: PassageCommands;
+  readonly defaults: Omit<GuildSettings, 'guildId'>;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}): { context: StudyContext; queue: QuestionQueue; sessions: StudySessions } {
+  const context: StudyContext = { ...parts, serial: new KeyedSerialQueue(), now: parts.now ?? Date.now };
+  const queue = new QuestionQueue(context);
+  return { context, queue, sessions: new StudySessions(context, queue) };
+}
+
+/**
+ * Logs the bot in with everything already loaded (index, model, BM25) and answers interactions until stopped. The
+ * study database is opened first: one that cannot be used stops the start with its path, before any interaction.
+ */
+export async function runBot(app: App, token: string): Promise<RunningBot> {
+  const { config, logger } = app;
+  const repository = SqliteStudyRepository.open(config.studyDatabaseFile);
+  const client = new Client(discordClientOptions(config));
+  const { queue, sessions } = composeStudy({
+    repository,
+    publisher: new DiscordStudyPublisher(client.rest),
+    speech: app.index.speech,
+    commands: app.commands,
+    defaults: studyDefaults(config),
+    logger,
+  });
+  const registry: RegisteredCommand[] = createCommandRegistry(app.index.speech);
+  const context: BotContext = { commands: app.commands, askCooldown: new Cooldown(config.askCooldownSeconds * 1000), logger, now: Date.now, sessions, queue };
+  return startBot({ client, token, registry, context, repository, config, mode: app.index.retriever.mode });
 }

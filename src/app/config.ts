@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { STUDY_COOLDOWN_SECONDS } from '../study/study-limits.js';
+import { OperatorError } from '../refusal/operator-error.js';
 
 /** The project's root folder, so relative paths in the environment mean the same from any working directory. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,6 +18,12 @@ const optionalText = z
 const folder = (fallback: string) =>
   optionalText.transform((value) => path.resolve(PROJECT_ROOT, value ?? fallback));
 
+/** A whole number of seconds from 0 to `max`, or `fallback` when unset. */
+const wholeSeconds = (max: number, fallback: number) =>
+  optionalText
+    .pipe(z.string().regex(/^\d{1,4}$/u, 'must be a whole number of seconds').transform(Number).pipe(z.number().max(max, `must be at most ${max}`)).optional())
+    .transform((value) => value ?? fallback);
+
 const snowflake = optionalText.pipe(z.string().regex(/^\d{17,20}$/u, 'must be a Discord id (17–20 digits)').optional());
 
 const schema = z.object({
@@ -26,13 +34,18 @@ const schema = z.object({
   MOD_LOG_CHANNEL_ID: snowflake,
   DATA_DIR: folder('data'),
   DISCORD_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/u, message: 'must be an http(s) URL such as http://127.0.0.1:3000/api' }).optional()),
-  ASK_COOLDOWN_SECONDS: optionalText.pipe(z.string().regex(/^\d{1,4}$/u, 'must be a whole number of seconds').transform(Number).pipe(z.number().max(3600)).optional()).transform((value) => value ?? 5),
+  STUDY_MODERATED: optionalText.pipe(z.enum(['true', 'false'], { message: 'must be true or false' }).optional()).transform((value) => value !== 'false'),
+  STUDY_COOLDOWN_SECONDS: wholeSeconds(STUDY_COOLDOWN_SECONDS.max, STUDY_COOLDOWN_SECONDS.default),
+  ASK_COOLDOWN_SECONDS: wholeSeconds(3600, 5),
   LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()).transform((value) => value ?? 'info'),
   EMBEDDING_MODEL: optionalText.transform((value) => value ?? DEFAULT_EMBEDDING_MODEL),
   MODEL_DIR: optionalText.transform((value) => (value === undefined ? undefined : path.resolve(PROJECT_ROOT, value))),
   MODEL_CACHE_DIR: folder('.cache/models'),
   INDEX_DIR: folder('embeddings'),
 });
+
+/** The study database's file name under DATA_DIR. */
+export const STUDY_DATABASE_FILE_NAME = 'study.sqlite';
 
 /** Settings read from the environment once, at start-up. */
 export interface Config {
@@ -50,8 +63,14 @@ export interface Config {
   readonly moderatorRoleId: string | undefined;
   /** Default moderators' channel (queued questions, audit lines), likewise. */
   readonly modLogChannelId: string | undefined;
+  /** Whether a guild's sessions queue members' questions for moderators, until `/study config` says otherwise. */
+  readonly studyModerated: boolean;
+  /** Seconds between two questions of one member in a session, until `/study config` says otherwise. */
+  readonly studyCooldownSeconds: number;
   /** Where the study database (`study.sqlite`) lives. */
   readonly dataDir: string;
+  /** The study database file: `study.sqlite` under `dataDir`. */
+  readonly studyDatabaseFile: string;
   readonly logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   /** Hugging Face id of the embedding model (or its folder name under `modelDir`). */
   readonly embeddingModel: string;
@@ -64,7 +83,7 @@ export interface Config {
 }
 
 /** A variable that is set to something the program cannot use; the message names it but never echoes its value. */
-export class ConfigError extends Error {
+export class ConfigError extends OperatorError {
   override readonly name = 'ConfigError';
 }
 
@@ -89,7 +108,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     askCooldownSeconds: env.ASK_COOLDOWN_SECONDS,
     moderatorRoleId: env.MODERATOR_ROLE_ID,
     modLogChannelId: env.MOD_LOG_CHANNEL_ID,
+    studyModerated: env.STUDY_MODERATED,
+    studyCooldownSeconds: env.STUDY_COOLDOWN_SECONDS,
     dataDir: env.DATA_DIR,
+    studyDatabaseFile: path.join(env.DATA_DIR, STUDY_DATABASE_FILE_NAME),
     logLevel: env.LOG_LEVEL,
     embeddingModel: env.EMBEDDING_MODEL,
     modelDir: env.MODEL_DIR,

@@ -1,7 +1,5 @@
-import { StorageError } from '../study/adapters/sqlite/storage-error.js';
-import { ConfigError } from '../app/config.js';
+import { OperatorError } from '../refusal/operator-error.js';
 import { UserFacingError } from '../refusal/user-facing-error.js';
-import { IndexOutOfDateError } from '../search/index/open-index.js';
 
 /**
  * Runs a command-line entry point: expected failures (bad configuration, an index to rebuild, a bad question, a
@@ -10,7 +8,7 @@ import { IndexOutOfDateError } from '../search/index/open-index.js';
  */
 export function runCli(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
-    if (error instanceof ConfigError || error instanceof IndexOutOfDateError || error instanceof UserFacingError || error instanceof StorageError) {
+    if (error instanceof OperatorError || error instanceof UserFacingError) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 2;
       return;

@@ -10,6 +10,8 @@ import { UserFacingError } from '../refusal/user-facing-error.js';
 import { requireModerator, type StudyActor } from './require-moderator.js';
 import { announce, type StudyContext } from './study-context.js';
 import type { QuestionQueue } from './question-queue.js';
+// A stored value outside the range would break the cooldown (and the table's CHECK).
+import { STUDY_COOLDOWN_SECONDS } from './study-limits.js';
 
 /** Settings changes from `/study config`; absent fields stay as they are. */
 export type SettingsChanges = Partial<Omit<GuildSettings, 'guildId'>>;
@@ -18,8 +20,6 @@ export type SettingsChanges = Partial<Omit<GuildSettings, 'guildId'>>;
 export const CLEARABLE_SETTINGS = { 'moderator-role': 'moderatorRoleId', 'mod-channel': 'modChannelId' } as const;
 export type ClearableSetting = keyof typeof CLEARABLE_SETTINGS;
 
-/** Discord's option allows 0–3600; a stored value outside would break the cooldown (and the table's CHECK). */
-const MAX_COOLDOWN_SECONDS = 3600;
 
 const unwrap = <T>(outcome: StudyOutcome<T>): T => {
   if (!outcome.ok) throw new UserFacingError('study-refused', outcome.message);
@@ -48,8 +48,8 @@ export class StudySessions {
     const conflict = clear.find((option) => requested[CLEARABLE_SETTINGS[option]] !== undefined);
     if (conflict) throw new UserFacingError('study-refused', `Set or clear ${conflict}, not both at once.`);
     const { cooldownSeconds } = requested;
-    if (cooldownSeconds !== undefined && !(Number.isInteger(cooldownSeconds) && cooldownSeconds >= 0 && cooldownSeconds <= MAX_COOLDOWN_SECONDS)) {
-      throw new UserFacingError('study-refused', `The cooldown is a whole number of seconds from 0 to ${MAX_COOLDOWN_SECONDS}.`);
+    if (cooldownSeconds !== undefined && !(Number.isInteger(cooldownSeconds) && cooldownSeconds >= STUDY_COOLDOWN_SECONDS.min && cooldownSeconds <= STUDY_COOLDOWN_SECONDS.max)) {
+      throw new UserFacingError('study-refused', `The cooldown is a whole number of seconds from ${STUDY_COOLDOWN_SECONDS.min} to ${STUDY_COOLDOWN_SECONDS.max}.`);
     }
     const changes: SettingsChanges = { ...requested, ...Object.fromEntries(clear.map((option) => [CLEARABLE_SETTINGS[option], null])) };
     const updated: GuildSettings = { ...current, ...changes };

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { composeApp } from '../../src/app/compose.js';
-import { runBot, type RunningBot } from '../../src/discord/adapters/run-bot.js';
+import { runBot, type RunningBot } from '../../src/app/compose.js';
 import { loadConfig } from '../../src/app/config.js';
 import type { OpenedIndex } from '../../src/search/index/open-index.js';
 import { createLogger } from '../../src/app/logger.js';

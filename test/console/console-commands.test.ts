@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { passageCommandsOf } from '../../src/app/passage-commands-of.js';
+import { passageCommandsOf } from '../../src/app/compose.js';
 import { LocalConsole } from '../../src/console/console-commands.js';
 import { openTestIndex, temporaryFolder } from '../support/test-index.js';
 

@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest';
 import { LocalConsole } from '../../src/console/console-commands.js';
 import { TERMINAL_STYLE } from '../../src/passages/views/render-answer-text.js';
-import { passageCommandsOf } from '../../src/app/passage-commands-of.js';
+import { passageCommandsOf } from '../../src/app/compose.js';
 import { describeHighlightCases, ONE_SENTENCE, REAL_LEXICAL, shownAs, splitMarked } from '../support/highlight-oracle.js';
 
 const RANKED = 10; // the passages an /ask ranks; the console shows them three at a time

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runBot } from '../../src/discord/adapters/run-bot.js';
+import { runBot } from '../../src/app/compose.js';
 import { ConfigError } from '../../src/app/config.js';
 import type { Retriever } from '../../src/search/passage-retriever.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';

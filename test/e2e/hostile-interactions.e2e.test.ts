@@ -1,8 +1,6 @@
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STUDY_DATABASE_FILE } from '../../src/discord/adapters/run-bot.js';
 import { encodeButtonState, speechTag } from '../../src/discord/custom-ids.js';
 import { hostileNumber, hostileString, internals, SEED } from '../support/abuse-support.js';
 import { mutation, snowflake, validState } from '../support/button-arbitraries.js';
@@ -134,7 +132,7 @@ describe('hostile interactions through the real client, end to end', () => {
     harness = await startBotHarness();
     const { fake } = harness;
     modChannel = fake.addTextChannel('mods');
-    db = new Database(path.join(harness.app.config.dataDir, STUDY_DATABASE_FILE), { readonly: true, fileMustExist: true });
+    db = new Database(harness.app.config.studyDatabaseFile, { readonly: true, fileMustExist: true });
     const answered = (sent: InteractionHandle) => sent.waitForResponse((record) => record.original !== null && !record.original.loading);
     const resolved = { channels: { [modChannel]: { id: modChannel, name: 'mods', type: 0, permissions: MODERATOR_PERMISSIONS, parent_id: null } } };
     await answered(fake.sendInteraction(fake.chatInput({ name: 'study', options: [{ name: 'config', type: 1, options: [{ name: 'mod-channel', type: 7, value: modChannel }, { name: 'cooldown', type: 4, value: 0 }] }], resolved, ...ADA })));

@@ -1,7 +1,5 @@
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STUDY_DATABASE_FILE } from '../../src/discord/adapters/run-bot.js';
 import { DISCUSSION_PROMPTS } from '../../src/study/discussion-prompts.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
 import { MEMBER_PERMISSIONS, type InteractionHandle, type InteractionRecord, type JsonObject, type JsonValue, type RecordedMessage } from '../support/fake-discord/index.js';
@@ -117,7 +115,7 @@ describe('moderated study sessions, end to end', () => {
     harness = await startBotHarness();
     modChannel = harness.fake.addTextChannel('mods');
     // The bot's own file, read-only beside it (WAL lets both be open at once).
-    db = new Database(path.join(harness.app.config.dataDir, STUDY_DATABASE_FILE), { readonly: true, fileMustExist: true });
+    db = new Database(harness.app.config.studyDatabaseFile, { readonly: true, fileMustExist: true });
     // Every test may run alone (-t): the guild starts moderated, with the moderators' channel and no cooldown.
     await configure(baseline());
   });

@@ -11,7 +11,7 @@ import type { EmbedView, MessageView } from '../../src/discord/message-view.js';
 import { renderPassageEmbeds } from '../../src/passages/views/render-passage-embeds.js';
 import { sectionOf } from '../../src/speech/find-paragraphs.js';
 import type { Speech } from '../../src/speech/speech.js';
-import { passageCommandsOf } from '../../src/app/passage-commands-of.js';
+import { passageCommandsOf } from '../../src/app/compose.js';
 import {
   describeHighlightCases,
   everySentenceRun,
@@ -56,7 +56,7 @@ describeHighlightCases('the bold of /ask answers, on every page', 'highlight-dis
     const first = await commands.ask({ question, results: PER_PAGE, private: false, user: ALICE });
     const pages: MessageView[] = [first];
     const shown = first.embeds.map(shownPassage);
-    for (let view = first, more = buttonOf(first, 'More'); more !== undefined; more = buttonOf(view, 'More')) {
+    for (let view: MessageView, more = buttonOf(first, 'More'); more !== undefined; more = buttonOf(view, 'More')) {
       // The button carries the whole ranking: each ¶ with exactly the sentences of its highlight.
       const state = decodeButtonState(more);
       expect(state?.kind === 'answer-page' && state.ranking).toEqual(

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ButtonOutcome, PassageCommands } from '../../src/passages/passage-commands.js';
-import { passageCommandsOf } from '../../src/app/passage-commands-of.js';
+import { passageCommandsOf } from '../../src/app/compose.js';
 import { decodeButtonState, encodeButtonState, speechTag, type ButtonState } from '../../src/discord/custom-ids.js';
 import { DISCORD_LIMITS } from '../../src/discord/discord-limits.js';
 import { escapeMarkdown } from '../../src/discord/escape-markdown.js';

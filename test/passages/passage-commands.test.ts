@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PassageCommands } from '../../src/passages/passage-commands.js';
-import { passageCommandsOf } from '../../src/app/passage-commands-of.js';
+import { passageCommandsOf } from '../../src/app/compose.js';
 import { decodeButtonState, encodeButtonState, speechTag } from '../../src/discord/custom-ids.js';
 import type { MessageView } from '../../src/discord/message-view.js';
 import { openTestIndex, temporaryFolder } from '../support/test-index.js';

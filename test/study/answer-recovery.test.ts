@@ -4,11 +4,9 @@ import type { MessageView } from '../../src/discord/message-view.js';
 import { MODERATOR_PERMISSIONS } from '../../src/study/is-moderator.js';
 import type { GuildSettings } from '../../src/study/study-types.js';
 import type { OpenedIndex } from '../../src/search/index/open-index.js';
-import { QuestionQueue } from '../../src/study/question-queue.js';
 import type { StudyPublisher } from '../../src/study/study-publisher.js';
-import { StudySessions } from '../../src/study/study-sessions.js';
 import { RecordingPublisher } from '../support/recording-publisher.js';
-import { studyTestContext } from '../support/study-test-context.js';
+import { studyTestServices } from '../support/study-test-context.js';
 import { openTestIndex, temporaryFolder } from '../support/test-index.js';
 
 /*
@@ -55,9 +53,8 @@ class CrashingPublisher extends RecordingPublisher {
 /** One run of the bot: its own connection to the study file, its own queue, turns and publisher. */
 function bootBot<P extends StudyPublisher>(file: string, index: OpenedIndex, publisher: P) {
   const repository = SqliteStudyRepository.open(file);
-  const context = studyTestContext({ repository, publisher, index, defaults: DEFAULTS, now: () => 1_700_000_000_000 });
-  const queue = new QuestionQueue(context);
-  return { repository, publisher, queue, sessions: new StudySessions(context, queue), crash: () => repository.close() };
+  const { queue, sessions } = studyTestServices({ repository, publisher, index, defaults: DEFAULTS, now: () => 1_700_000_000_000 });
+  return { repository, publisher, queue, sessions, crash: () => repository.close() };
 }
 
 /** What the store holds now, as a fresh connection (the next process) reads it. */

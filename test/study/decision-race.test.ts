@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStudyRepository } from '../../src/study/adapters/sqlite/sqlite-study-repository.js';
 import { MODERATOR_PERMISSIONS } from '../../src/study/is-moderator.js';
 import type { GuildSettings, StudySession } from '../../src/study/study-types.js';
-import { QuestionQueue } from '../../src/study/question-queue.js';
+import type { QuestionQueue } from '../../src/study/question-queue.js';
 import type { StudyActor } from '../../src/study/require-moderator.js';
-import { StudySessions } from '../../src/study/study-sessions.js';
+import type { StudySessions } from '../../src/study/study-sessions.js';
 import { RecordingPublisher, type PublisherCall } from '../support/recording-publisher.js';
-import { studyTestContext } from '../support/study-test-context.js';
+import { studyTestServices } from '../support/study-test-context.js';
 import { openTestIndex, temporaryFolder } from '../support/test-index.js';
 import type { RaceBotData, RaceBotReply, RaceBotRequest } from './decision-race.worker.js';
 
@@ -111,9 +111,7 @@ describe('two moderators deciding one question at once, in two bot processes', (
     const index = await openTestIndex(indexFolder, { dense: false });
     repository = SqliteStudyRepository.open(file);
     publisher = new RecordingPublisher();
-    const context = studyTestContext({ repository, publisher, index, defaults: DEFAULTS, now: () => Date.now() });
-    queue = new QuestionQueue(context);
-    sessions = new StudySessions(context, queue);
+    ({ queue, sessions } = studyTestServices({ repository, publisher, index, defaults: DEFAULTS, now: () => Date.now() }));
     await sessions.start(ada, { channelId: 'channel', section: 'state threats', title: 'Race' });
     const live = sessions.liveSession(publisher.threads[0] ?? '');
     if (!live) throw new Error('no session started');

@@ -7,15 +7,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../src/study/adapters/sqlite/open-database.js';
 import { SqliteStudyRepository } from '../../src/study/adapters/sqlite/sqlite-study-repository.js';
-import { KeyedSerialQueue } from '../../src/concurrency/keyed-serial-queue.js';
 import type { AuditInput } from '../../src/study/study-repository.js';
 import type { GuildSettings } from '../../src/study/study-types.js';
 import { UserFacingError } from '../../src/refusal/user-facing-error.js';
-import { passageCommandsOf } from '../../src/app/passage-commands-of.js';
-import { QuestionQueue } from '../../src/study/question-queue.js';
 import type { StudyActor } from '../../src/study/require-moderator.js';
 import { RecordingPublisher, type PublisherCall } from '../support/recording-publisher.js';
-import { openTestIndex, recordingLogger } from '../support/test-index.js';
+import { openTestIndex } from '../support/test-index.js';
+import { studyTestServices } from '../support/study-test-context.js';
 
 /** Slots of the race's shared memory. */
 export const ARRIVED = 0;
@@ -101,16 +99,7 @@ async function main(): Promise<void> {
   const index = await openTestIndex(indexFolder, { dense: false, rebuild: 'never' });
   const repository = new StoreMeetingAtTheDecision(openDatabase(file));
   const publisher = new RecordingPublisher();
-  const queue = new QuestionQueue({
-    repository,
-    publisher,
-    speech: index.speech,
-    commands: passageCommandsOf(index),
-    defaults,
-    serial: new KeyedSerialQueue(),
-    now: () => Date.now(),
-    logger: recordingLogger().logger,
-  });
+  const { queue } = studyTestServices({ repository, publisher, index, defaults, now: () => Date.now() });
   const send = (reply: RaceBotReply) => port.postMessage(reply);
 
   port.on('message', (request: RaceBotRequest) => {
@@ -124,7 +113,7 @@ async function main(): Promise<void> {
     repository.race = race;
     const from = publisher.calls.length;
     const decided = request.decision === 'approve' ? queue.approve(request.actor, request.questionId) : queue.reject(request.actor, request.questionId, request.reason);
-    decided.then(
+    void decided.then(
       (reply) => ({ ok: true as const, reply }),
       (error: unknown) => {
         if (!(error instanceof Error)) throw error;

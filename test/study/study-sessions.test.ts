@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { studyTestServices } from '../support/study-test-context.js';
 import { SqliteStudyRepository } from '../../src/study/adapters/sqlite/sqlite-study-repository.js';
-import { passageCommandsOf } from '../../src/app/passage-commands-of.js';
-import { KeyedSerialQueue } from '../../src/concurrency/keyed-serial-queue.js';
 import { MODERATOR_PERMISSIONS } from '../../src/study/is-moderator.js';
 import type { GuildSettings } from '../../src/study/study-types.js';
-import { MAX_COPIES_CLOSED_AT_END, QuestionQueue } from '../../src/study/question-queue.js';
-import { StudySessions } from '../../src/study/study-sessions.js';
+import { MAX_COPIES_CLOSED_AT_END } from '../../src/study/question-queue.js';
+import type { StudySessions } from '../../src/study/study-sessions.js';
 import { RecordingPublisher } from '../support/recording-publisher.js';
-import { openTestIndex, recordingLogger, temporaryFolder } from '../support/test-index.js';
+import { openTestIndex, temporaryFolder } from '../support/test-index.js';
 
 /** Thread posts (by nonce, else first line or embed title) and thread closings, in the order they happened. */
 const threadLog = (publisher: RecordingPublisher): string[] => {
@@ -25,19 +24,9 @@ async function openSessions(defaults: GuildSettingsDefaults) {
   const opened = await openTestIndex(temporary.folder, { dense: false });
   const repository = SqliteStudyRepository.open(`${temporary.folder}/study.sqlite`);
   const publisher = new RecordingPublisher();
-  const context = {
-    repository,
-    publisher,
-    speech: opened.speech,
-    commands: passageCommandsOf(opened),
-    defaults,
-    serial: new KeyedSerialQueue(),
-    now: () => 1_000_000,
-    logger: recordingLogger().logger,
-  };
-  const queue = new QuestionQueue(context);
+  const { sessions, queue } = studyTestServices({ repository, publisher, index: opened, defaults, now: () => 1_000_000 });
   return {
-    sessions: new StudySessions(context, queue),
+    sessions,
     queue,
     repository,
     publisher,

@@ -1,5 +1,5 @@
 import { composeApp, type App } from '../../src/app/compose.js';
-import { runBot, type RunningBot } from '../../src/discord/adapters/run-bot.js';
+import { runBot, type RunningBot } from '../../src/app/compose.js';
 import { loadConfig } from '../../src/app/config.js';
 import type { EmbeddingModelSource } from '../../src/search/adapters/transformers-embedder.js';
 import type { Retriever } from '../../src/search/passage-retriever.js';

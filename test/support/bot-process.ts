@@ -2,7 +2,7 @@ import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
-import { STUDY_DATABASE_FILE } from '../../src/discord/adapters/run-bot.js';
+import { STUDY_DATABASE_FILE_NAME } from '../../src/app/config.js';
 
 /** `npm start` as a user runs it (`node --import tsx src/main.ts`), configured only through the environment. */
 export interface BotProcess {
@@ -56,7 +56,7 @@ export async function kill9(bot: BotProcess, timeoutMs = 5_000): Promise<{ code:
 
 /** Reads the study database under `dataDir` read-only (safe between processes and beside a running one: WAL). */
 export function readStudyDatabase<T>(dataDir: string, read: (db: Database.Database) => T): T {
-  const db = new Database(path.join(dataDir, STUDY_DATABASE_FILE), { readonly: true, fileMustExist: true });
+  const db = new Database(path.join(dataDir, STUDY_DATABASE_FILE_NAME), { readonly: true, fileMustExist: true });
   try {
     return read(db);
   } finally {

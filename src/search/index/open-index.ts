@@ -14,6 +14,7 @@ import type { Speech } from '../../speech/speech.js';
 import { buildIndex } from './build-index.js';
 import { lexicalOnlyWarning, loadEmbedder } from '../adapters/load-embedder.js';
 import type { Manifest } from './index-manifest.js';
+import { OperatorError } from '../../refusal/operator-error.js';
 
 export interface OpenIndexInput {
   readonly store: IndexStore;
@@ -39,7 +40,7 @@ export interface OpenedIndex {
 }
 
 /** The index cannot be used and may not be rebuilt here; the message names the command that fixes it. */
-export class IndexOutOfDateError extends Error {
+export class IndexOutOfDateError extends OperatorError {
   override readonly name = 'IndexOutOfDateError';
 }
 

@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, ChannelType, InteractionContextType } from 'discord.js';
 import { MAX_QUESTION_LENGTH } from '../../../search/validate-question.js';
 import { defineCommand, GUILD_INSTALL } from '../../../discord/adapters/command-definition.js';
+import { STUDY_COOLDOWN_SECONDS } from '../../study-limits.js';
 
 const SUBCOMMAND = ApplicationCommandOptionType.Subcommand;
 const STRING = ApplicationCommandOptionType.String;
@@ -25,7 +26,7 @@ export function studyCommand(paragraphs: number) {
           { type: ApplicationCommandOptionType.Role, name: 'moderator-role', description: 'Members with this role run sessions' },
           { type: ApplicationCommandOptionType.Channel, name: 'mod-channel', description: 'Where queued questions and the audit log go', channel_types: [ChannelType.GuildText] },
           { type: ApplicationCommandOptionType.Boolean, name: 'moderated', description: 'Send members’ questions in sessions through the moderators' },
-          { type: INTEGER, name: 'cooldown', description: 'Seconds between two questions of one member in a session', min_value: 0, max_value: 3600 },
+          { type: INTEGER, name: 'cooldown', description: 'Seconds between two questions of one member in a session', min_value: STUDY_COOLDOWN_SECONDS.min, max_value: STUDY_COOLDOWN_SECONDS.max },
           { type: STRING, name: 'blocked-terms', description: 'Comma-separated terms that reject a question automatically ("none" clears)', max_length: 1000 },
           {
             type: STRING,

@@ -1,24 +1,24 @@
-import { Client, Events, MessageFlags, type Interaction } from 'discord.js';
-import type { App } from '../../app/compose.js';
-import { ConfigError } from '../../app/config.js';
-import path from 'node:path';
-import { SqliteStudyRepository } from '../../study/adapters/sqlite/sqlite-study-repository.js';
-import { Cooldown } from '../cooldown.js';
+import { Events, MessageFlags, type Client, type Interaction } from 'discord.js';
+import { ConfigError, type Config } from '../../app/config.js';
+import type { SqliteStudyRepository } from '../../study/adapters/sqlite/sqlite-study-repository.js';
 import { RecentIds } from '../recent-ids.js';
-import { KeyedSerialQueue } from '../../concurrency/keyed-serial-queue.js';
-import { QuestionQueue } from '../../study/question-queue.js';
-import type { StudyContext } from '../../study/study-context.js';
-import { StudySessions } from '../../study/study-sessions.js';
-import { DiscordStudyPublisher } from '../../study/adapters/discord/discord-study-publisher.js';
 import type { BotContext } from './bot-context.js';
-import { discordClientOptions } from './client-options.js';
-import { createCommandRegistry } from './command-handlers.js';
+import type { RegisteredCommand } from './command-handlers.js';
 import { NO_MENTIONS } from './discord-message.js';
 import { createInteractionHandler } from './handle-interaction.js';
 import { ensureCommandsRegistered } from './register-commands.js';
 
-/** The study database's file name under DATA_DIR. */
-export const STUDY_DATABASE_FILE = 'study.sqlite';
+/** What the composition root hands the bot: its client, commands and services, constructed already. */
+export interface BotParts {
+  readonly client: Client;
+  readonly token: string;
+  readonly registry: readonly RegisteredCommand[];
+  readonly context: BotContext;
+  readonly repository: SqliteStudyRepository;
+  readonly config: Pick<Config, 'discordClientId' | 'discordGuildId'>;
+  /** The retrieval mode, for the ready line. */
+  readonly mode: string;
+}
 
 export interface RunningBot {
   readonly client: Client<true>;
@@ -27,28 +27,12 @@ export interface RunningBot {
 }
 
 /**
- * Logs the bot in with everything already loaded (index, model, BM25), so the first /ask is as fast as the rest;
- * makes sure its commands are registered; then answers interactions until stopped.
+ * Makes sure the bot's commands are registered, recovers approved answers a crash left unposted, then answers
+ * interactions until stopped.
  */
-export async function runBot(app: App, token: string): Promise<RunningBot> {
-  const { config, logger } = app;
-  // Opened before logging in: a database that cannot be used stops the start with its path, before any interaction.
-  const repository = SqliteStudyRepository.open(path.join(config.dataDir, STUDY_DATABASE_FILE));
-  const client = new Client(discordClientOptions(config));
-  const registry = createCommandRegistry(app.index.speech);
-  const studyContext: StudyContext = {
-    repository,
-    publisher: new DiscordStudyPublisher(client.rest),
-    speech: app.index.speech,
-    commands: app.commands,
-    defaults: { moderatorRoleId: config.moderatorRoleId ?? null, modChannelId: config.modLogChannelId ?? null, moderated: true, cooldownSeconds: 30, blockedTerms: [] },
-    serial: new KeyedSerialQueue(),
-    now: Date.now,
-    logger,
-  };
-  const queue = new QuestionQueue(studyContext);
-  const sessions = new StudySessions(studyContext, queue);
-  const context: BotContext = { commands: app.commands, askCooldown: new Cooldown(config.askCooldownSeconds * 1000), logger, now: Date.now, sessions, queue };
+export async function startBot(parts: BotParts): Promise<RunningBot> {
+  const { client, token, registry, context, repository, config, mode } = parts;
+  const { logger, sessions, queue } = context;
   const handle = createInteractionHandler(registry, context);
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
@@ -93,7 +77,7 @@ export async function runBot(app: App, token: string): Promise<RunningBot> {
     repository.close();
     throw isRefusedToken(error) ? new ConfigError('DISCORD_TOKEN is invalid: Discord refused it. Reset the token in the Developer Portal.') : error;
   }
-  logger.info({ user: readyClient.user.tag, mode: app.index.retriever.mode }, 'bot ready');
+  logger.info({ user: readyClient.user.tag, mode }, 'bot ready');
 
   return {
     client: readyClient,
