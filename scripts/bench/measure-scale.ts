@@ -127,7 +127,9 @@ async function measureOne(size: number, options: ScaleOptions, vocabulary: reado
   const buildMs = performance.now() - start;
   const cpu = process.cpuUsage(cpuBefore);
   const buildCpuMs = (cpu.user + cpu.system) / 1000;
-  vectors = undefined; // 300 MB of boxed doubles at 100k: let it go before the queries run.
+  // 300 MB of boxed doubles at 100k: let it go before the queries run.
+  // eslint-disable-next-line no-useless-assignment -- dropping the last reference is the point
+  vectors = undefined;
   log(`${size}: built in ${(buildMs / 1000).toFixed(1)} s (CPU ${(buildCpuMs / 1000).toFixed(1)} s)`);
 
   const folder = await mkdtemp(path.join(tmpdir(), 'bench-scale-'));

@@ -68,7 +68,7 @@ describe('the highlight of `npm run ask`', () => {
     const shown = answers.map((block) => {
       const lines = block.split('\n');
       return lines.flatMap((line, at) => {
-        const heading = /^\d+\. .+ · ¶(\d+)  score /u.exec(line);
+        const heading = /^\d+\. .+ · ¶(\d+) {2}score /u.exec(line);
         const quote = /^ {3}“(.*)”$/u.exec(lines[at + 1] ?? '');
         if (!heading) return [];
         if (!quote) throw new Error(`no quote after: ${line}`);

@@ -102,7 +102,7 @@ describe('the bot’s reference commands, end to end', () => {
     await harness.restart();
     const page = await harness.fake.sendInteraction(harness.fake.button({ customId: next?.custom_id ?? '' })).waitForCallback();
     expect(page.type).toBe(7);
-    expect(String(page.data?.['content'])).toMatch(/page 2 of/u);
+    expect(page.data?.['content']).toMatch(/page 2 of/u);
   });
 
   it('quotes paragraphs by number and refuses ranges out of bounds, privately', async () => {

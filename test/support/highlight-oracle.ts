@@ -166,7 +166,7 @@ export interface OpenedHighlightCase {
   readonly index: OpenedIndex;
   readonly speech: Speech;
   /** Asks the index for `limit` passages: the answer and its expected highlights, kept for the test of every place. */
-  ask(question: string, limit: number): Promise<{ answer: Answer; expected: ExpectedHighlight[] }>;
+  readonly ask: (question: string, limit: number) => Promise<{ answer: Answer; expected: ExpectedHighlight[] }>;
 }
 
 /** Describes `title`: a block per case, its index and oracle speech opened before `tests`, then a test that every place was checked. */

@@ -19,7 +19,7 @@ for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.std
   stream.write = ((chunk: unknown, ...rest: unknown[]) => {
     look(chunk, `a write to ${name}`);
     return write(chunk, ...rest);
-  }) as typeof stream.write;
+  });
 }
 
 const descriptors: Readonly<Record<number, string>> = { 1: 'fd 1 (stdout)', 2: 'fd 2 (stderr)' };

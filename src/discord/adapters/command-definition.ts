@@ -1,5 +1,5 @@
 import {
-  ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, DiscordjsErrorCodes, DiscordjsTypeError, InteractionContextType,
+  ApplicationCommandOptionType, type ApplicationCommandType, ApplicationIntegrationType, DiscordjsErrorCodes, DiscordjsTypeError, InteractionContextType,
   type AutocompleteInteraction, type ChannelType, type ChatInputCommandInteraction,
 } from 'discord.js';
 import { UserFacingError } from '../../refusal/user-facing-error.js';

@@ -44,13 +44,13 @@ export class TransformersEmbedder implements QueryEmbedder {
     if (source.modelDir !== undefined) env.localModelPath = source.modelDir;
     // The file cache is looked up by model id before localModelPath; with local models it could serve stale files.
     env.useFSCache = source.modelDir === undefined;
-    const extractor = (await pipeline('feature-extraction', source.model, {
+    const extractor: FeatureExtractionPipeline = await pipeline('feature-extraction', source.model, {
       quantized: source.quantized,
       progress_callback: (event: { status?: string; file?: string; loaded?: number; total?: number }) => {
         if (!onProgress || !event.file || (event.status !== 'progress' && event.status !== 'done')) return;
         onProgress({ file: event.file, loaded: event.loaded ?? 0, total: event.total ?? 0, done: event.status === 'done' });
       },
-    })) as FeatureExtractionPipeline;
+    });
     const probe = await extractor('dimension probe', { pooling: 'mean', normalize: true });
     return new TransformersEmbedder(extractor, source, probe.dims.at(-1) ?? 0);
   }

@@ -189,7 +189,7 @@ describe('the staleness rules of opening the index', () => {
     }
   });
   afterEach(async () => {
-    await Promise.all(opened.splice(0).map((index) => index.embedder?.dispose()));
+    await Promise.all(opened.splice(0).map(async (index) => index.embedder?.dispose()));
   });
   afterAll(async () => {
     await embedder?.dispose();

@@ -85,7 +85,7 @@ describe('the study database schema', () => {
     const planOf = (source: string): string[] => {
       const explain = db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${source}`);
       const named = [...source.matchAll(/@(\w+)/gu)].map((match) => [match[1], null]);
-      const parameters = named.length > 0 ? [Object.fromEntries(named)] : Array.from(source.matchAll(/\?/gu), () => null);
+      const parameters: unknown[] = named.length > 0 ? [Object.fromEntries(named)] : Array.from(source.matchAll(/\?/gu), () => null);
       return explain.all(...parameters).map((row) => row.detail);
     };
     const plans = Object.entries(prepareStudyStatements(db)).map(([name, statement]) => ({ name, plan: planOf(statement.source) }));

@@ -36,7 +36,7 @@ export function describeInteraction(state: FakeState, record: InteractionRecord)
   const mine = state.requests.filter((request) => request.path.includes(record.id) || request.path.includes(record.token));
   const unknown = state.requests.filter((request) => !request.matched);
   return [
-    `interaction ${record.id} (type ${record.type}${name === undefined ? '' : ` ${String(name)}`}) received ${JSON.stringify(summary)}`,
+    `interaction ${record.id} (type ${record.type}${name === undefined ? '' : ` ${JSON.stringify(name)}`}) received ${JSON.stringify(summary)}`,
     `its requests: ${JSON.stringify(describeRequests(mine, record.token))}`,
     `unknown requests: ${JSON.stringify(describeRequests(unknown))}`,
     ...(state.errors.length > 0 ? [`fake errors: ${JSON.stringify(state.errors)}`] : []),

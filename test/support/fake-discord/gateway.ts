@@ -125,7 +125,7 @@ export class FakeGateway {
   private onMessage(connection: Connection, data: RawData, isBinary: boolean): void {
     let payload: JsonValue = null;
     try {
-      if (!isBinary) payload = JSON.parse(String(data)) as JsonValue;
+      if (!isBinary) payload = JSON.parse((Array.isArray(data) ? Buffer.concat(data) : Buffer.from(new Uint8Array(data))).toString('utf8')) as JsonValue;
     } catch {
       // left null: answered below with 4002 like Discord
     }

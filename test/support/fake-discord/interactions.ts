@@ -140,7 +140,7 @@ export function componentInteraction(world: FakeWorld, options: ComponentOptions
   const data: JsonObject = { custom_id: options.customId, component_type: componentType };
   if (options.values) data.values = [...options.values];
   payload.data = data;
-  payload.message = options.message ?? componentMessage(world, String(payload.channel_id), options.customId, componentType);
+  payload.message = options.message ?? componentMessage(world, payload.channel_id as string, options.customId, componentType);
   return payload;
 }
 

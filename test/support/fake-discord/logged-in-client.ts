@@ -11,7 +11,7 @@ export interface FakeDiscordWithClient {
   readonly fake: FakeDiscord;
   readonly client: Client;
   /** Destroys the client, then closes the fake. */
-  close(): Promise<void>;
+  readonly close: () => Promise<void>;
 }
 
 /** A plain client of the fake: the guilds intent only, REST at the fake's API URL. */

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Faults, faultResult } from './faults.js';
 import { parseBody, type Route, type RouteContext, type RouteResult, readBody, reply, writeResult } from './http.js';
 import type { FakeState } from './state.js';
-import type { JsonObject, RecordedRequest } from './types.js';
+import type { RecordedRequest } from './types.js';
 
 /** discord.js calls `${rest.api}/v10/...`; the fake's `apiUrl` ends in `/api`. */
 const PREFIX = '/api/v10';
@@ -35,7 +35,7 @@ export function createRestListener(state: FakeState, routes: readonly Route[], f
     const body = record.body;
     const context: RouteContext = {
       request: record,
-      body: typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as JsonObject) : {},
+      body: typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {},
       param: (name) => {
         const value = values[found.names.indexOf(name)];
         if (value === undefined) throw new Error(`route ${found.method} ${found.pattern.source} has no parameter ${name}`);

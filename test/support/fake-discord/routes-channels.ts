@@ -72,7 +72,7 @@ export function channelRoutes(state: FakeState, dispatch: Dispatcher): Route[] {
     if (existing) return reply.json(existing.channel);
     const user = userPayload(recipient, recipient === world.userId ? world.username : `user-${recipient.slice(-4)}`);
     const channel: JsonObject = { id: snowflake(), type: 1, last_message_id: null, flags: 0, recipients: [user] };
-    state.channels.set(String(channel.id), { channel, messages: [] });
+    state.channels.set(channel.id as string, { channel, messages: [] });
     return reply.json(channel);
   };
 

@@ -74,7 +74,7 @@ function channelOf(state: FakeState, record: InteractionRecord): string {
 /** Validates a callback against the interaction's type and the callback's own rules. */
 function callbackProblem(record: InteractionRecord, type: JsonValue | undefined, data: JsonObject | undefined): RouteResult | null {
   if (typeof type !== 'number' || !(ALLOWED_CALLBACKS[record.type] ?? []).includes(type)) {
-    return formError(`type: callback type ${String(type)} is not valid for interaction type ${record.type}`);
+    return formError(`type: callback type ${JSON.stringify(type)} is not valid for interaction type ${record.type}`);
   }
   if (type === 4) return createProblem(data ?? {});
   if (type === 8 && (!Array.isArray(data?.choices) || data.choices.length > 25)) return formError('data.choices: Must be 25 or fewer in length.');

@@ -1,0 +1,79 @@
+/**
+ * `npm run lint` (architecture): the arrows ARCHITECTURE.md draws are the only ones that may exist. Kept under test/
+ * so the project's top level stays as designed.
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+const FEATURES = '(speech|search|passages|study|discord|cli|console|refusal|concurrency)';
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'A cycle means two modules are one concept split in two, or a layer points the wrong way.',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'feature-adapters-are-private',
+      severity: 'error',
+      comment:
+        'A feature’s adapters are its own: only the composition root (src/app) and the discord.js runtime (which registers every feature’s commands) use another feature’s adapters; a feature’s own Discord adapters build on the runtime’s (command definitions, message conversion, the handler context). Types may be shared.',
+      from: { path: `^src/${FEATURES}/`, pathNot: ['^src/discord/adapters/', `^src/${FEATURES}/adapters/`] },
+      to: { path: `^src/${FEATURES}/adapters/`, pathNot: '^src/$1/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'feature-adapters-use-only-the-discord-runtime',
+      severity: 'error',
+      from: { path: `^src/${FEATURES}/adapters/`, pathNot: '^src/discord/adapters/' },
+      to: { path: `^src/${FEATURES}/adapters/`, pathNot: ['^src/$1/', '^src/discord/adapters/'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'only-adapters-use-the-discord-runtime',
+      severity: 'error',
+      comment: 'Pure code renders plain data; turning it into discord.js calls is an adapter’s job.',
+      from: { path: `^src/${FEATURES}/`, pathNot: ['/adapters/', '^src/discord/adapters/'] },
+      to: { path: '^src/discord/adapters/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'pure-code-knows-no-app',
+      severity: 'error',
+      comment: 'Features do not reach back into the composition root; adapters may read the Config type.',
+      from: { path: `^src/${FEATURES}/`, pathNot: ['/adapters/', '^src/search/index/', '^src/cli/', '^src/console/'] },
+      to: { path: '^src/app/' },
+    },
+    {
+      name: 'only-app-and-entry-points-use-compose',
+      severity: 'error',
+      comment: 'The composition root is the top: nothing in a feature imports it.',
+      from: { path: '^src/', pathNot: ['^src/main\\.ts$', '^src/app/'] },
+      to: { path: '^src/app/compose\\.ts$' },
+    },
+    {
+      name: 'features-in-layers',
+      severity: 'error',
+      comment: 'The speech knows no search, the search knows no commands, the reference commands know no study sessions.',
+      from: { path: '^src/(speech|search)/' },
+      to: { path: '^src/(passages|study|discord/adapters|cli|console)/' },
+    },
+    {
+      name: 'passages-know-no-study',
+      severity: 'error',
+      from: { path: '^src/passages/' },
+      to: { path: '^src/study/' },
+    },
+    {
+      name: 'tests-do-not-reach-into-other-tests',
+      severity: 'error',
+      comment: 'Shared test code lives in test/support; a test file imports no other test file.',
+      from: { path: '^test/' },
+      to: { path: '\\.test\\.ts$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|\\.cache|test/\\.generated)/' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+  },
+};
