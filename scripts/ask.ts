@@ -18,7 +18,10 @@ function readOptions<T>(parse: () => T): T {
     return parse();
   } catch (error) {
     if (error instanceof TypeError && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
-      throw new UserFacingError('bad-option', `${error.message}. Usage: npm run ask -- [--json] [--k N] [--section NAME] "question"`);
+      throw new UserFacingError(
+        'bad-option',
+        `${error.message}. Usage: npm run ask -- [--json] [--k N] [--section NAME] "question"`,
+      );
     }
     throw error;
   }
@@ -28,7 +31,11 @@ runCli(async () => {
   const { values, positionals } = readOptions(() =>
     parseArgs({
       allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, k: { type: 'string', default: '3' }, section: { type: 'string' } },
+      options: {
+        json: { type: 'boolean', default: false },
+        k: { type: 'string', default: '3' },
+        section: { type: 'string' },
+      },
     }),
   );
   const limit = Number(values.k);
@@ -43,12 +50,20 @@ runCli(async () => {
     const answerOne = async (question: string): Promise<boolean> => {
       try {
         const answer = await app.index.retriever.ask(question, options);
-        process.stdout.write(`${values.json ? JSON.stringify(toAnswerJson(answer)) : renderAnswerText(answer, style)}\n`);
+        process.stdout.write(
+          `${values.json ? JSON.stringify(toAnswerJson(answer)) : renderAnswerText(answer, style)}\n`,
+        );
         return true;
       } catch (error) {
         if (!(error instanceof UserFacingError)) throw error;
         if (values.json) {
-          const refused: AnswerJson = { question, mode: app.index.retriever.mode, confident: false, results: [], error: error.message };
+          const refused: AnswerJson = {
+            question,
+            mode: app.index.retriever.mode,
+            confident: false,
+            results: [],
+            error: error.message,
+          };
           process.stdout.write(`${JSON.stringify(refused)}\n`);
         }
         process.stderr.write(`${error.message}\n`);

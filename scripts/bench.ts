@@ -17,14 +17,22 @@ import { medianOfRuns } from './bench/latency-summary.js';
 import { machineInfo } from './bench/machine-info.js';
 import { measureBuild } from './bench/measure-build.js';
 import { measureLexicon } from './bench/measure-lexicon.js';
-import { measureModelCostInFreshProcess, type ModelCostFigures, type ModelCostSettings } from './bench/measure-model-cost.js';
+import {
+  measureModelCostInFreshProcess,
+  type ModelCostFigures,
+  type ModelCostSettings,
+} from './bench/measure-model-cost.js';
 import { measureRetrieval } from './bench/measure-retrieval.js';
 import { measureScale } from './bench/measure-scale.js';
 import { renderBenchMarkdown, type BenchReport } from './bench/report-markdown.js';
 import { SCALE_HNSW } from './bench/scale-settings.js';
 
 const { values } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false }, 'model-cost': { type: 'boolean', default: false } },
+  options: {
+    json: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    'model-cost': { type: 'boolean', default: false },
+  },
 });
 const quick = values.quick;
 const modelCostOnly = values['model-cost'];
@@ -63,7 +71,11 @@ for (const model of models) hybrid.push(await measureModelCostInFreshProcess(mod
 let scale: BenchReport['scale'];
 if (!modelCostOnly) {
   log('scale (this takes a few minutes)');
-  const rows = await measureScale(quick ? [1000, 10_000] : [1000, 10_000, 100_000], { queries: quick ? 50 : 200, hnsw: SCALE_HNSW, log });
+  const rows = await measureScale(quick ? [1000, 10_000] : [1000, 10_000, 100_000], {
+    queries: quick ? 50 : 200,
+    hnsw: SCALE_HNSW,
+    log,
+  });
   scale = { hnsw: `M ${SCALE_HNSW.M}, efConstruction ${SCALE_HNSW.efConstruction}, ef ${SCALE_HNSW.ef}`, rows };
 }
 
@@ -72,7 +84,8 @@ const report: BenchReport = {
   date: new Date().toISOString().slice(0, 10),
   command: `npm run bench${flags ? ` --${flags}` : ''}`,
   machine: machineInfo(),
-  model: 'a generated BERT of all-MiniLM-L6-v2’s shape (6 layers, hidden 384, 12 heads, vocabulary 30,522) with random weights',
+  model:
+    'a generated BERT of all-MiniLM-L6-v2’s shape (6 layers, hidden 384, 12 heads, vocabulary 30,522) with random weights',
   ...(lexical ? { lexical } : {}),
   ...(lexicon ? { lexicon } : {}),
   hybrid,

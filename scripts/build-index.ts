@@ -26,7 +26,9 @@ runCli(async () => {
   await embedder?.dispose();
   if (denseUnavailableReason) logger.warn(lexicalOnlyWarning(denseUnavailableReason));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const mode = manifest.dense ? `hybrid (${manifest.model?.id}, ${manifest.hnsw?.dimension} dimensions)` : 'lexical-only';
+  const mode = manifest.dense
+    ? `hybrid (${manifest.model?.id}, ${manifest.hnsw?.dimension} dimensions)`
+    : 'lexical-only';
   process.stderr.write(
     `Built a ${mode} index of ${manifest.source.paragraphs} paragraphs in ${manifest.chunks.count} chunks in ${seconds} s → ${config.indexDir}\n`,
   );

@@ -12,8 +12,10 @@ import { discordRestOf, readSpeech } from '../src/app/compose.js';
 
 runCli(async () => {
   const config = loadConfig();
-  if (config.discordToken === undefined) throw new ConfigError('DISCORD_TOKEN is required to deploy commands (see .env.example)');
-  if (config.discordClientId === undefined) throw new ConfigError('DISCORD_CLIENT_ID is required to deploy commands (see .env.example)');
+  if (config.discordToken === undefined)
+    throw new ConfigError('DISCORD_TOKEN is required to deploy commands (see .env.example)');
+  if (config.discordClientId === undefined)
+    throw new ConfigError('DISCORD_CLIENT_ID is required to deploy commands (see .env.example)');
   const definitions = createCommandRegistry(await readSpeech()).map((entry) => entry.definition);
   const rest = discordRestOf(config, config.discordToken);
   const route =
@@ -21,6 +23,11 @@ runCli(async () => {
       ? Routes.applicationCommands(config.discordClientId)
       : Routes.applicationGuildCommands(config.discordClientId, config.discordGuildId);
   const registered = (await rest.put(route, { body: definitions })) as unknown[];
-  const scope = config.discordGuildId === undefined ? 'globally (may take up to an hour to appear)' : `in guild ${config.discordGuildId}`;
-  process.stderr.write(`Registered ${registered.length} commands ${scope}: ${definitions.map((definition) => `/${definition.name}`).join(', ')}\n`);
+  const scope =
+    config.discordGuildId === undefined
+      ? 'globally (may take up to an hour to appear)'
+      : `in guild ${config.discordGuildId}`;
+  process.stderr.write(
+    `Registered ${registered.length} commands ${scope}: ${definitions.map((definition) => `/${definition.name}`).join(', ')}\n`,
+  );
 });

@@ -12,7 +12,11 @@ import { readWordNet } from '../src/search/adapters/wordnet-files.js';
 import { PROJECT_ROOT } from '../src/app/config.js';
 import { ALL_FEATURES, NO_FEATURES, type LexiconFeatures } from '../src/search/lexicon/lexicon.js';
 import { PassageRetriever } from '../src/search/passage-retriever.js';
-import { measureRetrievalQuality, type JudgedQuestion, type RetrievalQuality } from '../src/search/retrieval-quality.js';
+import {
+  measureRetrievalQuality,
+  type JudgedQuestion,
+  type RetrievalQuality,
+} from '../src/search/retrieval-quality.js';
 import type { RetrievalSettings } from '../src/search/retrieval-settings.js';
 import { parseSpeech } from '../src/speech/parse-speech.js';
 import { buildIndex } from '../src/search/index/build-index.js';
@@ -22,7 +26,9 @@ import { LABELLED_QUESTIONS, OFF_TOPIC_QUESTIONS } from '../test/fixtures/questi
 import { temporaryFolder } from '../test/support/test-index.js';
 
 const EXTRA_SET = path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'extra-questions.json');
-const { values } = parseArgs({ options: { misses: { type: 'boolean', default: false }, product: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { misses: { type: 'boolean', default: false }, product: { type: 'boolean', default: false } },
+});
 
 interface Variant {
   readonly name: string;
@@ -43,9 +49,13 @@ const VARIANTS: readonly Variant[] = [
 
 async function questionSets(): Promise<Array<readonly [string, readonly JudgedQuestion[]]>> {
   const kinds = ['exact', 'paraphrase', 'structure'] as const;
-  const sets: Array<readonly [string, readonly JudgedQuestion[]]> = kinds.map((kind) => [`own ${kind}`, LABELLED_QUESTIONS.filter((question) => question.kind === kind)] as const);
+  const sets: Array<readonly [string, readonly JudgedQuestion[]]> = kinds.map(
+    (kind) => [`own ${kind}`, LABELLED_QUESTIONS.filter((question) => question.kind === kind)] as const,
+  );
   try {
-    const extra = JSON.parse(await readFile(EXTRA_SET, 'utf8')) as { questions: Array<JudgedQuestion & { kind: string }> };
+    const extra = JSON.parse(await readFile(EXTRA_SET, 'utf8')) as {
+      questions: Array<JudgedQuestion & { kind: string }>;
+    };
     for (const kind of [...new Set(extra.questions.map((question) => question.kind))]) {
       sets.push([`independent ${kind}`, extra.questions.filter((question) => question.kind === kind)]);
     }
@@ -69,7 +79,9 @@ try {
     const manifest = await buildIndex({ store, source, lexicon: { features: variant.features, wordnet } });
     const { chunks, lexical } = await readIndexArtefacts(store, manifest, undefined);
     const retriever = new PassageRetriever({ speech, chunks, lexical, settings: variant.settings });
-    console.log(`\n### ${variant.name}\n\n| questions | n | hit@1 | hit@3 | MRR | confident | precision of confident |\n| --- | --- | --- | --- | --- | --- | --- |`);
+    console.log(
+      `\n### ${variant.name}\n\n| questions | n | hit@1 | hit@3 | MRR | confident | precision of confident |\n| --- | --- | --- | --- | --- | --- | --- |`,
+    );
     let confident = 0;
     let right = 0;
     for (const [name, questions] of sets) {
@@ -77,13 +89,18 @@ try {
       confident += quality.confident;
       right += quality.confidentRight;
       console.log(row(name, quality));
-      if (values.misses && index === 0 && name.startsWith('own')) for (const miss of quality.misses) console.error(`miss ${JSON.stringify(miss)}`);
+      if (values.misses && index === 0 && name.startsWith('own'))
+        for (const miss of quality.misses) console.error(`miss ${JSON.stringify(miss)}`);
     }
     const offTopic = await Promise.all(OFF_TOPIC_QUESTIONS.map((question) => retriever.ask(question)));
-    const short = await Promise.all(LABELLED_QUESTIONS.map(async ({ question }) => (await retriever.ask(question, { limit: 5 })).passages.length < 5));
-    console.log(`\nconfident answers ${confident}, top passage right in ${right} (precision ${(right / Math.max(1, confident)).toFixed(3)}); ` +
-      `off-topic confident ${offTopic.filter((answer) => answer.confident).length} of ${offTopic.length}; ` +
-      `own questions asked for 5 that got fewer: ${short.filter(Boolean).length}`);
+    const short = await Promise.all(
+      LABELLED_QUESTIONS.map(async ({ question }) => (await retriever.ask(question, { limit: 5 })).passages.length < 5),
+    );
+    console.log(
+      `\nconfident answers ${confident}, top passage right in ${right} (precision ${(right / Math.max(1, confident)).toFixed(3)}); ` +
+        `off-topic confident ${offTopic.filter((answer) => answer.confident).length} of ${offTopic.length}; ` +
+        `own questions asked for 5 that got fewer: ${short.filter(Boolean).length}`,
+    );
   }
 } finally {
   await temporary.remove();

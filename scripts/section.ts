@@ -13,7 +13,10 @@ runCli(async () => {
   const speech = await readSpeech();
   if (query.trim() === '') {
     const sections = speech.sections.map((section) => `${section.name} (${paragraphRange(section)})`);
-    throw new UserFacingError('unknown-section', `Name a section or a ¶ number. The sections are: ${sections.join(', ')}.`);
+    throw new UserFacingError(
+      'unknown-section',
+      `Name a section or a ¶ number. The sections are: ${sections.join(', ')}.`,
+    );
   }
   process.stdout.write(`${readSectionOrParagraphs(speech, query)}\n`);
 });

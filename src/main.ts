@@ -40,7 +40,9 @@ async function runConsole(app: App): Promise<void> {
   const local = new LocalConsole(app.commands, terminal ? { open: '\u001b[1m', close: '\u001b[22m' } : undefined);
   const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const { speech, retriever } = app.index;
-  process.stdout.write(`speech-study-bot: local console (${retriever.mode} retrieval; set DISCORD_TOKEN to run the bot).\n`);
+  process.stdout.write(
+    `speech-study-bot: local console (${retriever.mode} retrieval; set DISCORD_TOKEN to run the bot).\n`,
+  );
   process.stdout.write(`${speech.title}, ${speech.date}.\n${CONSOLE_HELP}\n`);
   prompt.setPrompt('> ');
   prompt.prompt();

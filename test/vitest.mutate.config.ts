@@ -26,4 +26,9 @@ const outOfProcessOrSlow = [
 // bug a property finds only after 1,000 cases survives here though `npm test` catches it, so the score is a floor.
 // Stryker runs vitest in worker threads; onnxruntime's addon cannot be loaded a second time in a fresh thread
 // (ERR_DLOPEN_FAILED), so the files share one worker instead of one each.
-export default mergeConfig(base, defineConfig({ test: { exclude: outOfProcessOrSlow, reporters: ['default'], isolate: false, env: { ABUSE_RUNS: '1000' } } }));
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: { exclude: outOfProcessOrSlow, reporters: ['default'], isolate: false, env: { ABUSE_RUNS: '1000' } },
+  }),
+);

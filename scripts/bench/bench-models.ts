@@ -40,7 +40,14 @@ export async function prepareBenchModels(root: string, log: (line: string) => vo
       await link(path.join(folder, 'onnx/model.onnx'), loaded);
     }
     const onnxMb = Math.round((await stat(loaded)).size / 1e5) / 10;
-    models.push({ precision, description: DESCRIPTIONS[precision], onnxMb, dir: root, id, source: { model: id, modelDir: root, cacheDir: path.join(root, 'cache'), quantized: true } });
+    models.push({
+      precision,
+      description: DESCRIPTIONS[precision],
+      onnxMb,
+      dir: root,
+      id,
+      source: { model: id, modelDir: root, cacheDir: path.join(root, 'cache'), quantized: true },
+    });
   }
   return models;
 }

@@ -68,13 +68,21 @@ class BertBuilder {
     const variance = graph.op('ReduceMean', [graph.op('Pow', [centred, graph.float(2)])], { axes: [-1], keepdims: 1 });
     const deviation = graph.op('Sqrt', [graph.op('Add', [variance, graph.float(LAYER_NORM_EPS)])]);
     const normalised = graph.op('Div', [centred, deviation]);
-    const scaled = graph.op('Mul', [normalised, graph.floats(`${prefix}.weight`, [hidden], new Float32Array(hidden).fill(1))]);
+    const scaled = graph.op('Mul', [
+      normalised,
+      graph.floats(`${prefix}.weight`, [hidden], new Float32Array(hidden).fill(1)),
+    ]);
     return graph.op('Add', [scaled, graph.floats(`${prefix}.bias`, [hidden], new Float32Array(hidden))], {}, output);
   }
 
   /** x·W + b with W stored [in, out], as the exporter stores a transposed nn.Linear weight. */
   linear(input: string, prefix: string, inputs: number, outputs: number): string {
-    const product = this.weights.matMul(input, `${prefix}.weight`, [inputs, outputs], this.graph.normal([inputs, outputs], INIT_STD));
+    const product = this.weights.matMul(
+      input,
+      `${prefix}.weight`,
+      [inputs, outputs],
+      this.graph.normal([inputs, outputs], INIT_STD),
+    );
     return this.graph.op('Add', [product, this.graph.floats(`${prefix}.bias`, [outputs], new Float32Array(outputs))]);
   }
 
@@ -93,7 +101,14 @@ class BertBuilder {
 }
 
 /** One encoder layer: self-attention + residual + LayerNorm, then GELU FFN + residual + LayerNorm. */
-function encoderLayer(bert: BertBuilder, spec: BertGraphSpec, hidden: string, maskBias: string, index: number, output?: string): string {
+function encoderLayer(
+  bert: BertBuilder,
+  spec: BertGraphSpec,
+  hidden: string,
+  maskBias: string,
+  index: number,
+  output?: string,
+): string {
   const { graph } = bert;
   const prefix = `encoder.layer.${index}`;
   const headSize = spec.hidden / spec.heads;
@@ -109,7 +124,11 @@ function encoderLayer(bert: BertBuilder, spec: BertGraphSpec, hidden: string, ma
   const context = graph.op('Transpose', [graph.op('MatMul', [probabilities, value])], { perm: [0, 2, 1, 3] });
   const merged = graph.op('Reshape', [context, graph.int64([0, 0, spec.hidden])]);
   const attended = bert.linear(merged, `${prefix}.attention.output.dense`, spec.hidden, spec.hidden);
-  const attentionOut = bert.layerNorm(graph.op('Add', [attended, hidden]), `${prefix}.attention.output.LayerNorm`, spec.hidden);
+  const attentionOut = bert.layerNorm(
+    graph.op('Add', [attended, hidden]),
+    `${prefix}.attention.output.LayerNorm`,
+    spec.hidden,
+  );
   const expanded = bert.gelu(bert.linear(attentionOut, `${prefix}.intermediate.dense`, spec.hidden, spec.intermediate));
   const projected = bert.linear(expanded, `${prefix}.output.dense`, spec.intermediate, spec.hidden);
   return bert.layerNorm(graph.op('Add', [projected, attentionOut]), `${prefix}.output.LayerNorm`, spec.hidden, output);
@@ -123,7 +142,8 @@ function encoderLayer(bert: BertBuilder, spec: BertGraphSpec, hidden: string, ma
  * @throws RangeError when `hidden` is not divisible by `heads` or `layers` < 1.
  */
 export function buildBertGraph(spec: BertGraphSpec, seed: number, precision: BertPrecision = 'fp32'): Uint8Array {
-  if (spec.hidden % spec.heads !== 0) throw new RangeError(`hidden ${spec.hidden} is not divisible by heads ${spec.heads}`);
+  if (spec.hidden % spec.heads !== 0)
+    throw new RangeError(`hidden ${spec.hidden} is not divisible by heads ${spec.heads}`);
   if (spec.layers < 1) throw new RangeError('a BERT needs at least one layer');
   const graph = new GraphBuilder(mulberry32(seed));
   const bert = new BertBuilder(graph, precision === 'int8' ? new DynamicQuantizer(graph) : floatWeightOps(graph));
@@ -133,7 +153,12 @@ export function buildBertGraph(spec: BertGraphSpec, seed: number, precision: Ber
   const sequenceLength = graph.op('Gather', [graph.op('Shape', ['input_ids']), graph.int64([1], true)], { axis: 0 });
   const positionIds = graph.op('Range', [graph.int64([0], true), sequenceLength, graph.int64([1], true)]);
   const position = bert.embedding('embeddings.position_embeddings.weight', spec.positions, spec.hidden, positionIds);
-  const tokenType = bert.embedding('embeddings.token_type_embeddings.weight', spec.typeVocabulary, spec.hidden, 'token_type_ids');
+  const tokenType = bert.embedding(
+    'embeddings.token_type_embeddings.weight',
+    spec.typeVocabulary,
+    spec.hidden,
+    'token_type_ids',
+  );
   const embedded = graph.op('Add', [graph.op('Add', [word, tokenType]), position]);
   let hidden = bert.layerNorm(embedded, 'embeddings.LayerNorm', spec.hidden);
 
@@ -143,14 +168,23 @@ export function buildBertGraph(spec: BertGraphSpec, seed: number, precision: Ber
   const maskBias = graph.op('Mul', [inverted, graph.float(-10000)]);
 
   for (let index = 0; index < spec.layers; index += 1) {
-    hidden = encoderLayer(bert, spec, hidden, maskBias, index, index === spec.layers - 1 ? 'last_hidden_state' : undefined);
+    hidden = encoderLayer(
+      bert,
+      spec,
+      hidden,
+      maskBias,
+      index,
+      index === spec.layers - 1 ? 'last_hidden_state' : undefined,
+    );
   }
 
   return encodeModel(graph, {
     irVersion: IR_VERSION,
     opset: OPSET_VERSION,
     name: 'bert_encoder',
-    inputs: ['input_ids', 'attention_mask', 'token_type_ids'].map((name) => valueInfo(name, DataType.INT64, 'batch', 'sequence')),
+    inputs: ['input_ids', 'attention_mask', 'token_type_ids'].map((name) =>
+      valueInfo(name, DataType.INT64, 'batch', 'sequence'),
+    ),
     outputs: [valueInfo('last_hidden_state', DataType.FLOAT, 'batch', 'sequence', spec.hidden)],
   });
 }

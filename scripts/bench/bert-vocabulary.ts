@@ -15,13 +15,24 @@ export const SPECIAL_TOKEN_IDS = { '[PAD]': 0, '[UNK]': 100, '[CLS]': 101, '[SEP
 const RESERVED_IDS = 999;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** Characters no text should fall back to [UNK] for; typographic quotes and dashes fill real speech transcripts. */
-const CHARACTERS = [...LETTERS, ...'0123456789', ...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~', ...'\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a3\u20ac'];
+const CHARACTERS = [
+  ...LETTERS,
+  ...'0123456789',
+  ...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~',
+  ...'\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a3\u20ac',
+];
 /** English letter frequencies (%), a to z: ranks generic letter triples so the filler is the pronounceable ones. */
-const LETTER_FREQUENCY = [8.2, 1.5, 2.8, 4.3, 12.7, 2.2, 2.0, 6.1, 7.0, 0.15, 0.77, 4.0, 2.4, 6.7, 7.5, 1.9, 0.095, 6.0, 6.3, 9.1, 2.8, 0.98, 2.4, 0.15, 2.0, 0.074];
+const LETTER_FREQUENCY = [
+  8.2, 1.5, 2.8, 4.3, 12.7, 2.2, 2.0, 6.1, 7.0, 0.15, 0.77, 4.0, 2.4, 6.7, 7.5, 1.9, 0.095, 6.0, 6.3, 9.1, 2.8, 0.98,
+  2.4, 0.15, 2.0, 0.074,
+];
 
 /** Text as BertNormalizer (lowercase, accents stripped) and BertPreTokenizer (split on space and punctuation) see it. */
 export function wordsOf(text: string): string[] {
-  const normalised = text.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
+  const normalised = text
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase();
   return normalised.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
@@ -34,7 +45,8 @@ export function wordsByFrequency(text: string): string[] {
 
 function letterCombinations(length: number): string[] {
   let combinations = [''];
-  for (let step = 0; step < length; step += 1) combinations = combinations.flatMap((prefix) => [...LETTERS].map((letter) => prefix + letter));
+  for (let step = 0; step < length; step += 1)
+    combinations = combinations.flatMap((prefix) => [...LETTERS].map((letter) => prefix + letter));
   return combinations;
 }
 
@@ -50,7 +62,8 @@ function englishLikeness(piece: string): number {
  * @throws RangeError when `size` cannot hold the reserved block.
  */
 export function buildWordPieceVocabulary(size: number, words: readonly string[]): string[] {
-  if (size < RESERVED_IDS) throw new RangeError(`a BERT vocabulary needs at least ${RESERVED_IDS} entries, got ${size}`);
+  if (size < RESERVED_IDS)
+    throw new RangeError(`a BERT vocabulary needs at least ${RESERVED_IDS} entries, got ${size}`);
   const specials = new Map<number, string>(Object.entries(SPECIAL_TOKEN_IDS).map(([token, id]) => [id, token]));
   let unused = 0;
   const tokens = Array.from({ length: RESERVED_IDS }, (_, id) => specials.get(id) ?? `[unused${unused++}]`);

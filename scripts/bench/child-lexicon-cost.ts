@@ -25,12 +25,22 @@ if (phase === 'build') {
   const wordnetMs = performance.now() - started;
   started = performance.now();
   // An empty lexicon cache of its own, so that the expansion is built from scratch, as on a user's first build.
-  const lexicon = { features: variant === 'wordnet' ? ALL_FEATURES : NO_FEATURES, cacheDir: path.join(folder, 'lexicon-cache'), ...(wordnet ? { wordnet } : {}) };
+  const lexicon = {
+    features: variant === 'wordnet' ? ALL_FEATURES : NO_FEATURES,
+    cacheDir: path.join(folder, 'lexicon-cache'),
+    ...(wordnet ? { wordnet } : {}),
+  };
   await buildIndex({ store, source, lexicon });
   const buildMs = performance.now() - started;
   const files = await readdir(folder);
-  const sizes = await Promise.all(files.filter((file) => file.startsWith('lexic') && file.endsWith('.json')).map(async (file) => (await stat(path.join(folder, file))).size));
-  process.stdout.write(`${JSON.stringify({ wordnetMs, buildMs, bytes: sizes.reduce((sum, size) => sum + size, 0) })}\n`);
+  const sizes = await Promise.all(
+    files
+      .filter((file) => file.startsWith('lexic') && file.endsWith('.json'))
+      .map(async (file) => (await stat(path.join(folder, file))).size),
+  );
+  process.stdout.write(
+    `${JSON.stringify({ wordnetMs, buildMs, bytes: sizes.reduce((sum, size) => sum + size, 0) })}\n`,
+  );
 } else {
   const speech = parseSpeech(source.text);
   collect();

@@ -27,7 +27,8 @@ export function quantizeSymmetricInt8(values: Float32Array, qmax = WEIGHT_QMAX):
   // An all-zero tensor still needs a usable scale: quantizing divides by it.
   const scale = largest === 0 ? 1 : largest / qmax;
   const codes = new Int8Array(values.length);
-  for (let index = 0; index < values.length; index += 1) codes[index] = Math.max(-qmax, Math.min(qmax, Math.round((values[index] ?? 0) / scale)));
+  for (let index = 0; index < values.length; index += 1)
+    codes[index] = Math.max(-qmax, Math.min(qmax, Math.round((values[index] ?? 0) / scale)));
   return { codes: new Uint8Array(codes.buffer), scale, zeroPoint: 0 };
 }
 
@@ -38,7 +39,8 @@ export function quantizeAffineUint8(values: Float32Array): QuantizedTensor {
   const scale = high === low ? 1 : (high - low) / 255;
   const zeroPoint = Math.round(-low / scale);
   const codes = new Uint8Array(values.length);
-  for (let index = 0; index < values.length; index += 1) codes[index] = Math.max(0, Math.min(255, Math.round((values[index] ?? 0) / scale) + zeroPoint));
+  for (let index = 0; index < values.length; index += 1)
+    codes[index] = Math.max(0, Math.min(255, Math.round((values[index] ?? 0) / scale) + zeroPoint));
   return { codes, scale, zeroPoint };
 }
 
@@ -79,7 +81,12 @@ export class DynamicQuantizer {
     const quantized = quantizeAffineUint8(table);
     const codes = this.graph.initializer(`${name}_quantized`, DataType.UINT8, dims, quantized.codes);
     const scale = this.graph.floats(`${name}_scale`, [], Float32Array.of(quantized.scale));
-    const zeroPoint = this.graph.initializer(`${name}_zero_point`, DataType.UINT8, [], Uint8Array.of(quantized.zeroPoint));
+    const zeroPoint = this.graph.initializer(
+      `${name}_zero_point`,
+      DataType.UINT8,
+      [],
+      Uint8Array.of(quantized.zeroPoint),
+    );
     const gathered = this.graph.op('Gather', [codes, indices], { axis: 0 });
     return this.graph.op('DequantizeLinear', [gathered, scale, zeroPoint]);
   }

@@ -8,12 +8,19 @@ import path from 'node:path';
  *
  * @throws when the process exits non-zero or prints something that is not JSON.
  */
-export function runJsonChild<T>(script: string, options: { args?: readonly string[]; input?: unknown; env?: Record<string, string> } = {}): Promise<T> {
+export function runJsonChild<T>(
+  script: string,
+  options: { args?: readonly string[]; input?: unknown; env?: Record<string, string> } = {},
+): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.resolve(script), ...(options.args ?? [])], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-      env: { ...process.env, ...options.env },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', path.resolve(script), ...(options.args ?? [])],
+      {
+        stdio: ['pipe', 'pipe', 'inherit'],
+        env: { ...process.env, ...options.env },
+      },
+    );
     let output = '';
     child.stdout.on('data', (data: Buffer) => (output += data.toString()));
     child.on('error', reject);

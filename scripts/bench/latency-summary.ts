@@ -38,6 +38,7 @@ function mergeMedians<T>(values: readonly T[]): T {
   if (typeof first === 'number') return median(values as unknown as number[]) as T;
   if (first === null || typeof first !== 'object') return first as T;
   const merged: Record<string, unknown> = {};
-  for (const key of Object.keys(first)) merged[key] = mergeMedians(values.map((value) => (value as Record<string, unknown>)[key]));
+  for (const key of Object.keys(first))
+    merged[key] = mergeMedians(values.map((value) => (value as Record<string, unknown>)[key]));
   return merged as T;
 }

@@ -14,7 +14,10 @@ export interface BuildFigures {
 async function buildOnce(model: { dir: string; id: string } | undefined): Promise<{ ms: number; maxRssMb: number }> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'bench-build-'));
   try {
-    return await runJsonChild('scripts/bench/child-build-index.ts', { args: [folder, ...(model ? [model.dir, model.id] : [])], env: { LOG_LEVEL: 'silent' } });
+    return await runJsonChild('scripts/bench/child-build-index.ts', {
+      args: [folder, ...(model ? [model.dir, model.id] : [])],
+      env: { LOG_LEVEL: 'silent' },
+    });
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -14,13 +14,25 @@ export interface ColdStartFigures {
  * Process start to "ready to answer": `node src/main.ts` with a prebuilt index, logged in to the fake Discord, until
  * it logs `bot ready` (index, model and BM25 loaded, commands checked). The median of `runs` fresh processes.
  */
-export async function measureColdStart(runs: number, fake: FakeDiscord, token: string, env: Record<string, string>): Promise<ColdStartFigures> {
+export async function measureColdStart(
+  runs: number,
+  fake: FakeDiscord,
+  token: string,
+  env: Record<string, string>,
+): Promise<ColdStartFigures> {
   const times: number[] = [];
   const rss: number[] = [];
   for (let run = 0; run < runs; run += 1) {
     const started = performance.now();
     const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('src/main.ts')], {
-      env: { ...process.env, ...env, DISCORD_TOKEN: token, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: fake.world.guildId, LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        ...env,
+        DISCORD_TOKEN: token,
+        DISCORD_API_URL: fake.apiUrl,
+        DISCORD_GUILD_ID: fake.world.guildId,
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     const exited = new Promise((resolve) => child.on('close', resolve));

@@ -17,7 +17,11 @@ export interface BurstFigures {
 
 const answered = (record: InteractionRecord) => record.original !== null && !record.original.loading;
 const askPayload = (harness: BotHarness, question: string, user: number) =>
-  harness.fake.chatInput({ name: 'ask', options: [{ name: 'question', type: 3, value: question }], userId: String(1_000_000_000_000_000_000n + BigInt(user)) });
+  harness.fake.chatInput({
+    name: 'ask',
+    options: [{ name: 'question', type: 3, value: question }],
+    userId: String(1_000_000_000_000_000_000n + BigInt(user)),
+  });
 
 /** Answer time: dispatch to the edit that replaced the "thinking…" placeholder. */
 function answerMs(record: InteractionRecord): number {
@@ -26,7 +30,10 @@ function answerMs(record: InteractionRecord): number {
 }
 
 /** `/ask` through the bot at rest, one at a time: acknowledgement (dispatch → first callback) and answer latency. */
-export async function measureAskThroughDiscord(harness: BotHarness, questions: readonly string[]): Promise<DiscordFigures> {
+export async function measureAskThroughDiscord(
+  harness: BotHarness,
+  questions: readonly string[],
+): Promise<DiscordFigures> {
   const acknowledgements: number[] = [];
   const answers: number[] = [];
   for (const [index, question] of questions.entries()) {
@@ -38,17 +45,33 @@ export async function measureAskThroughDiscord(harness: BotHarness, questions: r
 }
 
 /** `count` /ask dispatched at once, from different members: acknowledged in time, each answered exactly once. */
-export async function measureBurst(harness: BotHarness, questions: readonly string[], count: number): Promise<BurstFigures> {
-  const sent = Array.from({ length: count }, (_, index) => harness.fake.sendInteraction(askPayload(harness, questions[index % questions.length] ?? 'encryption', 10_000 + index)));
+export async function measureBurst(
+  harness: BotHarness,
+  questions: readonly string[],
+  count: number,
+): Promise<BurstFigures> {
+  const sent = Array.from({ length: count }, (_, index) =>
+    harness.fake.sendInteraction(
+      askPayload(harness, questions[index % questions.length] ?? 'encryption', 10_000 + index),
+    ),
+  );
   // A lost answer is a figure to report (n of 200), not a reason for the whole bench to stop.
-  const settled = await Promise.allSettled(sent.map((handle) => handle.waitForResponse(answered, { timeoutMs: 60_000 })));
+  const settled = await Promise.allSettled(
+    sent.map((handle) => handle.waitForResponse(answered, { timeoutMs: 60_000 })),
+  );
   const records = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const acknowledgements = records.map((record) => record.callbacks[0]?.sinceDispatchMs ?? Number.POSITIVE_INFINITY);
   return {
     dispatched: count,
     acknowledgedWithin3s: acknowledgements.filter((ms) => ms < 3000).length,
     worstAcknowledgementMs: Math.round(Math.max(...acknowledgements, 0)),
-    answeredExactlyOnce: records.filter((record) => record.callbacks.length === 1 && record.rejectedCallbacks.length === 0 && record.original?.history.filter((entry) => entry.kind === 'edit').length === 1 && record.followUps.length === 0).length,
+    answeredExactlyOnce: records.filter(
+      (record) =>
+        record.callbacks.length === 1 &&
+        record.rejectedCallbacks.length === 0 &&
+        record.original?.history.filter((entry) => entry.kind === 'edit').length === 1 &&
+        record.followUps.length === 0,
+    ).length,
     lastAnswerMs: Math.round(Math.max(...records.map(answerMs), 0)),
   };
 }

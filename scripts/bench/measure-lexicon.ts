@@ -25,8 +25,14 @@ export async function measureLexicon(): Promise<LexiconFigures[]> {
   for (const variant of ['wordnet', 'plain'] as const) {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'bench-lexicon-'));
     try {
-      const built = await runJsonChild<{ wordnetMs: number; buildMs: number; bytes: number }>('scripts/bench/child-lexicon-cost.ts', { args: [folder, variant, 'build'] });
-      const ready = await runJsonChild<{ rssBeforeMb: number; rssReadyMb: number; latencies: number[] }>('scripts/bench/child-lexicon-cost.ts', { args: [folder, variant, 'open'] });
+      const built = await runJsonChild<{ wordnetMs: number; buildMs: number; bytes: number }>(
+        'scripts/bench/child-lexicon-cost.ts',
+        { args: [folder, variant, 'build'] },
+      );
+      const ready = await runJsonChild<{ rssBeforeMb: number; rssReadyMb: number; latencies: number[] }>(
+        'scripts/bench/child-lexicon-cost.ts',
+        { args: [folder, variant, 'open'] },
+      );
       figures.push({
         variant,
         wordnetMs: Math.round(built.wordnetMs),
@@ -41,4 +47,3 @@ export async function measureLexicon(): Promise<LexiconFigures[]> {
   }
   return figures;
 }
-

@@ -44,7 +44,11 @@ export interface ModelCostFigures {
 const TOKEN = 'bench-token';
 
 /** Measures `model` in this process (and the fresh processes builds and cold starts need). */
-export async function measureModelCost(model: BenchModel, settings: ModelCostSettings, log: (line: string) => void): Promise<ModelCostFigures> {
+export async function measureModelCost(
+  model: BenchModel,
+  settings: ModelCostSettings,
+  log: (line: string) => void,
+): Promise<ModelCostFigures> {
   const work = await mkdtemp(path.join(os.tmpdir(), `bench-${model.precision}-`));
   try {
     log(`${model.precision}: index builds`);
@@ -56,14 +60,22 @@ export async function measureModelCost(model: BenchModel, settings: ModelCostSet
     // Memory over a long run is one run: its point is the trend from start to end.
     const longRun = await measureRetrieval(hybrid.retriever, settings.questions, settings.longRunQuestions);
     await hybrid.embedder?.dispose();
-    const retrieval: RetrievalFigures = { ...warm, rssAfterWarmUpMb: longRun.rssAfterWarmUpMb, ...(longRun.rssAfterLongRunMb === undefined ? {} : { rssAfterLongRunMb: longRun.rssAfterLongRunMb, longRunQuestions: longRun.longRunQuestions ?? 0 }) };
+    const retrieval: RetrievalFigures = {
+      ...warm,
+      rssAfterWarmUpMb: longRun.rssAfterWarmUpMb,
+      ...(longRun.rssAfterLongRunMb === undefined
+        ? {}
+        : { rssAfterLongRunMb: longRun.rssAfterLongRunMb, longRunQuestions: longRun.longRunQuestions ?? 0 }),
+    };
 
     log(`${model.precision}: through Discord`);
     const harness = await startBotHarness({ model: model.source });
     let discord: DiscordFigures;
     let burst: BurstFigures;
     try {
-      discord = await medianOfRuns(settings.runs, () => measureAskThroughDiscord(harness, settings.questions.slice(0, settings.asks)));
+      discord = await medianOfRuns(settings.runs, () =>
+        measureAskThroughDiscord(harness, settings.questions.slice(0, settings.asks)),
+      );
       burst = await medianOfRuns(settings.runs, () => measureBurst(harness, settings.questions, settings.burst));
     } finally {
       await harness.close();
@@ -71,10 +83,23 @@ export async function measureModelCost(model: BenchModel, settings: ModelCostSet
 
     log(`${model.precision}: cold start`);
     const fake = await startFakeDiscord({ token: TOKEN });
-    const coldEnv = { INDEX_DIR: path.join(work, 'hybrid'), DATA_DIR: path.join(work, 'data'), MODEL_DIR: model.dir, EMBEDDING_MODEL: model.id, MODEL_CACHE_DIR: path.join(work, 'cache') };
+    const coldEnv = {
+      INDEX_DIR: path.join(work, 'hybrid'),
+      DATA_DIR: path.join(work, 'data'),
+      MODEL_DIR: model.dir,
+      EMBEDDING_MODEL: model.id,
+      MODEL_CACHE_DIR: path.join(work, 'cache'),
+    };
     const coldStart = await measureColdStart(settings.coldStartRuns, fake, TOKEN, coldEnv).finally(() => fake.close());
 
-    return { model: { precision: model.precision, description: model.description, onnxMb: model.onnxMb }, build, retrieval, discord, burst, coldStart };
+    return {
+      model: { precision: model.precision, description: model.description, onnxMb: model.onnxMb },
+      build,
+      retrieval,
+      discord,
+      burst,
+      coldStart,
+    };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -84,6 +109,9 @@ export async function measureModelCost(model: BenchModel, settings: ModelCostSet
  * {@link measureModelCost} in a fresh process: the in-process RSS figures then describe this model alone, not what
  * the models measured before it left behind in the heap and ONNX Runtime's arenas.
  */
-export function measureModelCostInFreshProcess(model: BenchModel, settings: ModelCostSettings): Promise<ModelCostFigures> {
+export function measureModelCostInFreshProcess(
+  model: BenchModel,
+  settings: ModelCostSettings,
+): Promise<ModelCostFigures> {
   return runJsonChild('scripts/bench/child-model-cost.ts', { input: { model, settings } });
 }

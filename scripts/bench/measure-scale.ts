@@ -10,7 +10,14 @@ import { performance } from 'node:perf_hooks';
 import { HnswVectorIndex, type HnswSettings } from '../../src/search/adapters/hnsw-vector-index.js';
 import { LexicalRanking } from '../../src/search/lexical/bm25-ranking.js';
 import { percentile } from './percentile.js';
-import { BENCH_DIMENSION, buildVocabulary, generateCorpus, generateQueries, rowsAsArrays, SPEECH_FILE } from './synthetic-corpus.js';
+import {
+  BENCH_DIMENSION,
+  buildVocabulary,
+  generateCorpus,
+  generateQueries,
+  rowsAsArrays,
+  SPEECH_FILE,
+} from './synthetic-corpus.js';
 
 /** How to run {@link measureScale}. */
 export interface ScaleOptions {
@@ -64,7 +71,10 @@ export function exactTopK(matrix: Float32Array, dimension: number, query: Float3
   const unrolled = dimension - (dimension % 4);
   for (let row = 0, offset = 0; row < rows; row++, offset += dimension) {
     // Four independent sums break the add-latency chain: measured ~2× faster than one accumulator in V8.
-    let a = 0, b = 0, c = 0, e = 0;
+    let a = 0,
+      b = 0,
+      c = 0,
+      e = 0;
     for (let d = 0; d < unrolled; d += 4) {
       a += (matrix[offset + d] as number) * (query[d] as number);
       b += (matrix[offset + d + 1] as number) * (query[d + 1] as number);
@@ -94,7 +104,12 @@ export function recall(found: readonly number[], truth: readonly number[]): numb
 
 const median = (values: number[]): number => percentile(values, 50);
 
-function timeQueries(index: HnswVectorIndex, queries: readonly number[][], truth: readonly number[][], k: number): EfPoint {
+function timeQueries(
+  index: HnswVectorIndex,
+  queries: readonly number[][],
+  truth: readonly number[][],
+  k: number,
+): EfPoint {
   // Warm-up: the first searches touch cold pages of the graph and JIT the wrapper; they are not steady state.
   for (const query of queries.slice(0, 20)) index.nearest(query, k);
   const latencies: number[] = [];
@@ -103,9 +118,17 @@ function timeQueries(index: HnswVectorIndex, queries: readonly number[][], truth
     const start = performance.now();
     const hits = index.nearest(query, k);
     latencies.push(performance.now() - start);
-    found += recall(hits.map((hit) => hit.id), truth[q] as number[]);
+    found += recall(
+      hits.map((hit) => hit.id),
+      truth[q] as number[],
+    );
   });
-  return { ef: index.ef, recall: found / queries.length, queryP50Ms: median(latencies), queryP99Ms: percentile(latencies, 99) };
+  return {
+    ef: index.ef,
+    recall: found / queries.length,
+    queryP50Ms: median(latencies),
+    queryP99Ms: percentile(latencies, 99),
+  };
 }
 
 async function measureOne(size: number, options: ScaleOptions, vocabulary: readonly string[]): Promise<ScaleRow> {
@@ -164,8 +187,18 @@ async function measureOne(size: number, options: ScaleOptions, vocabulary: reado
       return performance.now() - begin;
     });
     return {
-      size, M: settings.M, efConstruction: settings.efConstruction, buildMs, buildCpuMs, indexBytes, ...main,
-      exactP50Ms: median(exactLatencies), bm25BuildMs, bm25P50Ms: median(bm25Latencies), bm25P99Ms: percentile(bm25Latencies, 99), sweep,
+      size,
+      M: settings.M,
+      efConstruction: settings.efConstruction,
+      buildMs,
+      buildCpuMs,
+      indexBytes,
+      ...main,
+      exactP50Ms: median(exactLatencies),
+      bm25BuildMs,
+      bm25P50Ms: median(bm25Latencies),
+      bm25P99Ms: percentile(bm25Latencies, 99),
+      sweep,
     };
   } finally {
     await rm(folder, { recursive: true, force: true });

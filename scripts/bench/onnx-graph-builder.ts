@@ -22,11 +22,18 @@ export class GraphBuilder {
   constructor(private readonly random: () => number) {}
 
   /** Appends a node and returns its (first) output's name; multi-output ops pass all their output names. */
-  op(opType: string, input: readonly string[], attributes: Record<string, AttributeValue> = {}, output?: string | readonly string[]): string {
+  op(
+    opType: string,
+    input: readonly string[],
+    attributes: Record<string, AttributeValue> = {},
+    output?: string | readonly string[],
+  ): string {
     const name = `${opType}_${this.nodes.length}`;
     const outputs = typeof output === 'string' ? [output] : output ? [...output] : [`${name}_output`];
     const attribute = Object.entries(attributes).map(([key, value]): OnnxTypes.IAttributeProto =>
-      typeof value === 'number' ? { name: key, type: AttributeType.INT, i: value } : { name: key, type: AttributeType.INTS, ints: [...value] },
+      typeof value === 'number'
+        ? { name: key, type: AttributeType.INT, i: value }
+        : { name: key, type: AttributeType.INTS, ints: [...value] },
     );
     this.nodes.push({ name, opType, input: [...input], output: outputs, attribute });
     return outputs[0] ?? name;
@@ -55,7 +62,11 @@ export class GraphBuilder {
 
   /** Shared float scalar constant (exporters emit one per use; sharing changes nothing at run time). */
   float(value: number): string {
-    return this.constant(`const_f32_${value}`, () => ({ dataType: DataType.FLOAT, dims: [], rawData: littleEndianBytes(Float32Array.of(value)) }));
+    return this.constant(`const_f32_${value}`, () => ({
+      dataType: DataType.FLOAT,
+      dims: [],
+      rawData: littleEndianBytes(Float32Array.of(value)),
+    }));
   }
 
   /** Shared int64 constant; `scalar` gives a 0-d tensor (Gather index, Range bounds), else a 1-d vector. */
@@ -75,18 +86,45 @@ export class GraphBuilder {
 }
 
 /** The value info of a graph input or output; string dims are symbolic (dynamic), numbers fixed. */
-export function valueInfo(name: string, elemType: number, ...dims: readonly (string | number)[]): OnnxTypes.IValueInfoProto {
-  return { name, type: { tensorType: { elemType, shape: { dim: dims.map((dim) => (typeof dim === 'number' ? { dimValue: dim } : { dimParam: dim })) } } } };
+export function valueInfo(
+  name: string,
+  elemType: number,
+  ...dims: readonly (string | number)[]
+): OnnxTypes.IValueInfoProto {
+  return {
+    name,
+    type: {
+      tensorType: {
+        elemType,
+        shape: { dim: dims.map((dim) => (typeof dim === 'number' ? { dimValue: dim } : { dimParam: dim })) },
+      },
+    },
+  };
 }
 
 /** Serialises a graph as an ONNX model of the default domain at `opset`. */
-export function encodeModel(graph: GraphBuilder, meta: { irVersion: number; opset: number; name: string; inputs: OnnxTypes.IValueInfoProto[]; outputs: OnnxTypes.IValueInfoProto[] }): Uint8Array {
+export function encodeModel(
+  graph: GraphBuilder,
+  meta: {
+    irVersion: number;
+    opset: number;
+    name: string;
+    inputs: OnnxTypes.IValueInfoProto[];
+    outputs: OnnxTypes.IValueInfoProto[];
+  },
+): Uint8Array {
   const model = onnx.ModelProto.create({
     irVersion: meta.irVersion,
     opsetImport: [{ domain: '', version: meta.opset }],
     producerName: 'speech-study-bot realistic-bert-model',
     producerVersion: '1',
-    graph: { name: meta.name, node: graph.nodes, initializer: graph.initializers, input: meta.inputs, output: meta.outputs },
+    graph: {
+      name: meta.name,
+      node: graph.nodes,
+      initializer: graph.initializers,
+      input: meta.inputs,
+      output: meta.outputs,
+    },
   });
   return onnx.ModelProto.encode(model).finish();
 }

@@ -18,7 +18,14 @@ import { buildWordPieceVocabulary, SPECIAL_TOKEN_IDS, wordsByFrequency } from '.
 import { bertTokenizerConfig, bertTokenizerJson } from '../../test/support/bert-tokenizer-config.js';
 
 /** Sizes of all-MiniLM-L6-v2 (a 6-layer MiniLM distilled from BERT, with bert-base-uncased's tokenizer). */
-export const REALISTIC_BERT = { layers: 6, hidden: 384, heads: 12, intermediate: 1536, vocabulary: 30522, positions: 512 } as const;
+export const REALISTIC_BERT = {
+  layers: 6,
+  hidden: 384,
+  heads: 12,
+  intermediate: 1536,
+  vocabulary: 30522,
+  positions: 512,
+} as const;
 
 /** Options of {@link writeRealisticBertModel}. */
 export interface RealisticBertOptions {
@@ -84,9 +91,18 @@ async function isComplete(folder: string, expected: Omit<Marker, 'files'>): Prom
   } catch {
     return false;
   }
-  const same = marker.generator === expected.generator && marker.seed === expected.seed && marker.precision === expected.precision && marker.vocabulary === expected.vocabulary && JSON.stringify(marker.spec) === JSON.stringify(expected.spec);
+  const same =
+    marker.generator === expected.generator &&
+    marker.seed === expected.seed &&
+    marker.precision === expected.precision &&
+    marker.vocabulary === expected.vocabulary &&
+    JSON.stringify(marker.spec) === JSON.stringify(expected.spec);
   if (!same || typeof marker.files !== 'object' || marker.files === null) return false;
-  const sizes = await Promise.all(Object.entries(marker.files).map(async ([file, size]) => (await stat(path.join(folder, file)).catch(() => undefined))?.size === size));
+  const sizes = await Promise.all(
+    Object.entries(marker.files).map(
+      async ([file, size]) => (await stat(path.join(folder, file)).catch(() => undefined))?.size === size,
+    ),
+  );
   return sizes.length > 0 && sizes.every(Boolean);
 }
 
@@ -100,7 +116,11 @@ async function isComplete(folder: string, expected: Omit<Marker, 'files'>): Prom
  *
  * @returns the model folder.
  */
-export async function writeRealisticBertModel(root: string, id: string, options: RealisticBertOptions = {}): Promise<string> {
+export async function writeRealisticBertModel(
+  root: string,
+  id: string,
+  options: RealisticBertOptions = {},
+): Promise<string> {
   const progress = options.onProgress ?? (() => undefined);
   const spec: BertGraphSpec = { ...REALISTIC_BERT, typeVocabulary: TYPE_VOCABULARY };
   const seed = options.seed ?? DEFAULT_SEED;
@@ -108,9 +128,18 @@ export async function writeRealisticBertModel(root: string, id: string, options:
   const folder = path.join(root, id);
 
   // Speech words first (most frequent first), then common English function words the speech may lack.
-  const words = [...wordsByFrequency((await readSpeechSource()).text), ...englishStopwords.flatMap((word) => wordsByFrequency(word))];
+  const words = [
+    ...wordsByFrequency((await readSpeechSource()).text),
+    ...englishStopwords.flatMap((word) => wordsByFrequency(word)),
+  ];
   const tokens = buildWordPieceVocabulary(spec.vocabulary, words);
-  const expected = { generator: GENERATOR_VERSION, spec, seed, precision, vocabulary: createHash('sha256').update(tokens.join('\n')).digest('hex') };
+  const expected = {
+    generator: GENERATOR_VERSION,
+    spec,
+    seed,
+    precision,
+    vocabulary: createHash('sha256').update(tokens.join('\n')).digest('hex'),
+  };
   if (await isComplete(folder, expected)) {
     progress(`reusing ${folder}`);
     return folder;

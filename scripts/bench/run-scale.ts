@@ -23,8 +23,12 @@ const { values } = parseArgs({
 });
 
 function integers(option: string, text: string): number[] {
-  const numbers = text.split(',').filter((part) => part.trim() !== '').map(Number);
-  if (numbers.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--${option} wants positive integers, got "${text}"`);
+  const numbers = text
+    .split(',')
+    .filter((part) => part.trim() !== '')
+    .map(Number);
+  if (numbers.some((n) => !Number.isInteger(n) || n <= 0))
+    throw new Error(`--${option} wants positive integers, got "${text}"`);
   return numbers;
 }
 const single = (option: string, text: string): number => integers(option, text)[0] ?? NaN;
@@ -39,15 +43,23 @@ function table(rows: readonly ScaleRow[]): string {
     '|---:|:---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const row of rows) {
-    lines.push(`| ${size(row.size)} | ${row.M} / ${row.efConstruction} / ${row.ef} | ${(row.buildMs / 1000).toFixed(2)} (${(row.buildCpuMs / 1000).toFixed(2)}) | ${mib(row.indexBytes)} | ` +
-      `${ms(row.queryP50Ms)} | ${ms(row.queryP99Ms)} | ${row.recall.toFixed(3)} | ${ms(row.exactP50Ms)} | ` +
-      `${(row.bm25BuildMs / 1000).toFixed(2)} | ${ms(row.bm25P50Ms)} | ${ms(row.bm25P99Ms)} |`);
+    lines.push(
+      `| ${size(row.size)} | ${row.M} / ${row.efConstruction} / ${row.ef} | ${(row.buildMs / 1000).toFixed(2)} (${(row.buildCpuMs / 1000).toFixed(2)}) | ${mib(row.indexBytes)} | ` +
+        `${ms(row.queryP50Ms)} | ${ms(row.queryP99Ms)} | ${row.recall.toFixed(3)} | ${ms(row.exactP50Ms)} | ` +
+        `${(row.bm25BuildMs / 1000).toFixed(2)} | ${ms(row.bm25P50Ms)} | ${ms(row.bm25P99Ms)} |`,
+    );
   }
   const sweeps = rows.filter((row) => row.sweep.length > 0);
   for (const row of sweeps) {
-    lines.push('', `ef sweep at ${size(row.size)} (M ${row.M}, efConstruction ${row.efConstruction}, same graph re-read from disk):`, '',
-      '| ef | Recall@10 | Query p50 (ms) | Query p99 (ms) |', '|---:|---:|---:|---:|');
-    for (const point of row.sweep) lines.push(`| ${point.ef} | ${point.recall.toFixed(3)} | ${ms(point.queryP50Ms)} | ${ms(point.queryP99Ms)} |`);
+    lines.push(
+      '',
+      `ef sweep at ${size(row.size)} (M ${row.M}, efConstruction ${row.efConstruction}, same graph re-read from disk):`,
+      '',
+      '| ef | Recall@10 | Query p50 (ms) | Query p99 (ms) |',
+      '|---:|---:|---:|---:|',
+    );
+    for (const point of row.sweep)
+      lines.push(`| ${point.ef} | ${point.recall.toFixed(3)} | ${ms(point.queryP50Ms)} | ${ms(point.queryP99Ms)} |`);
   }
   return lines.join('\n');
 }
@@ -55,17 +67,26 @@ function table(rows: readonly ScaleRow[]): string {
 const started = performance.now();
 const rows = await measureScale(integers('sizes', values.sizes), {
   queries: single('queries', values.queries),
-  hnsw: { ...DEFAULT_HNSW, M: single('M', values.M), efConstruction: single('ef-construction', values['ef-construction']), ef: single('ef', values.ef) },
+  hnsw: {
+    ...DEFAULT_HNSW,
+    M: single('M', values.M),
+    efConstruction: single('ef-construction', values['ef-construction']),
+    ef: single('ef', values.ef),
+  },
   sweepEf: integers('sweep-ef', values['sweep-ef']),
   seed: single('seed', values.seed),
   log: (line) => process.stderr.write(`${line}\n`),
 });
 // Other work on a 2-core machine skews every timing, so the load average is part of the record.
-const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, load average ${loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ')}`;
 const totalSeconds = (performance.now() - started) / 1000;
 if (values.json) {
   process.stdout.write(`${JSON.stringify({ machine, totalSeconds, rows }, null, 2)}\n`);
 } else {
-  process.stdout.write(`${table(rows)}\n\nRandom unit vectors, dimension 384, cosine; ` +
-    `queries are independent random unit vectors and 3–10-word generated texts. ${machine}; total ${totalSeconds.toFixed(0)} s.\n`);
+  process.stdout.write(
+    `${table(rows)}\n\nRandom unit vectors, dimension 384, cosine; ` +
+      `queries are independent random unit vectors and 3–10-word generated texts. ${machine}; total ${totalSeconds.toFixed(0)} s.\n`,
+  );
 }

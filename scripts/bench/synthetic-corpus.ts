@@ -58,10 +58,28 @@ export function rowsAsArrays(matrix: Float32Array, dimension: number): number[][
  */
 export function buildVocabulary(speech: string, pseudoWords: number, seed: number): string[] {
   const counts = new Map<string, number>();
-  for (const word of speech.toLowerCase().match(/[a-z]+(?:'[a-z]+)?/gu) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (const word of speech.toLowerCase().match(/[a-z]+(?:'[a-z]+)?/gu) ?? [])
+    counts.set(word, (counts.get(word) ?? 0) + 1);
   const speechWords = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word);
   const random = mulberry32(seed);
-  const syllables = ['ka', 'lo', 'mir', 'tes', 'van', 'dru', 'pel', 'so', 'qui', 'nor', 'bex', 'ta', 'gri', 'ul', 'fen', 'zo'];
+  const syllables = [
+    'ka',
+    'lo',
+    'mir',
+    'tes',
+    'van',
+    'dru',
+    'pel',
+    'so',
+    'qui',
+    'nor',
+    'bex',
+    'ta',
+    'gri',
+    'ul',
+    'fen',
+    'zo',
+  ];
   const generated = new Set<string>();
   while (generated.size < pseudoWords) {
     let word = '';

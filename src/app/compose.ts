@@ -98,7 +98,12 @@ export async function openApp(options: { readonly rebuild: 'auto' | 'never' } = 
 /** The reference commands over an opened index: its speech and retriever, buttons tagged with its text's hash. */
 export function passageCommandsOf(index: Pick<OpenedIndex, 'speech' | 'retriever' | 'manifest'>): PassageCommands {
   const { speech, retriever, manifest } = index;
-  return new PassageCommands({ speech, retriever, speechTag: speechTag(manifest.source.sha256), builtAt: manifest.builtAt });
+  return new PassageCommands({
+    speech,
+    retriever,
+    speechTag: speechTag(manifest.source.sha256),
+    builtAt: manifest.builtAt,
+  });
 }
 
 /** Builds the app around an opened index; `openApp` uses it, and tests that open their own index. */
@@ -157,6 +162,13 @@ export async function runBot(app: App, token: string): Promise<RunningBot> {
     logger,
   });
   const registry: RegisteredCommand[] = createCommandRegistry(app.index.speech);
-  const context: BotContext = { commands: app.commands, askCooldown: new Cooldown(config.askCooldownSeconds * 1000), logger, now: Date.now, sessions, queue };
+  const context: BotContext = {
+    commands: app.commands,
+    askCooldown: new Cooldown(config.askCooldownSeconds * 1000),
+    logger,
+    now: Date.now,
+    sessions,
+    queue,
+  };
   return startBot({ client, token, registry, context, repository, config, mode: app.index.retriever.mode });
 }

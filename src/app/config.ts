@@ -15,16 +15,27 @@ const optionalText = z
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional();
-const folder = (fallback: string) =>
-  optionalText.transform((value) => path.resolve(PROJECT_ROOT, value ?? fallback));
+const folder = (fallback: string) => optionalText.transform((value) => path.resolve(PROJECT_ROOT, value ?? fallback));
 
 /** A whole number of seconds from 0 to `max`, or `fallback` when unset. */
 const wholeSeconds = (max: number, fallback: number) =>
   optionalText
-    .pipe(z.string().regex(/^\d{1,4}$/u, 'must be a whole number of seconds').transform(Number).pipe(z.number().max(max, `must be at most ${max}`)).optional())
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,4}$/u, 'must be a whole number of seconds')
+        .transform(Number)
+        .pipe(z.number().max(max, `must be at most ${max}`))
+        .optional(),
+    )
     .transform((value) => value ?? fallback);
 
-const snowflake = optionalText.pipe(z.string().regex(/^\d{17,20}$/u, 'must be a Discord id (17–20 digits)').optional());
+const snowflake = optionalText.pipe(
+  z
+    .string()
+    .regex(/^\d{17,20}$/u, 'must be a Discord id (17–20 digits)')
+    .optional(),
+);
 
 const schema = z.object({
   DISCORD_TOKEN: optionalText,
@@ -33,11 +44,17 @@ const schema = z.object({
   MODERATOR_ROLE_ID: snowflake,
   MOD_LOG_CHANNEL_ID: snowflake,
   DATA_DIR: folder('data'),
-  DISCORD_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/u, message: 'must be an http(s) URL such as http://127.0.0.1:3000/api' }).optional()),
-  STUDY_MODERATED: optionalText.pipe(z.enum(['true', 'false'], { message: 'must be true or false' }).optional()).transform((value) => value !== 'false'),
+  DISCORD_API_URL: optionalText.pipe(
+    z.url({ protocol: /^https?$/u, message: 'must be an http(s) URL such as http://127.0.0.1:3000/api' }).optional(),
+  ),
+  STUDY_MODERATED: optionalText
+    .pipe(z.enum(['true', 'false'], { message: 'must be true or false' }).optional())
+    .transform((value) => value !== 'false'),
   STUDY_COOLDOWN_SECONDS: wholeSeconds(STUDY_COOLDOWN_SECONDS.max, STUDY_COOLDOWN_SECONDS.default),
   ASK_COOLDOWN_SECONDS: wholeSeconds(3600, 5),
-  LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()).transform((value) => value ?? 'info'),
+  LOG_LEVEL: optionalText
+    .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional())
+    .transform((value) => value ?? 'info'),
   EMBEDDING_MODEL: optionalText.transform((value) => value ?? DEFAULT_EMBEDDING_MODEL),
   MODEL_DIR: optionalText.transform((value) => (value === undefined ? undefined : path.resolve(PROJECT_ROOT, value))),
   MODEL_CACHE_DIR: folder('.cache/models'),

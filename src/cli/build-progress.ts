@@ -13,7 +13,12 @@ export interface BuildProgress {
  */
 export function createBuildProgress(): BuildProgress {
   const bars = new cliProgress.MultiBar(
-    { stream: process.stderr, hideCursor: true, clearOnComplete: false, format: ' {task} |{bar}| {percentage}% {value}/{total} {unit}' },
+    {
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: false,
+      format: ' {task} |{bar}| {percentage}% {value}/{total} {unit}',
+    },
     cliProgress.Presets.shades_classic,
   );
   const files = new Map<string, cliProgress.SingleBar>();

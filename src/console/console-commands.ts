@@ -61,13 +61,16 @@ export class LocalConsole {
       case 'exit':
         return undefined;
       default:
-        if (['more', 'previous', 'next'].includes(command)) return this.press(command) ?? `The last answer has no ${command} page.`;
+        if (['more', 'previous', 'next'].includes(command))
+          return this.press(command) ?? `The last answer has no ${command} page.`;
         return this.press(command) ?? `Unknown command /${command}.\n${CONSOLE_HELP}`;
     }
   }
 
   private press(label: string): MessageView[] | string | undefined {
-    const button = this.lastView?.buttons.flat().find((candidate) => candidate.label.toLowerCase().split(/[\s:]/u)[0] === label);
+    const button = this.lastView?.buttons
+      .flat()
+      .find((candidate) => candidate.label.toLowerCase().split(/[\s:]/u)[0] === label);
     if (!button) return undefined;
     const outcome = this.commands.button(button.customId, CONSOLE_USER);
     return outcome.action === 'refuse' ? outcome.message : [outcome.view];

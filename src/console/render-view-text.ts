@@ -9,7 +9,10 @@ function unescape(text: string): string {
  * A message as plain text, for the local console: what a Discord reader would see, with bold as `**…**` (or the
  * terminal's bold, when `bold` is given) and buttons listed by label.
  */
-export function renderViewAsText(view: MessageView, bold: { open: string; close: string } = { open: '**', close: '**' }): string {
+export function renderViewAsText(
+  view: MessageView,
+  bold: { open: string; close: string } = { open: '**', close: '**' },
+): string {
   const emphasis = (text: string) => unescape(text.replace(/\*\*([^*]+)\*\*/gu, `${bold.open}$1${bold.close}`));
   const blocks: string[] = [];
   if (view.content) blocks.push(emphasis(view.content));

@@ -17,9 +17,20 @@ export type ButtonState =
       readonly perPage: number;
       readonly speech: string;
       /** The whole ranking: ¶ numbers with the sentence range of each highlight. */
-      readonly ranking: ReadonlyArray<{ readonly paragraph: number; readonly firstSentence: number; readonly lastSentence: number }>;
+      readonly ranking: ReadonlyArray<{
+        readonly paragraph: number;
+        readonly firstSentence: number;
+        readonly lastSentence: number;
+      }>;
     }
-  | { readonly kind: 'section-page'; readonly owner: string; readonly private: boolean; readonly section: number; readonly page: number; readonly speech: string }
+  | {
+      readonly kind: 'section-page';
+      readonly owner: string;
+      readonly private: boolean;
+      readonly section: number;
+      readonly page: number;
+      readonly speech: string;
+    }
   /** "Whole section" on an answer: opens the section for whoever presses, privately, leaving the answer as it is. */
   | { readonly kind: 'section-open'; readonly section: number; readonly speech: string }
   | { readonly kind: 'quote'; readonly paragraph: number; readonly speech: string }
@@ -31,11 +42,18 @@ const SNOWFLAKE = /^(?:0|[1-9]\d{0,19})$/u;
 const HASH = /^[0-9a-z]{4}$/u;
 const RANKING = /^(?:[0-9a-z]{4})+$/u;
 // `a2` answer pages carry a count of confident passages; `a1` (one flag for the whole answer) still decodes.
-const PREFIX = { 'answer-page': 'a2', 'section-page': 's1', 'section-open': 'o1', quote: 'q1', question: 'm1' } as const;
+const PREFIX = {
+  'answer-page': 'a2',
+  'section-page': 's1',
+  'section-open': 'o1',
+  quote: 'q1',
+  question: 'm1',
+} as const;
 const QUESTION_ACTIONS = { approve: 'a', reject: 'r', 'reject-reason': 'm' } as const;
 
 const b36 = (value: number, width: number): string => value.toString(36).padStart(width, '0');
-const fromB36 = (text: string | undefined): number => (text !== undefined && /^[0-9a-z]+$/u.test(text) ? parseInt(text, 36) : Number.NaN);
+const fromB36 = (text: string | undefined): number =>
+  text !== undefined && /^[0-9a-z]+$/u.test(text) ? parseInt(text, 36) : Number.NaN;
 
 /** Encodes button state; throws if the result would exceed Discord's 100 characters (a programming error). */
 export function encodeButtonState(state: ButtonState): string {
@@ -43,9 +61,21 @@ export function encodeButtonState(state: ButtonState): string {
   switch (state.kind) {
     case 'answer-page': {
       const ranking = state.ranking
-        .map((item) => b36(item.paragraph, 2) + b36(Math.min(item.firstSentence, 35), 1) + b36(Math.min(item.lastSentence, 35), 1))
+        .map(
+          (item) =>
+            b36(item.paragraph, 2) + b36(Math.min(item.firstSentence, 35), 1) + b36(Math.min(item.lastSentence, 35), 1),
+        )
         .join('');
-      id = [PREFIX[state.kind], state.owner, state.private ? 1 : 0, Math.min(state.confidentCount, state.ranking.length), state.offset, state.perPage, state.speech, ranking].join('.');
+      id = [
+        PREFIX[state.kind],
+        state.owner,
+        state.private ? 1 : 0,
+        Math.min(state.confidentCount, state.ranking.length),
+        state.offset,
+        state.perPage,
+        state.speech,
+        ranking,
+      ].join('.');
       break;
     }
     case 'section-page':
@@ -81,7 +111,8 @@ export function decodeButtonState(customId: string): ButtonState | undefined {
     const flags = wholeNumber(flagText, legacy ? 3 : 1);
     const offset = wholeNumber(offsetText, 99);
     const perPage = wholeNumber(perPageText, 10);
-    if (!SNOWFLAKE.test(owner) || flags === undefined || offset === undefined || !perPage || !HASH.test(speech)) return undefined;
+    if (!SNOWFLAKE.test(owner) || flags === undefined || offset === undefined || !perPage || !HASH.test(speech))
+      return undefined;
     // Whole passages of four base-36 characters, nothing else: a match that skipped a line end would drop what it hid.
     if (!RANKING.test(rankingText)) return undefined;
     const ranking = (rankingText.match(/.{4}/gu) ?? []).map((item) => ({
@@ -89,7 +120,13 @@ export function decodeButtonState(customId: string): ButtonState | undefined {
       firstSentence: fromB36(item.slice(2, 3)),
       lastSentence: fromB36(item.slice(3, 4)),
     }));
-    if (ranking.some((item) => !(item.paragraph >= 1) || Number.isNaN(item.firstSentence) || !(item.lastSentence >= item.firstSentence))) return undefined;
+    if (
+      ranking.some(
+        (item) =>
+          !(item.paragraph >= 1) || Number.isNaN(item.firstSentence) || !(item.lastSentence >= item.firstSentence),
+      )
+    )
+      return undefined;
     if (offset >= ranking.length) return undefined;
     const confidentCount = legacy ? ((flags & 2) === 2 ? ranking.length : 0) : wholeNumber(countText, ranking.length);
     if (confidentCount === undefined) return undefined;
@@ -100,7 +137,8 @@ export function decodeButtonState(customId: string): ButtonState | undefined {
     const isPrivate = wholeNumber(privateText, 1);
     const section = wholeNumber(sectionText, 999);
     const page = wholeNumber(pageText, 999);
-    if (!SNOWFLAKE.test(owner) || isPrivate === undefined || !section || page === undefined || !HASH.test(speech)) return undefined;
+    if (!SNOWFLAKE.test(owner) || isPrivate === undefined || !section || page === undefined || !HASH.test(speech))
+      return undefined;
     return { kind: 'section-page', owner, private: isPrivate === 1, section, page, speech };
   }
   if (prefix === PREFIX['section-open'] && parts.length === 2) {
@@ -111,7 +149,9 @@ export function decodeButtonState(customId: string): ButtonState | undefined {
   }
   if (prefix === PREFIX.question && parts.length === 2) {
     const [actionText, questionText] = parts;
-    const action = (Object.keys(QUESTION_ACTIONS) as Array<keyof typeof QUESTION_ACTIONS>).find((key) => QUESTION_ACTIONS[key] === actionText);
+    const action = (Object.keys(QUESTION_ACTIONS) as Array<keyof typeof QUESTION_ACTIONS>).find(
+      (key) => QUESTION_ACTIONS[key] === actionText,
+    );
     const question = questionText !== undefined && /^[1-9]\d{0,11}$/u.test(questionText) ? Number(questionText) : 0;
     if (!action || question < 1) return undefined;
     return { kind: 'question', action, question };

@@ -9,9 +9,13 @@ const LINE_START = /^(\s*)(?:([#>-])|(\d+)\.)/gmu;
  * zero-width space after `@`) are added.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(INLINE, (character) => `\\${character}`)
-    // "1." is escaped at its dot: Discord would show a backslash before a digit.
-    .replace(LINE_START, (_match, space: string, marker: string | undefined, number: string | undefined) => (marker ? `${space}\\${marker}` : `${space}${number}\\.`))
-    .replace(/@(?=everyone|here)/gu, '@\u200b');
+  return (
+    text
+      .replace(INLINE, (character) => `\\${character}`)
+      // "1." is escaped at its dot: Discord would show a backslash before a digit.
+      .replace(LINE_START, (_match, space: string, marker: string | undefined, number: string | undefined) =>
+        marker ? `${space}\\${marker}` : `${space}${number}\\.`,
+      )
+      .replace(/@(?=everyone|here)/gu, '@\u200b')
+  );
 }

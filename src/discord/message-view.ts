@@ -25,10 +25,22 @@ export interface MessageView {
   readonly buttons: ReadonlyArray<readonly ButtonView[]>;
 }
 
-export const COLORS = { answer: 0x2b6cb0, weak: 0x8a8f98, section: 0x2f855a, quote: 0x6b46c1, notice: 0xb7791f } as const;
+export const COLORS = {
+  answer: 0x2b6cb0,
+  weak: 0x8a8f98,
+  section: 0x2f855a,
+  quote: 0x6b46c1,
+  notice: 0xb7791f,
+} as const;
 
 /** Characters that count towards Discord's 6000-per-message embed total. */
 export function embedLength(embed: EmbedView): number {
   const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
-  return (embed.title ?? '').length + (embed.author ?? '').length + (embed.description ?? '').length + (embed.footer ?? '').length + fields;
+  return (
+    (embed.title ?? '').length +
+    (embed.author ?? '').length +
+    (embed.description ?? '').length +
+    (embed.footer ?? '').length +
+    fields
+  );
 }

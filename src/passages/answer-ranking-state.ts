@@ -14,8 +14,14 @@ export function toRankingItem(passage: ShownPassage): RankingItem {
   const { sentences } = passage.paragraph;
   const start = passage.highlight?.start ?? 0;
   const end = passage.highlight?.end ?? start;
-  const first = Math.max(0, sentences.findIndex((sentence) => sentence.end > start));
-  const last = Math.max(first, sentences.findLastIndex((sentence) => sentence.start < end));
+  const first = Math.max(
+    0,
+    sentences.findIndex((sentence) => sentence.end > start),
+  );
+  const last = Math.max(
+    first,
+    sentences.findLastIndex((sentence) => sentence.start < end),
+  );
   return { paragraph: passage.paragraph.number, firstSentence: first, lastSentence: last };
 }
 

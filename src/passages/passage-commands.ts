@@ -43,28 +43,54 @@ export class PassageCommands {
   constructor(private readonly parts: PassageCommandsParts) {}
 
   /** @throws {UserFacingError} for a question, section or count the user must change. */
-  async ask(input: { question: string; results: number; section?: string | undefined; private: boolean; user: string }): Promise<MessageView> {
+  async ask(input: {
+    question: string;
+    results: number;
+    section?: string | undefined;
+    private: boolean;
+    user: string;
+  }): Promise<MessageView> {
     if (!Number.isInteger(input.results) || input.results < 1 || input.results > MAX_PASSAGES) {
-      throw new UserFacingError('results-out-of-range', `The number of results must be a whole number from 1 to ${MAX_PASSAGES}.`);
+      throw new UserFacingError(
+        'results-out-of-range',
+        `The number of results must be a whole number from 1 to ${MAX_PASSAGES}.`,
+      );
     }
-    const sectionId = input.section === undefined ? undefined : findSection(this.parts.speech.sections, input.section).id;
-    const answer = await this.parts.retriever.ask(input.question, { limit: RANKED_PASSAGES, ...(sectionId ? { sectionId } : {}) });
+    const sectionId =
+      input.section === undefined ? undefined : findSection(this.parts.speech.sections, input.section).id;
+    const answer = await this.parts.retriever.ask(input.question, {
+      limit: RANKED_PASSAGES,
+      ...(sectionId ? { sectionId } : {}),
+    });
     // Whole sentences are highlighted, exactly as a "More" button rebuilds them after a restart.
     const confidentCount = answer.passages.filter((passage) => passage.confident).length;
     const passages = answer.passages
       .map((passage) => fromRankingItem(this.parts.speech, toRankingItem({ ...passage, highlight: passage.highlight })))
       .filter((passage): passage is ShownPassage => passage !== undefined);
-    return renderAnswerPage({ ...this.common(input.user, input.private), confidentCount, passages, offset: 0, perPage: input.results, question: answer.question });
+    return renderAnswerPage({
+      ...this.common(input.user, input.private),
+      confidentCount,
+      passages,
+      offset: 0,
+      perPage: input.results,
+      question: answer.question,
+    });
   }
 
   /** A section by name (fuzzy) or id; an unknown name gets the list of sections, privately. */
   section(input: { name: string; user: string; private: boolean }): { view: MessageView; private: boolean } {
     try {
       const section = findSection(this.parts.speech.sections, input.name);
-      return { view: renderSectionPage({ ...this.common(input.user, input.private), section, page: 0 }), private: input.private };
+      return {
+        view: renderSectionPage({ ...this.common(input.user, input.private), section, page: 0 }),
+        private: input.private,
+      };
     } catch (error) {
       if (!(error instanceof UserFacingError)) throw error;
-      return { view: renderSectionList(this.parts.speech, input.name, error.code === 'ambiguous-section'), private: true };
+      return {
+        view: renderSectionList(this.parts.speech, input.name, error.code === 'ambiguous-section'),
+        private: true,
+      };
     }
   }
 
@@ -72,7 +98,10 @@ export class PassageCommands {
   quote(input: { from: number; to?: number | undefined }): MessageView[] {
     const to = input.to ?? input.from;
     if (to - input.from + 1 > MAX_QUOTED_PARAGRAPHS) {
-      throw new UserFacingError('quote-too-long', `A quote can show at most ${MAX_QUOTED_PARAGRAPHS} paragraphs; ask for ¶${input.from} to ¶${input.from + MAX_QUOTED_PARAGRAPHS - 1} at most.`);
+      throw new UserFacingError(
+        'quote-too-long',
+        `A quote can show at most ${MAX_QUOTED_PARAGRAPHS} paragraphs; ask for ¶${input.from} to ¶${input.from + MAX_QUOTED_PARAGRAPHS - 1} at most.`,
+      );
     }
     return renderQuoteMessages(this.parts.speech, findParagraphs(this.parts.speech, input.from, to));
   }
@@ -89,18 +118,29 @@ export class PassageCommands {
   button(customId: string, user: string): ButtonOutcome {
     const state = decodeButtonState(customId);
     if (!state || state.kind === 'question') return refused('button-expired', EXPIRED);
-    if (state.speech !== this.parts.speechTag) return refused('button-expired', 'This button belongs to an older version of the speech index. Run the command again.');
+    if (state.speech !== this.parts.speechTag)
+      return refused(
+        'button-expired',
+        'This button belongs to an older version of the speech index. Run the command again.',
+      );
     if (state.kind === 'section-open') {
       const section = this.parts.speech.sections[state.section - 1];
       if (!section) return refused('button-expired', 'That section does not exist.');
-      return { action: 'reply', view: renderSectionPage({ ...this.common(user, true), section, page: 0 }), private: true };
+      return {
+        action: 'reply',
+        view: renderSectionPage({ ...this.common(user, true), section, page: 0 }),
+        private: true,
+      };
     }
     if (state.kind === 'quote') {
       const paragraph = this.parts.speech.paragraphs[state.paragraph - 1];
       const [view] = paragraph ? this.quote({ from: paragraph.number }) : [];
-      return view ? { action: 'reply', view, private: false } : refused('button-expired', 'That paragraph does not exist.');
+      return view
+        ? { action: 'reply', view, private: false }
+        : refused('button-expired', 'That paragraph does not exist.');
     }
-    if (state.private && state.owner !== user) return refused('not-yours', 'Only the person who asked can use these buttons.');
+    if (state.private && state.owner !== user)
+      return refused('not-yours', 'Only the person who asked can use these buttons.');
     // Someone else's public answer is not theirs to change: they get the page as a private message of their own.
     const mine = state.owner === user;
     const viewer = this.common(user, state.private || !mine);
@@ -108,7 +148,14 @@ export class PassageCommands {
     if (state.kind === 'answer-page') {
       const passages = state.ranking.map((item) => fromRankingItem(this.parts.speech, item));
       const complete = passages.filter((passage): passage is ShownPassage => passage !== undefined);
-      if (complete.length === passages.length) view = renderAnswerPage({ ...viewer, confidentCount: state.confidentCount, passages: complete, offset: state.offset, perPage: state.perPage });
+      if (complete.length === passages.length)
+        view = renderAnswerPage({
+          ...viewer,
+          confidentCount: state.confidentCount,
+          passages: complete,
+          offset: state.offset,
+          perPage: state.perPage,
+        });
     } else {
       const section = this.parts.speech.sections[state.section - 1];
       if (section) view = renderSectionPage({ ...viewer, section, page: state.page });

@@ -17,5 +17,8 @@ export function rankSectionChoices(sections: readonly Section[], typed: string):
     .filter(({ score }) => score > 0)
     .sort((a, b) => b.score - a.score || a.section.number - b.section.number)
     .slice(0, DISCORD_LIMITS.autocompleteChoices)
-    .map(({ section }) => ({ name: `${section.name} (${paragraphRange(section)})`.slice(0, DISCORD_LIMITS.choiceName), value: section.id }));
+    .map(({ section }) => ({
+      name: `${section.name} (${paragraphRange(section)})`.slice(0, DISCORD_LIMITS.choiceName),
+      value: section.id,
+    }));
 }

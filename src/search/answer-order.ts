@@ -42,7 +42,9 @@ export function orderAnswer(input: AnswerOrderInput): RankedParagraph[] {
     const numbers = structure.orderByContent
       ? [...structure.paragraphs].sort((a, b) => (byContent.get(a) ?? Infinity) - (byContent.get(b) ?? Infinity))
       : structure.paragraphs;
-    numbers.forEach((number, index) => place(fused.find((item) => item.number === number) ?? input.unranked(number, 1 - index / 100)));
+    numbers.forEach((number, index) =>
+      place(fused.find((item) => item.number === number) ?? input.unranked(number, 1 - index / 100)),
+    );
   }
   fused.forEach(place);
   const best = order[0]?.number ?? input.fallbackBest;

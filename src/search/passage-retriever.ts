@@ -78,22 +78,30 @@ export class PassageRetriever implements Retriever {
     this.mode = parts.dense ? 'hybrid' : 'lexical';
     this.settings = { ...DEFAULT_RETRIEVAL, ...parts.settings };
     this.sections = new Map(parts.speech.sections.map((section) => [section.id, section]));
-    for (const chunk of parts.chunks) if (!this.firstChunk.has(chunk.paragraphNumber)) this.firstChunk.set(chunk.paragraphNumber, chunk.id);
+    for (const chunk of parts.chunks)
+      if (!this.firstChunk.has(chunk.paragraphNumber)) this.firstChunk.set(chunk.paragraphNumber, chunk.id);
   }
 
   async ask(rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
     const question = validateQuestion(rawQuestion);
     const limit = options.limit ?? DEFAULT_PASSAGES;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PASSAGES) {
-      throw new UserFacingError('results-out-of-range', `The number of results must be a whole number from 1 to ${MAX_PASSAGES}.`);
+      throw new UserFacingError(
+        'results-out-of-range',
+        `The number of results must be a whole number from 1 to ${MAX_PASSAGES}.`,
+      );
     }
     const { sectionId } = options;
     const section = sectionId === undefined ? undefined : this.sections.get(sectionId);
-    if (sectionId !== undefined && !section) throw new UserFacingError('unknown-section', `No section has the id "${sectionId}".`);
-    const inScope = (number: number) => !section || (number >= section.firstParagraph && number <= section.lastParagraph);
+    if (sectionId !== undefined && !section)
+      throw new UserFacingError('unknown-section', `No section has the id "${sectionId}".`);
+    const inScope = (number: number) =>
+      !section || (number >= section.firstParagraph && number <= section.lastParagraph);
 
     const { lexical, speech } = this.parts;
-    const { concepts, ranked: lexicalRanking } = lexical.rankWithLooseFallback(question, (words) => this.lexicalRanking(words, inScope));
+    const { concepts, ranked: lexicalRanking } = lexical.rankWithLooseFallback(question, (words) =>
+      this.lexicalRanking(words, inScope),
+    );
     const denseRanking = await this.denseRanking(question, inScope);
     const fused = this.fuse(denseRanking ? [lexicalRanking, denseRanking] : [lexicalRanking]);
 
@@ -117,7 +125,10 @@ export class PassageRetriever implements Retriever {
       settings: this.settings,
     });
     const passages = this.toPassages(order.slice(0, MAX_PASSAGES), confidentOf);
-    const ranked = [...passages.filter((passage) => passage.confident), ...passages.filter((passage) => !passage.confident)].slice(0, limit);
+    const ranked = [
+      ...passages.filter((passage) => passage.confident),
+      ...passages.filter((passage) => !passage.confident),
+    ].slice(0, limit);
     let ceiling = 1;
     const scored = ranked.map((passage) => ({ ...passage, score: (ceiling = Math.min(ceiling, passage.score)) }));
     return { question, mode: this.mode, confident: scored[0]?.confident ?? false, passages: scored };
@@ -127,15 +138,23 @@ export class PassageRetriever implements Retriever {
   private lexicalRanking(concepts: readonly QueryConcept[], inScope: (number: number) => boolean): RankedParagraph[] {
     const { lexical, chunks } = this.parts;
     const weight = this.settings.expansionFieldWeight;
-    const chunkScores = this.rollUp(lexical.chunks.rank(concepts, weight, (id) => inScope(chunks[id]?.paragraphNumber ?? 0)));
-    const paragraphScores = this.settings.paragraphWeight > 0 ? lexical.paragraphs.rank(concepts, weight, (index) => inScope(index + 1)) : [];
+    const chunkScores = this.rollUp(
+      lexical.chunks.rank(concepts, weight, (id) => inScope(chunks[id]?.paragraphNumber ?? 0)),
+    );
+    const paragraphScores =
+      this.settings.paragraphWeight > 0 ? lexical.paragraphs.rank(concepts, weight, (index) => inScope(index + 1)) : [];
     const topChunk = chunkScores[0]?.score ?? 1;
     const topParagraph = paragraphScores[0]?.score ?? 1;
-    const combined = new Map(chunkScores.map(({ number, chunk, score }) => [number, { chunk, score: score / topChunk }]));
+    const combined = new Map(
+      chunkScores.map(({ number, chunk, score }) => [number, { chunk, score: score / topChunk }]),
+    );
     for (const { id, score } of paragraphScores) {
       const number = id + 1;
       const entry = combined.get(number) ?? { chunk: this.firstChunk.get(number) ?? 0, score: 0 };
-      combined.set(number, { chunk: entry.chunk, score: entry.score + (this.settings.paragraphWeight * score) / topParagraph });
+      combined.set(number, {
+        chunk: entry.chunk,
+        score: entry.score + (this.settings.paragraphWeight * score) / topParagraph,
+      });
     }
     return [...combined.entries()]
       .map(([number, { chunk, score }]) => ({ number, chunk, score }))
@@ -143,11 +162,16 @@ export class PassageRetriever implements Retriever {
       .slice(0, CANDIDATES);
   }
 
-  private async denseRanking(question: string, inScope: (number: number) => boolean): Promise<RankedParagraph[] | undefined> {
+  private async denseRanking(
+    question: string,
+    inScope: (number: number) => boolean,
+  ): Promise<RankedParagraph[] | undefined> {
     if (!this.parts.dense) return undefined;
     const { chunks } = this.parts;
     const vector = await this.parts.dense.embedder.embed(question);
-    const nearest = this.parts.dense.vectors.nearest(vector, CANDIDATES, (id) => inScope(chunks[id]?.paragraphNumber ?? 0));
+    const nearest = this.parts.dense.vectors.nearest(vector, CANDIDATES, (id) =>
+      inScope(chunks[id]?.paragraphNumber ?? 0),
+    );
     return this.rollUp(nearest);
   }
 
@@ -167,9 +191,16 @@ export class PassageRetriever implements Retriever {
   /** Paragraph rankings fused by RRF; a paragraph is highlighted at its chunk in the first ranking that has it. */
   private fuse(rankings: readonly (readonly RankedParagraph[])[]): RankedParagraph[] {
     const chunkOf = new Map<number, number>();
-    for (const ranking of rankings) for (const item of ranking) if (!chunkOf.has(item.number)) chunkOf.set(item.number, item.chunk);
-    const fused = fuseRankings(rankings.map((ranking) => ranking.map((item) => ({ id: item.number, score: item.score }))));
-    return fused.map(({ id, score }) => ({ number: id, chunk: chunkOf.get(id) ?? this.firstChunk.get(id) ?? 0, score }));
+    for (const ranking of rankings)
+      for (const item of ranking) if (!chunkOf.has(item.number)) chunkOf.set(item.number, item.chunk);
+    const fused = fuseRankings(
+      rankings.map((ranking) => ranking.map((item) => ({ id: item.number, score: item.score }))),
+    );
+    return fused.map(({ id, score }) => ({
+      number: id,
+      chunk: chunkOf.get(id) ?? this.firstChunk.get(id) ?? 0,
+      score,
+    }));
   }
 
   private unranked(number: number, score: number): RankedParagraph {
@@ -184,7 +215,14 @@ export class PassageRetriever implements Retriever {
       const chunk = this.parts.chunks[chunkId];
       if (!paragraph || !section || !chunk || chunk.paragraphNumber !== number) continue;
       const highlight = { start: chunk.start, end: chunk.end, text: paragraph.text.slice(chunk.start, chunk.end) };
-      passages.push({ id: paragraph.id, section, paragraph, score: Math.max(0, Math.min(1, score)), highlight, confident: confidentOf(number) });
+      passages.push({
+        id: paragraph.id,
+        section,
+        paragraph,
+        score: Math.max(0, Math.min(1, score)),
+        highlight,
+        confident: confidentOf(number),
+      });
     }
     return passages;
   }

@@ -18,11 +18,18 @@ export interface RetrievalQuality {
   readonly confident: number;
   readonly confidentRight: number;
   /** Questions whose answer was not in the top 3, for reading. */
-  readonly misses: ReadonlyArray<{ readonly question: string; readonly expected: readonly number[]; readonly got: readonly number[] }>;
+  readonly misses: ReadonlyArray<{
+    readonly question: string;
+    readonly expected: readonly number[];
+    readonly got: readonly number[];
+  }>;
 }
 
 /** Asks every question and scores where the first answering paragraph ranks, and how often `confident` is right. */
-export async function measureRetrievalQuality(retriever: Retriever, questions: readonly JudgedQuestion[]): Promise<RetrievalQuality> {
+export async function measureRetrievalQuality(
+  retriever: Retriever,
+  questions: readonly JudgedQuestion[],
+): Promise<RetrievalQuality> {
   let hitAt1 = 0;
   let hitAt3 = 0;
   let reciprocalRanks = 0;

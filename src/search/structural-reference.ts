@@ -15,10 +15,63 @@ export interface StructuralReference {
 }
 
 // Words about speeches in general, not this one: where a talk begins and ends, its parts and its plan.
-const FIRST = new Set(['opening', 'open', 'opens', 'beginning', 'begin', 'begins', 'start', 'starts', 'starting', 'first', 'outset', 'introduction', 'intro', 'introductory']);
-const LAST = new Set(['end', 'ends', 'ending', 'finish', 'finishes', 'finishing', 'final', 'finally', 'last', 'close', 'closes', 'closing', 'conclusion', 'conclude', 'concludes', 'concluding', 'wrap', 'wraps']);
+const FIRST = new Set([
+  'opening',
+  'open',
+  'opens',
+  'beginning',
+  'begin',
+  'begins',
+  'start',
+  'starts',
+  'starting',
+  'first',
+  'outset',
+  'introduction',
+  'intro',
+  'introductory',
+]);
+const LAST = new Set([
+  'end',
+  'ends',
+  'ending',
+  'finish',
+  'finishes',
+  'finishing',
+  'final',
+  'finally',
+  'last',
+  'close',
+  'closes',
+  'closing',
+  'conclusion',
+  'conclude',
+  'concludes',
+  'concluding',
+  'wrap',
+  'wraps',
+]);
 const PART_NOUNS = new Set(['section', 'sections', 'part', 'parts', 'portion', 'chapter', 'bit', 'segment']);
-const UNIT_NOUNS = new Set(['paragraph', 'paragraphs', 'passage', 'passages', 'words', 'remarks', 'sentence', 'sentences', 'lines', 'line', 'point', 'points', 'thoughts', 'thought', 'topic', 'note', 'message', ...PART_NOUNS]);
+const UNIT_NOUNS = new Set([
+  'paragraph',
+  'paragraphs',
+  'passage',
+  'passages',
+  'words',
+  'remarks',
+  'sentence',
+  'sentences',
+  'lines',
+  'line',
+  'point',
+  'points',
+  'thoughts',
+  'thought',
+  'topic',
+  'note',
+  'message',
+  ...PART_NOUNS,
+]);
 const PLAN_NOUNS = new Set(['agenda', 'topics', 'subjects', 'themes', 'overview', 'outline', 'roadmap', 'structure']);
 const WHOLE = new Set(['speech', 'address', 'talk', 'update', 'lecture']);
 // Who or what begins and ends: the speaker or the talk ("does he finish", "how does the section end"), never "they".
@@ -28,10 +81,24 @@ const PREPOSITIONS = new Set(['on', 'about', 'of', 'covering', 'concerning', 're
 const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'this', 'that']);
 const VERB_OBJECTS = new Set(['with', 'on', 'by']);
 const DETERMINERS = new Set(['the', 'his', 'her', 'its', 'their', 'this', 'that']);
-const POSITION_NOUNS = new Set(['opening', 'beginning', 'start', 'outset', 'introduction', 'intro', 'end', 'ending', 'finish', 'close', 'conclusion']);
+const POSITION_NOUNS = new Set([
+  'opening',
+  'beginning',
+  'start',
+  'outset',
+  'introduction',
+  'intro',
+  'end',
+  'ending',
+  'finish',
+  'close',
+  'conclusion',
+]);
 
 function words(text: string): string[] {
-  return simplifyName(text).split(' ').filter((word) => word.length > 0);
+  return simplifyName(text)
+    .split(' ')
+    .filter((word) => word.length > 0);
 }
 
 /** A position word used about the talk: "closing remarks", "the end", "does he finish", "start with". */
@@ -50,7 +117,8 @@ function positionOf(tokens: readonly string[]): Position | undefined {
     if (UNIT_NOUNS.has(after) || ofTheTalk) return position;
     if (POSITION_NOUNS.has(word) && DETERMINERS.has(before) && after !== 'of') return position;
     const verb = !['first', 'last', 'final', 'finally'].includes(word);
-    const subject = SUBJECTS.has(before) || (before === 'it' && ['does', 'did', 'do'].includes(tokens[index - 2] ?? ''));
+    const subject =
+      SUBJECTS.has(before) || (before === 'it' && ['does', 'did', 'do'].includes(tokens[index - 2] ?? ''));
     if (verb && (subject || VERB_OBJECTS.has(after) || (word.startsWith('wrap') && after === 'up'))) return position;
   }
   return undefined;
@@ -110,7 +178,11 @@ function relationOf(tokens: readonly string[]): 'after' | 'before' | undefined {
 }
 
 /** The section next to `section` in the direction of `relation`, or `section` itself without one. */
-function neighbour(speech: Speech, section: Section | undefined, relation: 'after' | 'before' | undefined): Section | undefined {
+function neighbour(
+  speech: Speech,
+  section: Section | undefined,
+  relation: 'after' | 'before' | undefined,
+): Section | undefined {
   if (!section || !relation) return section;
   return speech.sections[section.number - 1 + (relation === 'after' ? 1 : -1)] ?? section;
 }
@@ -121,15 +193,31 @@ function neighbour(speech: Speech, section: Section | undefined, relation: 'afte
  * any speech of this format. Within a section (`within`, the scope of `/ask section:`), the opening and the end are
  * that section's. `undefined` for a question about content.
  */
-export function findStructuralReference(question: string, speech: Speech, within?: Section): StructuralReference | undefined {
+export function findStructuralReference(
+  question: string,
+  speech: Speech,
+  within?: Section,
+): StructuralReference | undefined {
   const tokens = words(question);
   const relation = relationOf(tokens);
   const named = namedSections(tokens, speech.sections);
-  const reference = (paragraphs: number[], answering: number[], orderByContent = false): StructuralReference => ({ paragraphs, answering, orderByContent });
+  const reference = (paragraphs: number[], answering: number[], orderByContent = false): StructuralReference => ({
+    paragraphs,
+    answering,
+    orderByContent,
+  });
   const whole = (section: Section | undefined, position: Position | undefined) =>
-    section === undefined ? [] : position === 'last' ? range(section.lastParagraph, section.firstParagraph) : range(section.firstParagraph, section.lastParagraph);
+    section === undefined
+      ? []
+      : position === 'last'
+        ? range(section.lastParagraph, section.firstParagraph)
+        : range(section.firstParagraph, section.lastParagraph);
   // A plan word about the talk ("the topics he covers", "an overview of the speech"), not "topics extremists discuss".
-  if (tokens.some((token) => PLAN_NOUNS.has(token)) && tokens.some((token) => SPEAKER.has(token)) && named.length === 0) {
+  if (
+    tokens.some((token) => PLAN_NOUNS.has(token)) &&
+    tokens.some((token) => SPEAKER.has(token)) &&
+    named.length === 0
+  ) {
     const plan = planParagraph(speech);
     if (plan !== undefined) return reference([plan], [plan]);
   }
@@ -150,6 +238,10 @@ export function findStructuralReference(question: string, speech: Speech, within
     return reference(paragraphs, paragraphs.slice(0, 1));
   }
   // The speech's opening or end, then the paragraphs nearest it: the context of a last paragraph is the one before.
-  const all = within ? whole(within, position) : position === 'first' ? range(1, speech.paragraphs.length) : range(speech.paragraphs.length, 1);
+  const all = within
+    ? whole(within, position)
+    : position === 'first'
+      ? range(1, speech.paragraphs.length)
+      : range(speech.paragraphs.length, 1);
   return reference(all, all.slice(0, 1));
 }

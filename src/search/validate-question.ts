@@ -14,7 +14,10 @@ export function validateQuestion(raw: string): string {
   if (question.length === 0) throw new UserFacingError('question-empty', 'Ask a question: the text was empty.');
   const length = [...question].length;
   if (length > MAX_QUESTION_LENGTH) {
-    throw new UserFacingError('question-too-long', `That question is ${length} characters long; the limit is ${MAX_QUESTION_LENGTH}. Please shorten it.`);
+    throw new UserFacingError(
+      'question-too-long',
+      `That question is ${length} characters long; the limit is ${MAX_QUESTION_LENGTH}. Please shorten it.`,
+    );
   }
   if (!/[\p{L}\p{N}]/u.test(question)) {
     throw new UserFacingError('question-without-words', 'Ask a question in words: that text has no letters or digits.');

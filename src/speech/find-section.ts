@@ -9,13 +9,21 @@ import type { Section } from './speech.js';
  * @throws {UserFacingError} `unknown-section` or `ambiguous-section`, listing the sections to choose from.
  */
 export function findSection(sections: readonly Section[], query: string): Section {
-  const scored = simplifyName(query) === '' ? [] : sections.map((section) => ({ section, score: scoreSectionMatch(section, query) })).filter(({ score }) => score > 0);
+  const scored =
+    simplifyName(query) === ''
+      ? []
+      : sections
+          .map((section) => ({ section, score: scoreSectionMatch(section, query) }))
+          .filter(({ score }) => score > 0);
   const best = Math.max(0, ...scored.map(({ score }) => score));
   const matches = scored.filter(({ score }) => score === best).map(({ section }) => section);
   if (matches.length === 1 && matches[0]) return matches[0];
-  const listed = (matches.length > 1 ? matches : sections).map((section) => `${section.name} (${paragraphRange(section)})`).join(', ');
+  const listed = (matches.length > 1 ? matches : sections)
+    .map((section) => `${section.name} (${paragraphRange(section)})`)
+    .join(', ');
   // The name is quoted back, cut so the refusal always fits one message.
   const quoted = query.length > 100 ? `${query.slice(0, 100)}…` : query;
-  if (matches.length > 1) throw new UserFacingError('ambiguous-section', `"${quoted}" matches several sections: ${listed}.`, true);
+  if (matches.length > 1)
+    throw new UserFacingError('ambiguous-section', `"${quoted}" matches several sections: ${listed}.`, true);
   throw new UserFacingError('unknown-section', `No section is called "${quoted}". The sections are: ${listed}.`, true);
 }

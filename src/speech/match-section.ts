@@ -2,7 +2,11 @@ import type { Section } from './speech.js';
 
 /** Lower case, accents and punctuation dropped, so "Constant Learning, Adaptation…" matches "constant learning". */
 export function simplifyName(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /**
@@ -28,5 +32,7 @@ export function scoreSectionMatch(section: Section, typed: string): number {
 
 /** A section's paragraphs as a range, e.g. `¶6–¶16`, or `¶31` for one paragraph. */
 export function paragraphRange(section: Pick<Section, 'firstParagraph' | 'lastParagraph'>): string {
-  return section.firstParagraph === section.lastParagraph ? `¶${section.firstParagraph}` : `¶${section.firstParagraph}–¶${section.lastParagraph}`;
+  return section.firstParagraph === section.lastParagraph
+    ? `¶${section.firstParagraph}`
+    : `¶${section.firstParagraph}–¶${section.lastParagraph}`;
 }

@@ -26,7 +26,9 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 function isHeading(line: string): boolean {
   const letters = line.match(/\p{L}/gu) ?? [];
   // Closing quotes or brackets may follow the punctuation: “WE WILL NOT BE INTIMIDATED.” is a sentence.
-  return letters.length >= 2 && line.length <= 80 && !/\p{Ll}/u.test(line) && !/[.?!:…;,][\p{Pf}\p{Pe}"']*$/u.test(line);
+  return (
+    letters.length >= 2 && line.length <= 80 && !/\p{Ll}/u.test(line) && !/[.?!:…;,][\p{Pf}\p{Pe}"']*$/u.test(line)
+  );
 }
 
 function parseDate(day: string, month: string, year: string): string | undefined {
@@ -58,7 +60,8 @@ export function parseSpeech(page: string): Speech {
 
   const speakerAt = lines.findIndex((line, index) => index > markerAt && line !== '');
   const speaker = lines[speakerAt];
-  if (speakerAt < 0 || !speaker || isHeading(speaker)) throw new SpeechFormatError('no-speaker', 'no speaker line after the address marker');
+  if (speakerAt < 0 || !speaker || isHeading(speaker))
+    throw new SpeechFormatError('no-speaker', 'no speaker line after the address marker');
 
   const footerAt = lines.findIndex((line, index) => index > speakerAt && FOOTER_MARKER.test(line));
   const body = lines.slice(speakerAt + 1, footerAt < 0 ? lines.length : footerAt).filter((line) => line !== '');
@@ -79,10 +82,17 @@ function parseBody(body: readonly string[]): Pick<Speech, 'sections' | 'paragrap
   for (const line of body) {
     if (isHeading(line)) {
       close();
-      current = { id: slugify(line), heading: line, name: titleCase(line), number: sections.length + 1, first: paragraphs.length + 1 };
+      current = {
+        id: slugify(line),
+        heading: line,
+        name: titleCase(line),
+        number: sections.length + 1,
+        first: paragraphs.length + 1,
+      };
       continue;
     }
-    if (!current) throw new SpeechFormatError('text-before-heading', `text before the first heading: "${line.slice(0, 40)}…"`);
+    if (!current)
+      throw new SpeechFormatError('text-before-heading', `text before the first heading: "${line.slice(0, 40)}…"`);
     const numberInSection = paragraphs.length + 2 - current.first;
     paragraphs.push({
       id: `${current.id}-${numberInSection}`,

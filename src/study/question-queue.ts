@@ -25,12 +25,24 @@ export class QuestionQueue {
    * Queues a member's question; returns what to tell them (privately). Runs in the thread's turn and reads the session
    * afresh, so a pause, resume or end that lands meanwhile is seen.
    */
-  ask(sessionSeen: StudySession, settings: GuildSettings, author: { id: string; name: string }, rawText: string): Promise<string> {
+  ask(
+    sessionSeen: StudySession,
+    settings: GuildSettings,
+    author: { id: string; name: string },
+    rawText: string,
+  ): Promise<string> {
     const text = validateQuestion(rawText);
-    return this.context.serial.run(sessionSeen.threadId, () => this.queue(this.context.repository.sessionById(sessionSeen.id) ?? sessionSeen, settings, author, text));
+    return this.context.serial.run(sessionSeen.threadId, () =>
+      this.queue(this.context.repository.sessionById(sessionSeen.id) ?? sessionSeen, settings, author, text),
+    );
   }
 
-  private async queue(session: StudySession, settings: GuildSettings, author: { id: string; name: string }, text: string): Promise<string> {
+  private async queue(
+    session: StudySession,
+    settings: GuildSettings,
+    author: { id: string; name: string },
+    text: string,
+  ): Promise<string> {
     const { repository, now } = this.context;
     const key = `${session.id}:${author.id}`;
     const wait = (this.lastAsked.get(key) ?? -Infinity) + settings.cooldownSeconds * 1000 - now();
@@ -41,13 +53,37 @@ export class QuestionQueue {
     this.lastAsked.set(key, now());
     const { status } = admitted.value;
     const reason = admitted.value.status === 'rejected' ? admitted.value.reason : null;
-    const audit = reason === null ? undefined : { guildId: session.guildId, sessionId: session.id, actorId: author.id, action: 'auto-reject' as const, detail: reason, at: now() };
-    const question = repository.addQuestion({ sessionId: session.id, guildId: session.guildId, authorId: author.id, authorName: author.name, text, status, createdAt: now(), reason }, audit);
+    const audit =
+      reason === null
+        ? undefined
+        : {
+            guildId: session.guildId,
+            sessionId: session.id,
+            actorId: author.id,
+            action: 'auto-reject' as const,
+            detail: reason,
+            at: now(),
+          };
+    const question = repository.addQuestion(
+      {
+        sessionId: session.id,
+        guildId: session.guildId,
+        authorId: author.id,
+        authorName: author.name,
+        text,
+        status,
+        createdAt: now(),
+        reason,
+      },
+      audit,
+    );
     if (reason !== null) return `Your question was not sent to the moderators: ${reason}`;
     const position = repository.waitingUpTo(session.id, question.id);
-    if (status === 'held') return `The session is paused: your question is held and goes to the moderators when it resumes (position ${position}).`;
+    if (status === 'held')
+      return `The session is paused: your question is held and goes to the moderators when it resumes (position ${position}).`;
     const posted = await this.postForModerators(question, session, settings);
-    if (!posted) return `Your question is queued (position ${position}), but the moderators’ channel could not be reached; it will be posted there as soon as the bot can.`;
+    if (!posted)
+      return `Your question is queued (position ${position}), but the moderators’ channel could not be reached; it will be posted there as soon as the bot can.`;
     return `Your question was sent to the moderators (position ${position} in the queue). If they approve it, it is answered in this thread.`;
   }
 
@@ -78,10 +114,16 @@ export class QuestionQueue {
         requireModerator(repository, loaded.settings, actor, 'approve', now(), loaded.session.id);
         if (loaded.session.status === 'ended') throw SESSION_ENDED();
       }
-      const { question, session, settings } = retrying ? loaded : await this.decide(actor, questionId, 'approved', null);
+      const { question, session, settings } = retrying
+        ? loaded
+        : await this.decide(actor, questionId, 'approved', null);
       await this.postAnswer(question, session);
       await this.refreshModMessage(question.id, session);
-      await announce(this.context, settings, `✅ <@${actor.id}> approved question ${question.id} from <@${question.authorId}> in <#${session.threadId}>.`);
+      await announce(
+        this.context,
+        settings,
+        `✅ <@${actor.id}> approved question ${question.id} from <@${question.authorId}> in <#${session.threadId}>.`,
+      );
       return `Approved: the question and its answer are posted in <#${session.threadId}>.`;
     });
   }
@@ -91,11 +133,23 @@ export class QuestionQueue {
       const { publisher } = this.context;
       const { question, session, settings } = await this.decide(actor, questionId, 'rejected', reason);
       const because = reason ? ` Reason: ${escapeMarkdown(reason)}` : '';
-      const quoted = question.text.split('\n').map((line) => `> ${escapeMarkdown(line)}`).join('\n');
-      const told = await publisher.notify(question.authorId, `Your question in “${escapeMarkdown(session.title)}” was not taken up by the moderators.${because}\n${quoted}`);
+      const quoted = question.text
+        .split('\n')
+        .map((line) => `> ${escapeMarkdown(line)}`)
+        .join('\n');
+      const told = await publisher.notify(
+        question.authorId,
+        `Your question in “${escapeMarkdown(session.title)}” was not taken up by the moderators.${because}\n${quoted}`,
+      );
       await this.refreshModMessage(question.id, session);
-      await announce(this.context, settings, `❌ <@${actor.id}> rejected question ${question.id} from <@${question.authorId}>${reason ? ` (${escapeMarkdown(reason)})` : ''}.`);
-      return told ? 'Rejected; the author was told privately.' : 'Rejected. The author could not be told: they do not accept direct messages from the bot.';
+      await announce(
+        this.context,
+        settings,
+        `❌ <@${actor.id}> rejected question ${question.id} from <@${question.authorId}>${reason ? ` (${escapeMarkdown(reason)})` : ''}.`,
+      );
+      return told
+        ? 'Rejected; the author was told privately.'
+        : 'Rejected. The author could not be told: they do not accept direct messages from the bot.';
     });
   }
 
@@ -105,11 +159,16 @@ export class QuestionQueue {
    * rate-limited edits; an older copy loses its buttons when someone presses one.
    */
   async closeWaiting(session: StudySession): Promise<void> {
-    for (const question of this.context.repository.waiting(session.id).slice(-MAX_COPIES_CLOSED_AT_END)) await this.refreshModMessage(question.id, session);
+    for (const question of this.context.repository.waiting(session.id).slice(-MAX_COPIES_CLOSED_AT_END))
+      await this.refreshModMessage(question.id, session);
   }
 
   /** Posts a resumed session's released questions for the moderators. */
-  async postReleased(questions: readonly QueuedQuestion[], session: StudySession, settings: GuildSettings): Promise<void> {
+  async postReleased(
+    questions: readonly QueuedQuestion[],
+    session: StudySession,
+    settings: GuildSettings,
+  ): Promise<void> {
     for (const question of questions) await this.postForModerators(question, session, settings);
   }
 
@@ -132,15 +191,25 @@ export class QuestionQueue {
       await this.inTurnOf(id, async () => {
         const question = repository.question(id);
         const session = question && repository.sessionById(question.sessionId);
-        if (question?.status === 'approved' && session && session.status !== 'ended') await this.postAnswer(question, session);
+        if (question?.status === 'approved' && session && session.status !== 'ended')
+          await this.postAnswer(question, session);
       });
     }
   }
 
   /** The approved question, credited, with its answer, in the session's thread; then marked answered. */
   private async postAnswer(question: QueuedQuestion, session: StudySession): Promise<void> {
-    const answer = await this.context.commands.ask({ question: question.text, results: 3, private: false, user: question.authorId });
-    await this.context.publisher.post(session.threadId, renderApprovedQuestion(question, answer), `answer-${question.id}`);
+    const answer = await this.context.commands.ask({
+      question: question.text,
+      results: 3,
+      private: false,
+      user: question.authorId,
+    });
+    await this.context.publisher.post(
+      session.threadId,
+      renderApprovedQuestion(question, answer),
+      `answer-${question.id}`,
+    );
     this.context.repository.markAnswered(question.id);
   }
 
@@ -171,11 +240,21 @@ export class QuestionQueue {
       await this.refreshModMessage(question.id, session);
       throw SESSION_ENDED();
     }
-    const audit = { guildId: session.guildId, sessionId: session.id, actorId: actor.id, action: status === 'approved' ? ('approve' as const) : ('reject' as const), detail: `question ${question.id}${reason ? `: ${reason}` : ''}`, at: now() };
+    const audit = {
+      guildId: session.guildId,
+      sessionId: session.id,
+      actorId: actor.id,
+      action: status === 'approved' ? ('approve' as const) : ('reject' as const),
+      detail: `question ${question.id}${reason ? `: ${reason}` : ''}`,
+      at: now(),
+    };
     if (!repository.decide(question.id, { status, by: actor.id, at: now(), reason }, audit)) {
       const latest = repository.question(question.id) ?? question;
       const refusal = decideQuestion(latest, status);
-      throw new UserFacingError('study-refused', refusal.ok ? 'This question was just decided by another moderator.' : refusal.message);
+      throw new UserFacingError(
+        'study-refused',
+        refusal.ok ? 'This question was just decided by another moderator.' : refusal.message,
+      );
     }
     return { question: repository.question(question.id) ?? question, session, settings };
   }
@@ -189,10 +268,18 @@ export class QuestionQueue {
   }
 
   /** Posts the moderators' copy; false when it could not (left unposted in the store for recovery to post). */
-  private async postForModerators(question: QueuedQuestion, session: StudySession, settings: GuildSettings): Promise<boolean> {
+  private async postForModerators(
+    question: QueuedQuestion,
+    session: StudySession,
+    settings: GuildSettings,
+  ): Promise<boolean> {
     if (settings.modChannelId === null) return false;
     try {
-      const messageId = await this.context.publisher.post(settings.modChannelId, renderQueuedQuestion(question, session), `question-${question.id}`);
+      const messageId = await this.context.publisher.post(
+        settings.modChannelId,
+        renderQueuedQuestion(question, session),
+        `question-${question.id}`,
+      );
       this.context.repository.setModMessage(question.id, settings.modChannelId, messageId);
       return true;
     } catch (error) {
@@ -204,8 +291,13 @@ export class QuestionQueue {
   private async refreshModMessage(questionId: number, session: StudySession): Promise<void> {
     const question = this.context.repository.question(questionId);
     if (!question?.modChannelId || !question.modMessageId) return;
-    await this.context.publisher.edit(question.modChannelId, question.modMessageId, renderQueuedQuestion(question, session)).catch((error: unknown) => {
-      this.context.logger.warn({ err: error, question: questionId }, 'could not update the moderators’ copy of a question');
-    });
+    await this.context.publisher
+      .edit(question.modChannelId, question.modMessageId, renderQueuedQuestion(question, session))
+      .catch((error: unknown) => {
+        this.context.logger.warn(
+          { err: error, question: questionId },
+          'could not update the moderators’ copy of a question',
+        );
+      });
   }
 }

@@ -18,10 +18,27 @@ export interface StudyActor {
  *
  * @throws {UserFacingError} `not-moderator`
  */
-export function requireModerator(repository: StudyRepository, settings: GuildSettings, actor: StudyActor, action: AuditAction, now: number, sessionId: number | null = null): void {
+export function requireModerator(
+  repository: StudyRepository,
+  settings: GuildSettings,
+  actor: StudyActor,
+  action: AuditAction,
+  now: number,
+  sessionId: number | null = null,
+): void {
   // Permissions are the member's in their own server: they say nothing about another server's sessions or questions.
   const sameGuild = actor.guildId === settings.guildId;
   if (sameGuild && isModerator(actor, settings.moderatorRoleId)) return;
-  repository.audit({ guildId: actor.guildId, sessionId: sameGuild ? sessionId : null, actorId: actor.id, action: 'refused', detail: `${action}: not a moderator${sameGuild ? '' : ' of that server'}`, at: now });
-  throw new UserFacingError('not-moderator', 'Only moderators can do that (the moderator role, Manage Threads, Manage Server or Administrator).');
+  repository.audit({
+    guildId: actor.guildId,
+    sessionId: sameGuild ? sessionId : null,
+    actorId: actor.id,
+    action: 'refused',
+    detail: `${action}: not a moderator${sameGuild ? '' : ' of that server'}`,
+    at: now,
+  });
+  throw new UserFacingError(
+    'not-moderator',
+    'Only moderators can do that (the moderator role, Manage Threads, Manage Server or Administrator).',
+  );
 }

@@ -5,7 +5,9 @@ import type { StudySession } from './study-types.js';
 export type NewSession = Omit<StudySession, 'id'>;
 
 /** A session that opens on `from` (the section's first paragraph by default). */
-export function startSession(input: Omit<NewSession, 'status' | 'currentParagraph' | 'covered' | 'endedAt' | 'promptCursor'> & { from: number }): NewSession {
+export function startSession(
+  input: Omit<NewSession, 'status' | 'currentParagraph' | 'covered' | 'endedAt' | 'promptCursor'> & { from: number },
+): NewSession {
   const { from, ...rest } = input;
   return { ...rest, status: 'active', currentParagraph: from, covered: [from], endedAt: null, promptCursor: 0 };
 }
@@ -17,8 +19,14 @@ export function startSession(input: Omit<NewSession, 'status' | 'currentParagrap
 export function moveTo(session: StudySession, paragraph: number, paragraphs: number): StudyOutcome<StudySession> {
   if (session.status === 'ended') return refuse('session-ended', 'This session has ended.');
   if (!Number.isInteger(paragraph) || paragraph < 1 || paragraph > paragraphs) {
-    const edge = paragraph < 1 ? 'This is the first paragraph of the speech.' : 'This is the last paragraph of the speech.';
-    return refuse('out-of-range', paragraph === session.currentParagraph + 1 || paragraph === session.currentParagraph - 1 ? edge : `Paragraphs are numbered ¶1 to ¶${paragraphs}.`);
+    const edge =
+      paragraph < 1 ? 'This is the first paragraph of the speech.' : 'This is the last paragraph of the speech.';
+    return refuse(
+      'out-of-range',
+      paragraph === session.currentParagraph + 1 || paragraph === session.currentParagraph - 1
+        ? edge
+        : `Paragraphs are numbered ¶1 to ¶${paragraphs}.`,
+    );
   }
   const covered = [...new Set([...session.covered, paragraph])].sort((a, b) => a - b);
   return accept({ ...session, currentParagraph: paragraph, covered, promptCursor: session.promptCursor + 1 });

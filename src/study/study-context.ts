@@ -22,7 +22,9 @@ export interface StudyContext {
 /** Posts one audit line in the guild's moderators' channel, when it has one; a failure is logged, never thrown. */
 export async function announce(context: StudyContext, settings: GuildSettings, line: string): Promise<void> {
   if (settings.modChannelId === null) return;
-  await context.publisher.post(settings.modChannelId, { content: line, embeds: [], buttons: [] }).catch((error: unknown) => {
-    context.logger.warn({ err: error, channel: settings.modChannelId }, 'could not post to the moderators’ channel');
-  });
+  await context.publisher
+    .post(settings.modChannelId, { content: line, embeds: [], buttons: [] })
+    .catch((error: unknown) => {
+      context.logger.warn({ err: error, channel: settings.modChannelId }, 'could not post to the moderators’ channel');
+    });
 }

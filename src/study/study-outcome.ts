@@ -1,7 +1,16 @@
 /** An expected refusal of a study action, with the message to show the user. */
 export interface StudyRefusal {
   readonly ok: false;
-  readonly code: 'session-ended' | 'session-paused' | 'not-paused' | 'out-of-range' | 'already-decided' | 'too-many-pending' | 'blocked-term' | 'too-long' | 'cooldown';
+  readonly code:
+    | 'session-ended'
+    | 'session-paused'
+    | 'not-paused'
+    | 'out-of-range'
+    | 'already-decided'
+    | 'too-many-pending'
+    | 'blocked-term'
+    | 'too-long'
+    | 'cooldown';
   readonly message: string;
 }
 

@@ -5,7 +5,10 @@ import type { AuditEntry, GuildSettings, QueuedQuestion, SessionStats, StudySess
 export type AuditInput = Omit<AuditEntry, 'id'>;
 
 /** What a new question carries; the store assigns the id. */
-export type NewQuestion = Pick<QueuedQuestion, 'sessionId' | 'guildId' | 'authorId' | 'authorName' | 'text' | 'status' | 'createdAt' | 'reason'>;
+export type NewQuestion = Pick<
+  QueuedQuestion,
+  'sessionId' | 'guildId' | 'authorId' | 'authorName' | 'text' | 'status' | 'createdAt' | 'reason'
+>;
 
 /**
  * Persistence of study sessions, the question queue and the audit log. Every method that changes state does all its
@@ -49,7 +52,11 @@ export interface StudyRepository {
    * Decides a held or pending question, compare-and-set: true for the one call that decided it, false when it was
    * already decided (two moderators clicking at once: one wins). The audit line is written only by the winner.
    */
-  decide(questionId: number, decision: { status: 'approved' | 'rejected'; by: string; at: number; reason: string | null }, audit: AuditInput): boolean;
+  decide(
+    questionId: number,
+    decision: { status: 'approved' | 'rejected'; by: string; at: number; reason: string | null },
+    audit: AuditInput,
+  ): boolean;
   markAnswered(questionId: number): void;
 
   /** Counts a member's message in a session's thread, for the recap. */

@@ -20,7 +20,6 @@ export type SettingsChanges = Partial<Omit<GuildSettings, 'guildId'>>;
 export const CLEARABLE_SETTINGS = { 'moderator-role': 'moderatorRoleId', 'mod-channel': 'modChannelId' } as const;
 export type ClearableSetting = keyof typeof CLEARABLE_SETTINGS;
 
-
 const unwrap = <T>(outcome: StudyOutcome<T>): T => {
   if (!outcome.ok) throw new UserFacingError('study-refused', outcome.message);
   return outcome.value;
@@ -42,26 +41,56 @@ export class StudySessions {
   }
 
   /** Shows the settings, changed first when `requested` or `clear` has any; `clear` forgets settings. */
-  async configure(actor: StudyActor, requested: SettingsChanges, clear: readonly ClearableSetting[] = []): Promise<string> {
+  async configure(
+    actor: StudyActor,
+    requested: SettingsChanges,
+    clear: readonly ClearableSetting[] = [],
+  ): Promise<string> {
     const current = this.settings(actor.guildId);
     requireModerator(this.context.repository, current, actor, 'config', this.context.now());
     const conflict = clear.find((option) => requested[CLEARABLE_SETTINGS[option]] !== undefined);
     if (conflict) throw new UserFacingError('study-refused', `Set or clear ${conflict}, not both at once.`);
     const { cooldownSeconds } = requested;
-    if (cooldownSeconds !== undefined && !(Number.isInteger(cooldownSeconds) && cooldownSeconds >= STUDY_COOLDOWN_SECONDS.min && cooldownSeconds <= STUDY_COOLDOWN_SECONDS.max)) {
-      throw new UserFacingError('study-refused', `The cooldown is a whole number of seconds from ${STUDY_COOLDOWN_SECONDS.min} to ${STUDY_COOLDOWN_SECONDS.max}.`);
+    if (
+      cooldownSeconds !== undefined &&
+      !(
+        Number.isInteger(cooldownSeconds) &&
+        cooldownSeconds >= STUDY_COOLDOWN_SECONDS.min &&
+        cooldownSeconds <= STUDY_COOLDOWN_SECONDS.max
+      )
+    ) {
+      throw new UserFacingError(
+        'study-refused',
+        `The cooldown is a whole number of seconds from ${STUDY_COOLDOWN_SECONDS.min} to ${STUDY_COOLDOWN_SECONDS.max}.`,
+      );
     }
-    const changes: SettingsChanges = { ...requested, ...Object.fromEntries(clear.map((option) => [CLEARABLE_SETTINGS[option], null])) };
+    const changes: SettingsChanges = {
+      ...requested,
+      ...Object.fromEntries(clear.map((option) => [CLEARABLE_SETTINGS[option], null])),
+    };
     const updated: GuildSettings = { ...current, ...changes };
     if (Object.keys(changes).length > 0) {
-      this.context.repository.saveSettings(updated, { guildId: actor.guildId, sessionId: null, actorId: actor.id, action: 'config', detail: JSON.stringify(changes), at: this.context.now() });
+      this.context.repository.saveSettings(updated, {
+        guildId: actor.guildId,
+        sessionId: null,
+        actorId: actor.id,
+        action: 'config',
+        detail: JSON.stringify(changes),
+        at: this.context.now(),
+      });
       const line = `⚙️ <@${actor.id}> changed the study settings: ${Object.keys(changes).join(', ')}.`;
       // A channel that stops being the moderators' channel is told so, as the new one is.
-      if (current.modChannelId !== null && current.modChannelId !== updated.modChannelId) await announce(this.context, current, line);
+      if (current.modChannelId !== null && current.modChannelId !== updated.modChannelId)
+        await announce(this.context, current, line);
       await announce(this.context, updated, line);
     }
-    const role = updated.moderatorRoleId ? `<@&${updated.moderatorRoleId}>` : 'none (Manage Threads, Manage Server or Administrator)';
-    const terms = updated.blockedTerms.length > 0 ? updated.blockedTerms.map((term) => `\`${term.replace(/`/gu, '')}\``).join(', ') : 'none';
+    const role = updated.moderatorRoleId
+      ? `<@&${updated.moderatorRoleId}>`
+      : 'none (Manage Threads, Manage Server or Administrator)';
+    const terms =
+      updated.blockedTerms.length > 0
+        ? updated.blockedTerms.map((term) => `\`${term.replace(/`/gu, '')}\``).join(', ')
+        : 'none';
     return [
       `**Study settings**${Object.keys(changes).length > 0 ? ' (updated)' : ''}`,
       `Moderator role: ${role}`,
@@ -71,33 +100,74 @@ export class StudySessions {
     ].join('\n');
   }
 
-  async start(actor: StudyActor, input: { channelId: string; section: string; from?: number | undefined; title?: string | undefined; prompt?: string | undefined }): Promise<string> {
+  async start(
+    actor: StudyActor,
+    input: {
+      channelId: string;
+      section: string;
+      from?: number | undefined;
+      title?: string | undefined;
+      prompt?: string | undefined;
+    },
+  ): Promise<string> {
     const { repository, speech, publisher, now } = this.context;
     const settings = this.settings(actor.guildId);
     requireModerator(repository, settings, actor, 'start', now());
     const section = findSection(speech.sections, input.section);
     const from = input.from ?? section.firstParagraph;
-    if (!Number.isInteger(from) || from < 1 || from > speech.paragraphs.length) throw new UserFacingError('paragraph-out-of-range', `Paragraphs are numbered ¶1 to ¶${speech.paragraphs.length}.`);
+    if (!Number.isInteger(from) || from < 1 || from > speech.paragraphs.length)
+      throw new UserFacingError(
+        'paragraph-out-of-range',
+        `Paragraphs are numbered ¶1 to ¶${speech.paragraphs.length}.`,
+      );
     const title = input.title?.trim() || section.name;
     const date = new Date(now()).toISOString().slice(0, 10);
-    const threadName = (title === section.name ? `${section.name} · ${date}` : `${title} (${section.name}) · ${date}`).slice(0, 100);
+    const threadName = (
+      title === section.name ? `${section.name} · ${date}` : `${title} (${section.name}) · ${date}`
+    ).slice(0, 100);
     // Without a moderators' channel nobody could see the queue: such a session answers questions at once, and says so.
     const moderated = settings.moderated && settings.modChannelId !== null;
     const threadId = await publisher.createThread(input.channelId, threadName);
     let session: StudySession;
     try {
       // Stored before anything is posted in the thread, so a crash cannot leave a thread no command knows.
-      const draft = startSession({ guildId: actor.guildId, channelId: input.channelId, threadId, title, sectionId: section.id, startedBy: actor.id, startedAt: now(), moderated, from });
-      session = repository.createSession(draft, { guildId: actor.guildId, actorId: actor.id, action: 'start', detail: `${section.name} from ¶${from}`, at: now() });
+      const draft = startSession({
+        guildId: actor.guildId,
+        channelId: input.channelId,
+        threadId,
+        title,
+        sectionId: section.id,
+        startedBy: actor.id,
+        startedAt: now(),
+        moderated,
+        from,
+      });
+      session = repository.createSession(draft, {
+        guildId: actor.guildId,
+        actorId: actor.id,
+        action: 'start',
+        detail: `${section.name} from ¶${from}`,
+        at: now(),
+      });
     } catch (error) {
-      if (error instanceof SessionConflictError) throw new UserFacingError('study-refused', 'That thread already has a session running.');
+      if (error instanceof SessionConflictError)
+        throw new UserFacingError('study-refused', 'That thread already has a session running.');
       throw error;
     }
     const opening = await publisher.post(threadId, renderOpening(session, section));
-    await publisher.pin(threadId, opening).catch((error: unknown) => this.context.logger.warn({ err: error }, 'could not pin the opening message'));
+    await publisher
+      .pin(threadId, opening)
+      .catch((error: unknown) => this.context.logger.warn({ err: error }, 'could not pin the opening message'));
     await publisher.post(threadId, renderStudyPassage(speech, from, discussionPrompt(0, input.prompt)));
-    await announce(this.context, settings, `▶️ <@${actor.id}> started **${escapeMarkdown(title)}** in <#${threadId}> (¶${from}).`);
-    const unmoderated = settings.moderated && !moderated ? ' Questions are answered at once: set a moderators’ channel with `/study config mod-channel:` to moderate them.' : '';
+    await announce(
+      this.context,
+      settings,
+      `▶️ <@${actor.id}> started **${escapeMarkdown(title)}** in <#${threadId}> (¶${from}).`,
+    );
+    const unmoderated =
+      settings.moderated && !moderated
+        ? ' Questions are answered at once: set a moderators’ channel with `/study config mod-channel:` to moderate them.'
+        : '';
     return `Session started in <#${threadId}>, on ¶${from}.${unmoderated}`;
   }
 
@@ -108,17 +178,42 @@ export class StudySessions {
       const session = this.sessionIn(threadId);
       const settings = this.settings(session.guildId);
       requireModerator(repository, settings, actor, 'advance', now(), session.id);
-      const paragraph = target === 'next' ? session.currentParagraph + 1 : target === 'previous' ? session.currentParagraph - 1 : target;
+      const paragraph =
+        target === 'next'
+          ? session.currentParagraph + 1
+          : target === 'previous'
+            ? session.currentParagraph - 1
+            : target;
       const moved = unwrap(moveTo(session, paragraph, speech.paragraphs.length));
-      await publisher.post(threadId, renderStudyPassage(speech, paragraph, discussionPrompt(moved.promptCursor, prompt)));
-      repository.updateSession(moved, { guildId: session.guildId, sessionId: session.id, actorId: actor.id, action: 'advance', detail: `¶${session.currentParagraph} → ¶${paragraph}`, at: now() });
-      await announce(this.context, settings, `⏭️ <@${actor.id}> moved **${escapeMarkdown(session.title)}** to ¶${paragraph}.`);
+      await publisher.post(
+        threadId,
+        renderStudyPassage(speech, paragraph, discussionPrompt(moved.promptCursor, prompt)),
+      );
+      repository.updateSession(moved, {
+        guildId: session.guildId,
+        sessionId: session.id,
+        actorId: actor.id,
+        action: 'advance',
+        detail: `¶${session.currentParagraph} → ¶${paragraph}`,
+        at: now(),
+      });
+      await announce(
+        this.context,
+        settings,
+        `⏭️ <@${actor.id}> moved **${escapeMarkdown(session.title)}** to ¶${paragraph}.`,
+      );
       return `Posted ¶${paragraph}.`;
     });
   }
 
   pause(actor: StudyActor, threadId: string): Promise<string> {
-    return this.changeState(actor, threadId, 'pause', (session) => pauseSession(session), 'The session is paused: questions are held until it resumes.');
+    return this.changeState(
+      actor,
+      threadId,
+      'pause',
+      (session) => pauseSession(session),
+      'The session is paused: questions are held until it resumes.',
+    );
   }
 
   resume(actor: StudyActor, threadId: string): Promise<string> {
@@ -139,7 +234,14 @@ export class StudySessions {
       }
       const ended = unwrap(endSession(session, now()));
       await publisher.post(threadId, renderRecap(ended, repository.stats(session.id), ended.endedAt ?? now()));
-      repository.updateSession(ended, { guildId: session.guildId, sessionId: session.id, actorId: actor.id, action: 'end', detail: `${ended.covered.length} passages`, at: now() });
+      repository.updateSession(ended, {
+        guildId: session.guildId,
+        sessionId: session.id,
+        actorId: actor.id,
+        action: 'end',
+        detail: `${ended.covered.length} passages`,
+        at: now(),
+      });
       await announce(this.context, settings, `⏹️ <@${actor.id}> ended **${escapeMarkdown(session.title)}**.`);
       await publisher.closeThread(threadId);
       await this.queue.closeWaiting(ended);
@@ -160,22 +262,44 @@ export class StudySessions {
 
   private sessionIn(threadId: string): StudySession {
     const session = this.context.repository.sessionByThread(threadId);
-    if (!session) throw new UserFacingError('no-session', 'There is no study session in this thread. Moderators start one with `/study start` in a text channel.');
+    if (!session)
+      throw new UserFacingError(
+        'no-session',
+        'There is no study session in this thread. Moderators start one with `/study start` in a text channel.',
+      );
     return session;
   }
 
-  private changeState(actor: StudyActor, threadId: string, action: 'pause' | 'resume', transition: (session: StudySession) => StudyOutcome<StudySession>, done: string): Promise<string> {
+  private changeState(
+    actor: StudyActor,
+    threadId: string,
+    action: 'pause' | 'resume',
+    transition: (session: StudySession) => StudyOutcome<StudySession>,
+    done: string,
+  ): Promise<string> {
     return this.context.serial.run(threadId, async () => {
       const { repository, publisher, now } = this.context;
       const session = this.sessionIn(threadId);
       const settings = this.settings(session.guildId);
       requireModerator(repository, settings, actor, action, now(), session.id);
       const changed = unwrap(transition(session));
-      const audit = { guildId: session.guildId, sessionId: session.id, actorId: actor.id, action, detail: changed.status, at: now() };
-      const released = action === 'resume' ? repository.resumeSession(changed, audit) : (repository.updateSession(changed, audit), []);
+      const audit = {
+        guildId: session.guildId,
+        sessionId: session.id,
+        actorId: actor.id,
+        action,
+        detail: changed.status,
+        at: now(),
+      };
+      const released =
+        action === 'resume' ? repository.resumeSession(changed, audit) : (repository.updateSession(changed, audit), []);
       await this.queue.postReleased(released, changed, settings);
       await publisher.post(threadId, { content: `*${done}*`, embeds: [], buttons: [] });
-      await announce(this.context, settings, `${action === 'pause' ? '⏸️' : '▶️'} <@${actor.id}> ${action === 'pause' ? 'paused' : 'resumed'} **${escapeMarkdown(session.title)}**.`);
+      await announce(
+        this.context,
+        settings,
+        `${action === 'pause' ? '⏸️' : '▶️'} <@${actor.id}> ${action === 'pause' ? 'paused' : 'resumed'} **${escapeMarkdown(session.title)}**.`,
+      );
       return done;
     });
   }

@@ -57,7 +57,8 @@ export interface QueuedQuestion {
   readonly modMessageId: string | null;
 }
 
-export type AuditAction = 'config' | 'start' | 'advance' | 'pause' | 'resume' | 'end' | 'approve' | 'reject' | 'auto-reject' | 'refused';
+export type AuditAction =
+  'config' | 'start' | 'advance' | 'pause' | 'resume' | 'end' | 'approve' | 'reject' | 'auto-reject' | 'refused';
 
 export interface AuditEntry {
   readonly id: number;
@@ -73,5 +74,10 @@ export interface AuditEntry {
 export interface SessionStats {
   readonly participants: number;
   readonly messages: number;
-  readonly questions: { readonly asked: number; readonly approved: number; readonly rejected: number; readonly answered: number };
+  readonly questions: {
+    readonly asked: number;
+    readonly approved: number;
+    readonly rejected: number;
+    readonly answered: number;
+  };
 }

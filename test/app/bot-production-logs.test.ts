@@ -16,7 +16,7 @@ import { openTestIndex, temporaryFolder } from '../support/test-index.js';
  * URL carries the interaction's token and whose body carries what the bot was sending. The in-process end-to-end
  * tests use a recording logger; this one reads what an operator would read.
  */
-describe('the bot\'s own logs, through the production logger', () => {
+describe("the bot's own logs, through the production logger", () => {
   let fake: FakeDiscord;
   let index: OpenedIndex;
   let bot: RunningBot;
@@ -54,47 +54,77 @@ describe('the bot\'s own logs, through the production logger', () => {
   });
 
   const logLines = async (): Promise<Array<Record<string, unknown>>> =>
-    (await readFile(logFile, 'utf8')).split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as Record<string, unknown>);
-  const ask = (question: string) => fake.chatInput({ name: 'ask', options: [{ name: 'question', type: 3, value: question }] });
+    (await readFile(logFile, 'utf8'))
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  const ask = (question: string) =>
+    fake.chatInput({ name: 'ask', options: [{ name: 'question', type: 3, value: question }] });
   const apologised = (record: InteractionRecord) => record.followUps.length > 0;
   const failureOf = async (interactionId: string): Promise<Record<string, unknown>> =>
     vi.waitFor(async () => {
-      const found = (await logLines()).find((line) => line.interaction === interactionId && line.msg === 'interaction failed');
+      const found = (await logLines()).find(
+        (line) => line.interaction === interactionId && line.msg === 'interaction failed',
+      );
       if (!found) throw new Error('no failure logged yet');
       return found;
     });
 
-  it('logs what failed, and neither the tokens nor the member\'s question, when Discord refuses or fails the answer', async () => {
+  it("logs what failed, and neither the tokens nor the member's question, when Discord refuses or fails the answer", async () => {
     const question = 'what does the speech say about encryption and Zanzibar';
-    const original = (token: string) => new RegExp(`^/webhooks/${fake.world.applicationId}/${token}/messages/(?:@|%40)original$`, 'u');
+    const original = (token: string) =>
+      new RegExp(`^/webhooks/${fake.world.applicationId}/${token}/messages/(?:@|%40)original$`, 'u');
 
     // Discord refuses the answer (400, Invalid Form Body): discord.js throws a DiscordAPIError.
     const refused = ask(question);
-    fake.failNext({ method: 'PATCH', path: original(refused.token), status: 400, code: 50035, message: 'Invalid Form Body' });
+    fake.failNext({
+      method: 'PATCH',
+      path: original(refused.token),
+      status: 400,
+      code: 50035,
+      message: 'Invalid Form Body',
+    });
     await fake.sendInteraction(refused).waitForResponse(apologised);
     // Discord fails it (500, beyond discord.js' retries): an HTTPError.
     const failed = ask(question);
     fake.failNext({ method: 'PATCH', path: original(failed.token), status: 500, times: 10 });
     await fake.sendInteraction(failed).waitForResponse(apologised);
     // And the paths that go well: an answer, an autocomplete, a refusal.
-    await fake.sendInteraction(ask(question)).waitForResponse((record) => record.original !== null && !record.original.loading);
-    await fake.sendInteraction(fake.autocomplete({ name: 'section', focused: { name: 'name', value: 'enc' } })).waitForCallback();
+    await fake
+      .sendInteraction(ask(question))
+      .waitForResponse((record) => record.original !== null && !record.original.loading);
+    await fake
+      .sendInteraction(fake.autocomplete({ name: 'section', focused: { name: 'name', value: 'enc' } }))
+      .waitForCallback();
     await fake.sendInteraction(fake.button({ customId: 'not-a-button-of-ours' })).waitForCallback();
 
     // The errors really carried the secrets: the refused request's path has the token, its body the question.
-    const refusedEdit = fake.requests.find((request) => request.fault === 'fail' && request.path.includes(refused.token));
+    const refusedEdit = fake.requests.find(
+      (request) => request.fault === 'fail' && request.path.includes(refused.token),
+    );
     expect(refusedEdit?.status).toBe(400);
     expect(JSON.stringify(refusedEdit?.body)).toMatch(/Zanzibar/u);
 
-    expect(await failureOf(refused.id)).toMatchObject({ command: 'ask', outcome: 'failed', err: { type: 'DiscordAPIError[50035]', message: 'Invalid Form Body', code: 50035, status: 400 } });
-    expect(await failureOf(failed.id)).toMatchObject({ command: 'ask', outcome: 'failed', err: { type: 'HTTPError', status: 500 } });
+    expect(await failureOf(refused.id)).toMatchObject({
+      command: 'ask',
+      outcome: 'failed',
+      err: { type: 'DiscordAPIError[50035]', message: 'Invalid Form Body', code: 50035, status: 400 },
+    });
+    expect(await failureOf(failed.id)).toMatchObject({
+      command: 'ask',
+      outcome: 'failed',
+      err: { type: 'HTTPError', status: 500 },
+    });
     await stop();
 
     const text = await readFile(logFile, 'utf8');
     expect(text).toContain('bot ready');
     expect(secretLeaks(text), 'a secret in the production log').toEqual([]);
     // The question is logged at debug level only ("command received", with the command's options).
-    const atInfo = (await logLines()).filter((line) => Number(line.level) >= 30).map((line) => JSON.stringify(line)).join('\n');
+    const atInfo = (await logLines())
+      .filter((line) => Number(line.level) >= 30)
+      .map((line) => JSON.stringify(line))
+      .join('\n');
     expect(atInfo).not.toContain('Zanzibar');
   });
 });

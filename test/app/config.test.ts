@@ -29,8 +29,14 @@ describe('configuration', () => {
   });
 
   it('treats a blank variable as unset, numbers and levels included', () => {
-    expect(loadConfig({ EMBEDDING_MODEL: '  ', MODEL_DIR: '' })).toMatchObject({ embeddingModel: DEFAULT_EMBEDDING_MODEL, modelDir: undefined });
-    expect(loadConfig({ ASK_COOLDOWN_SECONDS: '', LOG_LEVEL: ' ' })).toMatchObject({ askCooldownSeconds: 5, logLevel: 'info' });
+    expect(loadConfig({ EMBEDDING_MODEL: '  ', MODEL_DIR: '' })).toMatchObject({
+      embeddingModel: DEFAULT_EMBEDDING_MODEL,
+      modelDir: undefined,
+    });
+    expect(loadConfig({ ASK_COOLDOWN_SECONDS: '', LOG_LEVEL: ' ' })).toMatchObject({
+      askCooldownSeconds: 5,
+      logLevel: 'info',
+    });
     expect(loadConfig({ ASK_COOLDOWN_SECONDS: '0' })).toMatchObject({ askCooldownSeconds: 0 });
   });
 
@@ -46,7 +52,9 @@ describe('configuration', () => {
   });
 
   it('never echoes the token in a configuration error', () => {
-    expect(() => loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, ASK_COOLDOWN_SECONDS: 'x' })).toThrow(/^ASK_COOLDOWN_SECONDS/u);
+    expect(() => loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, ASK_COOLDOWN_SECONDS: 'x' })).toThrow(
+      /^ASK_COOLDOWN_SECONDS/u,
+    );
     try {
       loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, ASK_COOLDOWN_SECONDS: 'x' });
     } catch (error) {

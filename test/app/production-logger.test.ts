@@ -23,20 +23,54 @@ const API = 'https://discord.com/api/v10';
 
 /** Discord refusing an edit of an interaction's reply, as @discordjs/rest builds it: the URL carries the token, the body the question. */
 function refusedEdit(interactionToken: string): DiscordAPIError {
-  const rawError = { message: 'Invalid Form Body', code: 50035, errors: { embeds: { 0: { description: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 4096 or fewer in length.' }] } } } } };
-  const body = { content: `> ${QUESTION}`, embeds: [{ title: QUESTION, description: 'x'.repeat(5000) }], allowed_mentions: { parse: [] } };
-  return new DiscordAPIError(rawError, 50035, 400, 'PATCH', `${API}/webhooks/${world.applicationId}/${interactionToken}/messages/@original`, { body, files: undefined });
+  const rawError = {
+    message: 'Invalid Form Body',
+    code: 50035,
+    errors: {
+      embeds: {
+        0: {
+          description: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 4096 or fewer in length.' }] },
+        },
+      },
+    },
+  };
+  const body = {
+    content: `> ${QUESTION}`,
+    embeds: [{ title: QUESTION, description: 'x'.repeat(5000) }],
+    allowed_mentions: { parse: [] },
+  };
+  return new DiscordAPIError(
+    rawError,
+    50035,
+    400,
+    'PATCH',
+    `${API}/webhooks/${world.applicationId}/${interactionToken}/messages/@original`,
+    { body, files: undefined },
+  );
 }
 
 /** An interaction that expired before the bot answered it, refused on the callback route (token in the URL). */
 function unknownInteraction(interactionId: string, interactionToken: string): DiscordAPIError {
   const body = { type: 4, data: { content: `You asked: ${QUESTION}`, flags: 64, allowed_mentions: { parse: [] } } };
-  return new DiscordAPIError({ message: 'Unknown interaction', code: 10062 }, 10062, 404, 'POST', `${API}/interactions/${interactionId}/${interactionToken}/callback?with_response=false`, { body, files: undefined });
+  return new DiscordAPIError(
+    { message: 'Unknown interaction', code: 10062 },
+    10062,
+    404,
+    'POST',
+    `${API}/interactions/${interactionId}/${interactionToken}/callback?with_response=false`,
+    { body, files: undefined },
+  );
 }
 
 /** Discord failing a follow-up after the retries: @discordjs/rest's HTTPError, URL and body kept the same way. */
 function failedFollowUp(interactionToken: string): HTTPError {
-  return new HTTPError(502, 'Bad Gateway', 'POST', `${API}/webhooks/${world.applicationId}/${interactionToken}?wait=true`, { body: { content: QUESTION, flags: 64 }, files: undefined });
+  return new HTTPError(
+    502,
+    'Bad Gateway',
+    'POST',
+    `${API}/webhooks/${world.applicationId}/${interactionToken}?wait=true`,
+    { body: { content: QUESTION, flags: 64 }, files: undefined },
+  );
 }
 
 let folder: string;
@@ -102,15 +136,28 @@ describe.each([
     logger.child({ token: FAKE_TOKEN }).info('token in a child binding');
     const text = await output();
     expect(secretLeaks(text)).toEqual([]);
-    for (const message of ['top-level token', 'nested token', 'config token', 'nested config token', 'request headers', 'top-level headers', 'token in a child binding']) expect(text).toContain(message);
+    for (const message of [
+      'top-level token',
+      'nested token',
+      'config token',
+      'nested config token',
+      'request headers',
+      'top-level headers',
+      'token in a child binding',
+    ])
+      expect(text).toContain(message);
     expect(text).toContain('[redacted]');
     expect(text).toContain('GET');
   });
 
-  it('keeps interaction tokens and the member\'s question out of what the bot logs about interactions', async () => {
+  it("keeps interaction tokens and the member's question out of what the bot logs about interactions", async () => {
     const { logger, output } = productionLogger(humanReadable);
     const token = newInteractionToken();
-    const payload = chatInputInteraction(world, { name: 'ask', options: [{ name: 'question', type: 3, value: 'encryption' }] }, '1000000000000000100');
+    const payload = chatInputInteraction(
+      world,
+      { name: 'ask', options: [{ name: 'question', type: 3, value: 'encryption' }] },
+      '1000000000000000100',
+    );
     // As handle-interaction.ts logs: a child per interaction, the failure as `err`.
     const log = logger.child({ interaction: payload.id, command: 'ask', user: world.userId });
     log.error({ err: refusedEdit(token), latencyMs: 12, outcome: 'failed' }, 'interaction failed');
@@ -121,7 +168,10 @@ describe.each([
     logger.warn({ interaction: { id: payload.id, token } }, 'interaction delivered twice; handled once');
     logger.warn({ error: unknownInteraction(payload.id, token) }, 'an error logged as error, not err');
     const text = await output();
-    expect({ secrets: secretLeaks(text), question: text.includes('Marjorie') }).toEqual({ secrets: [], question: false });
+    expect({ secrets: secretLeaks(text), question: text.includes('Marjorie') }).toEqual({
+      secrets: [],
+      question: false,
+    });
     expect(text).not.toContain(token.slice(INTERACTION_TOKEN_MARKER.length));
     // What a person needs: which interaction, what failed, Discord's code and the HTTP status.
     expect(text).toContain(payload.id);
@@ -145,9 +195,16 @@ describe.each([
     const { logger, output } = productionLogger(humanReadable);
     const client = new Client({ intents: [] });
     try {
-      const payload = chatInputInteraction(world, { name: 'ask', options: [{ name: 'question', type: 3, value: QUESTION }] }, '1000000000000000100');
+      const payload = chatInputInteraction(
+        world,
+        { name: 'ask', options: [{ name: 'question', type: 3, value: QUESTION }] },
+        '1000000000000000100',
+      );
       // discord.js builds it from the gateway's INTERACTION_CREATE this way; its constructor is not public in the types.
-      const Interaction = ChatInputCommandInteraction as unknown as new (client: Client, data: unknown) => ChatInputCommandInteraction;
+      const Interaction = ChatInputCommandInteraction as unknown as new (
+        client: Client,
+        data: unknown,
+      ) => ChatInputCommandInteraction;
       const interaction = new Interaction(client, payload);
       expect(interaction.token).toBe(payload.token);
       logger.info({ interaction }, 'a whole interaction');

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeDiscord } from '../support/fake-discord/index.js';
 import { startFakeDiscordWithClient } from '../support/fake-discord/logged-in-client.js';
-import { FAKE_TOKEN, INTERACTION_TOKEN_MARKER, interactionTokenLeaks, maskInteractionTokens, newInteractionToken, secretLeaks, tokenLeaks } from '../support/fake-token.js';
+import {
+  FAKE_TOKEN,
+  INTERACTION_TOKEN_MARKER,
+  interactionTokenLeaks,
+  maskInteractionTokens,
+  newInteractionToken,
+  secretLeaks,
+  tokenLeaks,
+} from '../support/fake-token.js';
 
 /**
  * What the suite's leak checks (token-leak-guard.ts, token-leak-reporter.ts) look for: the bot token, and the
@@ -17,7 +25,9 @@ describe('the secrets the suite watches for', () => {
     const token = newInteractionToken();
     expect(token.startsWith(INTERACTION_TOKEN_MARKER)).toBe(true);
     expect(newInteractionToken()).not.toBe(token);
-    expect(secretLeaks(`"url":"https://discord.com/api/v10/webhooks/1/${token}/messages/@original"`)).toEqual(['an interaction token']);
+    expect(secretLeaks(`"url":"https://discord.com/api/v10/webhooks/1/${token}/messages/@original"`)).toEqual([
+      'an interaction token',
+    ]);
     expect(interactionTokenLeaks(token.slice(0, INTERACTION_TOKEN_MARKER.length + 8))).toHaveLength(1);
     expect(secretLeaks(`the marker is ${INTERACTION_TOKEN_MARKER}, then random characters`)).toEqual([]);
     expect(secretLeaks('nothing secret here: 1577462824748318721 ask')).toEqual([]);
@@ -27,7 +37,9 @@ describe('the secrets the suite watches for', () => {
 
   it('masks interaction tokens for messages that quote request paths', () => {
     const token = newInteractionToken();
-    expect(maskInteractionTokens(`POST /webhooks/1/${token}?wait=true`)).toBe('POST /webhooks/1/<interaction token>?wait=true');
+    expect(maskInteractionTokens(`POST /webhooks/1/${token}?wait=true`)).toBe(
+      'POST /webhooks/1/<interaction token>?wait=true',
+    );
   });
 });
 
@@ -51,11 +63,13 @@ describe('the interaction tokens the fake Discord issues', () => {
     for (const payload of payloads) expect(interactionTokenLeaks(payload.token)).toHaveLength(1);
   });
 
-  it('stay out of the fake\'s timeout messages, even in the requests it did not know', async () => {
+  it("stay out of the fake's timeout messages, even in the requests it did not know", async () => {
     const sent = fake.sendInteraction(fake.chatInput({ name: 'ask' }));
     const other = newInteractionToken();
     await fetch(`${fake.apiUrl}/v10/webhooks/${fake.world.applicationId}/${other}/no-such-route`, { method: 'POST' });
-    await fetch(`${fake.apiUrl}/v10/webhooks/${fake.world.applicationId}/${sent.token}/no-such-route`, { method: 'POST' });
+    await fetch(`${fake.apiUrl}/v10/webhooks/${fake.world.applicationId}/${sent.token}/no-such-route`, {
+      method: 'POST',
+    });
     const error = await sent.waitForCallback({ timeoutMs: 100 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(Error);
     const message = (error as Error).message;

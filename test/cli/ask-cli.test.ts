@@ -15,7 +15,12 @@ describe('the ask CLI', () => {
   beforeAll(async () => {
     const temporary = await temporaryFolder('cli');
     remove = temporary.remove;
-    env = { INDEX_DIR: temporary.folder, MODEL_DIR: TINY_MODEL_ROOT, EMBEDDING_MODEL: TINY_MODEL_ID, MODEL_CACHE_DIR: `${temporary.folder}/cache` };
+    env = {
+      INDEX_DIR: temporary.folder,
+      MODEL_DIR: TINY_MODEL_ROOT,
+      EMBEDDING_MODEL: TINY_MODEL_ID,
+      MODEL_CACHE_DIR: `${temporary.folder}/cache`,
+    };
     // The first run builds the index; later runs reuse it.
     expect((await ask(['--json', 'warm up'])).code).toBe(0);
   });
@@ -32,7 +37,12 @@ describe('the ask CLI', () => {
     expect(answer.results).toHaveLength(3);
     for (const result of answer.results) {
       expect(Object.keys(result).sort()).toEqual(RESULT_KEYS);
-      expect(result).toMatchObject({ id: expect.any(String), section: expect.any(String), paragraph: expect.any(Number), score: expect.any(Number) });
+      expect(result).toMatchObject({
+        id: expect.any(String),
+        section: expect.any(String),
+        paragraph: expect.any(Number),
+        score: expect.any(Number),
+      });
       expect(result.text).toContain(result.highlight);
       expect(result.score).toBeGreaterThanOrEqual(0);
       expect(result.score).toBeLessThanOrEqual(1);
@@ -41,11 +51,22 @@ describe('the ask CLI', () => {
   });
 
   it('answers one question per stdin line as JSON Lines, honouring --k and --section', async () => {
-    const run = await ask(['--json', '--k', '5', '--section', 'state'], 'Russia\n\nChina and cyber attacks\nWho won the 2018 World Cup?\n');
+    const run = await ask(
+      ['--json', '--k', '5', '--section', 'state'],
+      'Russia\n\nChina and cyber attacks\nWho won the 2018 World Cup?\n',
+    );
     expect(run.code).toBe(0);
-    const answers = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as AnswerJson);
-    expect(answers.map((answer) => answer.question)).toEqual(['Russia', 'China and cyber attacks', 'Who won the 2018 World Cup?']);
-    for (const answer of answers) expect(answer.results.every((result) => result.section === 'State Threats')).toBe(true);
+    const answers = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as AnswerJson);
+    expect(answers.map((answer) => answer.question)).toEqual([
+      'Russia',
+      'China and cyber attacks',
+      'Who won the 2018 World Cup?',
+    ]);
+    for (const answer of answers)
+      expect(answer.results.every((result) => result.section === 'State Threats')).toBe(true);
     expect(answers[1]?.results).toHaveLength(5);
     expect(answers[2]?.confident).toBe(false);
     expect(run.stderr).not.toContain('building the index');
@@ -68,8 +89,14 @@ describe('the ask CLI', () => {
   });
 
   it('refuses --k outside 1…10 and an unknown section by name, exit code 2', async () => {
-    expect(await ask(['--k', '11', 'spies'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--k must be') });
-    expect(await ask(['--section', 'weather', 'spies'])).toMatchObject({ code: 2, stderr: expect.stringContaining('The sections are') });
+    expect(await ask(['--k', '11', 'spies'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--k must be'),
+    });
+    expect(await ask(['--section', 'weather', 'spies'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('The sections are'),
+    });
   });
 
   it('exits 2 with a usage line for an unknown option or a missing value, and for a refused line on stdin', async () => {
@@ -85,7 +112,10 @@ describe('the ask CLI', () => {
   });
 
   it('answers in lexical mode, saying so, when the model is not available', async () => {
-    const run = await runScript('scripts/ask.ts', ['--json', 'encryption'], { ...env, EMBEDDING_MODEL: 'test/absent-model' });
+    const run = await runScript('scripts/ask.ts', ['--json', 'encryption'], {
+      ...env,
+      EMBEDDING_MODEL: 'test/absent-model',
+    });
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as AnswerJson).mode).toBe('lexical');
     expect(run.stderr).toContain('lexical-only');
@@ -102,6 +132,9 @@ describe('the section CLI', () => {
   });
 
   it('refuses a paragraph out of range with the valid range', async () => {
-    expect(await runScript('scripts/section.ts', ['99'], {})).toMatchObject({ code: 2, stderr: 'Paragraphs are numbered ¶1 to ¶31.\n' });
+    expect(await runScript('scripts/section.ts', ['99'], {})).toMatchObject({
+      code: 2,
+      stderr: 'Paragraphs are numbered ¶1 to ¶31.\n',
+    });
   });
 });

@@ -20,14 +20,25 @@ import { runScript } from '../support/run-script.js';
 import { openTestIndex, speechSource, temporaryFolder } from '../support/test-index.js';
 import { TINY_MODEL_ID, TINY_MODEL_ROOT } from '../support/tiny-model-location.js';
 
-describeHighlightCases('the highlight field of answers as JSON', 'highlight-json', HIGHLIGHT_CASES, (opened, { questions }) => {
-  it.each(questions)('gives each result of “%s” exactly the text of its highlighted sentences', async (question) => {
-    const { answer, expected } = await opened().ask(question, 10);
-    expect(toAnswerJson(answer).results.map(({ paragraph, text, highlight }) => ({ paragraph, text, highlight }))).toEqual(
-      expected.map(({ paragraph, before, bold, after }) => ({ paragraph, text: before + bold + after, highlight: bold })),
-    );
-  });
-});
+describeHighlightCases(
+  'the highlight field of answers as JSON',
+  'highlight-json',
+  HIGHLIGHT_CASES,
+  (opened, { questions }) => {
+    it.each(questions)('gives each result of “%s” exactly the text of its highlighted sentences', async (question) => {
+      const { answer, expected } = await opened().ask(question, 10);
+      expect(
+        toAnswerJson(answer).results.map(({ paragraph, text, highlight }) => ({ paragraph, text, highlight })),
+      ).toEqual(
+        expected.map(({ paragraph, before, bold, after }) => ({
+          paragraph,
+          text: before + bold + after,
+          highlight: bold,
+        })),
+      );
+    });
+  },
+);
 
 describe('the highlight of `npm run ask`', () => {
   let env: Record<string, string>;
@@ -39,24 +50,44 @@ describe('the highlight of `npm run ask`', () => {
   beforeAll(async () => {
     const temporary = await temporaryFolder('highlight-cli');
     remove = temporary.remove;
-    env = { INDEX_DIR: `${temporary.folder}/cli`, MODEL_DIR: TINY_MODEL_ROOT, EMBEDDING_MODEL: TINY_MODEL_ID, MODEL_CACHE_DIR: `${temporary.folder}/cache` };
+    env = {
+      INDEX_DIR: `${temporary.folder}/cli`,
+      MODEL_DIR: TINY_MODEL_ROOT,
+      EMBEDDING_MODEL: TINY_MODEL_ID,
+      MODEL_CACHE_DIR: `${temporary.folder}/cache`,
+    };
     // The same speech and model, opened here: the expected sentences of each answer the CLI gives.
     const index = await openTestIndex(`${temporary.folder}/expected`, { dense: true });
     expect(index.retriever.mode).toBe('hybrid');
     const speech = oracleSpeech((await speechSource()).text);
-    expected = await Promise.all(QUESTIONS.map(async (question) => expectedHighlights(speech, await index.retriever.ask(question, { limit: 10 }))));
+    expected = await Promise.all(
+      QUESTIONS.map(async (question) => expectedHighlights(speech, await index.retriever.ask(question, { limit: 10 }))),
+    );
     // The CLI reads only the real speech, which has no paragraph of one sentence; those are covered in-process above.
-    expect(new Set(expected.flat().flatMap((highlight) => highlight.places))).toEqual(new Set(ALL_PLACES.filter((place) => place !== 'one-sentence paragraph')));
+    expect(new Set(expected.flat().flatMap((highlight) => highlight.places))).toEqual(
+      new Set(ALL_PLACES.filter((place) => place !== 'one-sentence paragraph')),
+    );
   });
   afterAll(async () => remove());
 
   it('prints as `highlight` exactly the text of the highlighted sentences, for every result with --json', async () => {
     const run = await ask(['--json', '--k', '10'], stdin);
     expect(run.code).toBe(0);
-    const answers = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as AnswerJson);
+    const answers = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as AnswerJson);
     expect(answers.map((answer) => answer.mode)).toEqual(QUESTIONS.map(() => 'hybrid'));
-    expect(answers.map((answer) => answer.results.map(({ paragraph, text, highlight }) => ({ paragraph, text, highlight })))).toEqual(
-      expected.map((highlights) => highlights.map(({ paragraph, before, bold, after }) => ({ paragraph, text: before + bold + after, highlight: bold }))),
+    expect(
+      answers.map((answer) => answer.results.map(({ paragraph, text, highlight }) => ({ paragraph, text, highlight }))),
+    ).toEqual(
+      expected.map((highlights) =>
+        highlights.map(({ paragraph, before, bold, after }) => ({
+          paragraph,
+          text: before + bold + after,
+          highlight: bold,
+        })),
+      ),
     );
   });
 

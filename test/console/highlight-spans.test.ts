@@ -7,7 +7,13 @@ import { expect, it } from 'vitest';
 import { LocalConsole } from '../../src/console/console-commands.js';
 import { TERMINAL_STYLE } from '../../src/passages/views/render-answer-text.js';
 import { passageCommandsOf } from '../../src/app/compose.js';
-import { describeHighlightCases, ONE_SENTENCE, REAL_LEXICAL, shownAs, splitMarked } from '../support/highlight-oracle.js';
+import {
+  describeHighlightCases,
+  ONE_SENTENCE,
+  REAL_LEXICAL,
+  shownAs,
+  splitMarked,
+} from '../support/highlight-oracle.js';
 
 const RANKED = 10; // the passages an /ask ranks; the console shows them three at a time
 const BOLDS = [
@@ -16,7 +22,10 @@ const BOLDS = [
 ] as const;
 
 /** The passages of one console page: the line after each citation title, split at its bold. */
-function quotedPassages(page: string, bold: { open: string; close: string }): Array<{ paragraph: number; before: string; bold: string; after: string }> {
+function quotedPassages(
+  page: string,
+  bold: { open: string; close: string },
+): Array<{ paragraph: number; before: string; bold: string; after: string }> {
   const lines = page.split('\n');
   const passages: Array<{ paragraph: number; before: string; bold: string; after: string }> = [];
   lines.forEach((line, at) => {
@@ -28,20 +37,32 @@ function quotedPassages(page: string, bold: { open: string; close: string }): Ar
   return passages;
 }
 
-describeHighlightCases('the bold of the console’s answers, on every page', 'highlight-console', [{ ...REAL_LEXICAL, name: 'the real speech' }, ONE_SENTENCE], (opened, { questions }) => {
-  for (const bold of BOLDS) {
-    it.each(questions)(`bolds exactly the highlighted sentences of “%s” with ${bold.name}, through /more`, async (question) => {
-      const { index, ask } = opened();
-      const { expected } = await ask(question, RANKED);
-      const local = new LocalConsole(passageCommandsOf(index), { open: bold.open, close: bold.close });
-      const pages = [(await local.answer(`/ask ${question}`)) ?? ''];
-      for (let page = await local.answer('/more'); page !== 'The last answer has no more page.'; page = await local.answer('/more')) {
-        // A refused press leaves the last answer as it was: stop rather than press it again forever.
-        if (!page?.includes('[Previous]') || pages.length > RANKED) throw new Error(`/more gave: ${page}`);
-        pages.push(page);
-      }
-      expect(pages.length, 'the answer takes several pages').toBeGreaterThan(1);
-      expect(pages.flatMap((page) => quotedPassages(page, bold))).toEqual(expected.map(shownAs));
-    });
-  }
-});
+describeHighlightCases(
+  'the bold of the console’s answers, on every page',
+  'highlight-console',
+  [{ ...REAL_LEXICAL, name: 'the real speech' }, ONE_SENTENCE],
+  (opened, { questions }) => {
+    for (const bold of BOLDS) {
+      it.each(questions)(
+        `bolds exactly the highlighted sentences of “%s” with ${bold.name}, through /more`,
+        async (question) => {
+          const { index, ask } = opened();
+          const { expected } = await ask(question, RANKED);
+          const local = new LocalConsole(passageCommandsOf(index), { open: bold.open, close: bold.close });
+          const pages = [(await local.answer(`/ask ${question}`)) ?? ''];
+          for (
+            let page = await local.answer('/more');
+            page !== 'The last answer has no more page.';
+            page = await local.answer('/more')
+          ) {
+            // A refused press leaves the last answer as it was: stop rather than press it again forever.
+            if (!page?.includes('[Previous]') || pages.length > RANKED) throw new Error(`/more gave: ${page}`);
+            pages.push(page);
+          }
+          expect(pages.length, 'the answer takes several pages').toBeGreaterThan(1);
+          expect(pages.flatMap((page) => quotedPassages(page, bold))).toEqual(expected.map(shownAs));
+        },
+      );
+    }
+  },
+);

@@ -21,21 +21,32 @@ describe('the discord.js client options of the bot', () => {
   const handlerErrors: unknown[] = [];
 
   beforeAll(async () => {
-    ({ fake, client, close } = await startFakeDiscordWithClient((apiUrl) => discordClientOptions({ discordApiUrl: apiUrl })));
-    client.on(Events.InteractionCreate, (interaction) => void answer(interaction).catch((error: unknown) => handlerErrors.push(error)));
+    ({ fake, client, close } = await startFakeDiscordWithClient((apiUrl) =>
+      discordClientOptions({ discordApiUrl: apiUrl }),
+    ));
+    client.on(
+      Events.InteractionCreate,
+      (interaction) => void answer(interaction).catch((error: unknown) => handlerErrors.push(error)),
+    );
   });
 
   afterAll(async () => close?.());
 
-  const lastRequest = (method: string, path: RegExp): RecordedRequest | undefined => fake.requests.filter((request) => request.method === method && path.test(request.path)).at(-1);
+  const lastRequest = (method: string, path: RegExp): RecordedRequest | undefined =>
+    fake.requests.filter((request) => request.method === method && path.test(request.path)).at(-1);
 
   it('sends a channel message that sets no allowedMentions with allowed_mentions { parse: [] }', async () => {
     const channel = client.channels.cache.get(fake.world.channelId) as TextChannel;
     const message = await channel.send('hi @everyone and @here');
-    expect(lastRequest('POST', new RegExp(`^/channels/${fake.world.channelId}/messages$`, 'u'))?.body).toMatchObject({ content: 'hi @everyone and @here', allowed_mentions: NOBODY });
+    expect(lastRequest('POST', new RegExp(`^/channels/${fake.world.channelId}/messages$`, 'u'))?.body).toMatchObject({
+      content: 'hi @everyone and @here',
+      allowed_mentions: NOBODY,
+    });
 
     await message.edit('still @everyone');
-    expect(lastRequest('PATCH', new RegExp(`^/channels/${fake.world.channelId}/messages/${message.id}$`, 'u'))?.body).toMatchObject({ content: 'still @everyone', allowed_mentions: NOBODY });
+    expect(
+      lastRequest('PATCH', new RegExp(`^/channels/${fake.world.channelId}/messages/${message.id}$`, 'u'))?.body,
+    ).toMatchObject({ content: 'still @everyone', allowed_mentions: NOBODY });
   });
 
   it('answers an interaction, reply and follow-up, that set no allowedMentions with allowed_mentions { parse: [] }', async () => {
@@ -44,10 +55,15 @@ describe('the discord.js client options of the bot', () => {
       await interaction.reply({ content: 'reply @everyone' });
       await interaction.followUp({ content: 'follow-up @here', flags: MessageFlags.Ephemeral });
     };
-    const record = await fake.sendInteraction(fake.chatInput({ name: 'ask', options: [{ name: 'question', type: 3, value: 'anything' }] })).waitForResponse((current) => current.followUps.length > 0);
+    const record = await fake
+      .sendInteraction(fake.chatInput({ name: 'ask', options: [{ name: 'question', type: 3, value: 'anything' }] }))
+      .waitForResponse((current) => current.followUps.length > 0);
     expect(handlerErrors).toEqual([]);
     expect(record.callbacks[0]?.data).toMatchObject({ content: 'reply @everyone', allowed_mentions: NOBODY });
-    expect(lastRequest('POST', new RegExp(`^/webhooks/${fake.world.applicationId}/[^/]+$`, 'u'))?.body).toMatchObject({ content: 'follow-up @here', allowed_mentions: NOBODY });
+    expect(lastRequest('POST', new RegExp(`^/webhooks/${fake.world.applicationId}/[^/]+$`, 'u'))?.body).toMatchObject({
+      content: 'follow-up @here',
+      allowed_mentions: NOBODY,
+    });
   });
 
   it('talks to Discord at DISCORD_API_URL when set, and at discord.com otherwise', () => {
@@ -56,7 +72,7 @@ describe('the discord.js client options of the bot', () => {
   });
 });
 
-describe('the running bot\'s client', () => {
+describe("the running bot's client", () => {
   let harness: BotHarness;
   beforeAll(async () => {
     harness = await startBotHarness();
@@ -68,7 +84,11 @@ describe('the running bot\'s client', () => {
   it('is built with those options: a message that sets no allowedMentions pings nobody', async () => {
     const channel = harness.bot.client.channels.cache.get(harness.fake.world.channelId) as TextChannel;
     await channel.send('hi @everyone');
-    const sent = harness.fake.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${harness.fake.world.channelId}/messages`).at(-1);
+    const sent = harness.fake.requests
+      .filter(
+        (request) => request.method === 'POST' && request.path === `/channels/${harness.fake.world.channelId}/messages`,
+      )
+      .at(-1);
     expect(sent?.body).toMatchObject({ content: 'hi @everyone', allowed_mentions: NOBODY });
   });
 });

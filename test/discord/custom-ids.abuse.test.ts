@@ -10,7 +10,18 @@ import { anyString, hostileId, tampered, validState } from '../support/button-ar
 function inRange(state: ButtonState): boolean {
   switch (state.kind) {
     case 'answer-page':
-      return /^\d{1,20}$/u.test(state.owner) && state.confidentCount >= 0 && state.confidentCount <= state.ranking.length && state.offset >= 0 && state.offset < state.ranking.length && state.perPage >= 1 && state.perPage <= 10 && state.ranking.every((item) => item.paragraph >= 1 && item.firstSentence >= 0 && item.lastSentence >= item.firstSentence);
+      return (
+        /^\d{1,20}$/u.test(state.owner) &&
+        state.confidentCount >= 0 &&
+        state.confidentCount <= state.ranking.length &&
+        state.offset >= 0 &&
+        state.offset < state.ranking.length &&
+        state.perPage >= 1 &&
+        state.perPage <= 10 &&
+        state.ranking.every(
+          (item) => item.paragraph >= 1 && item.firstSentence >= 0 && item.lastSentence >= item.firstSentence,
+        )
+      );
     case 'section-page':
       return /^\d{1,20}$/u.test(state.owner) && state.section >= 1 && state.page >= 0;
     case 'section-open':

@@ -10,13 +10,21 @@ const answer: ButtonState = {
   offset: 5,
   perPage: 5,
   speech: 'z9y8',
-  ranking: Array.from({ length: 10 }, (_, index) => ({ paragraph: 31 - index, firstSentence: index, lastSentence: index + 1 })),
+  ranking: Array.from({ length: 10 }, (_, index) => ({
+    paragraph: 31 - index,
+    firstSentence: index,
+    lastSentence: index + 1,
+  })),
 };
 
 describe('button custom_ids', () => {
   it('still reads an answer page of version a1 (one confident flag), as all or none of its passages confident', () => {
     const ranking = '0a000b11';
-    expect(decodeButtonState(`a1.${owner}.3.1.5.z9y8.${ranking}`)).toMatchObject({ private: true, confidentCount: 2, offset: 1 });
+    expect(decodeButtonState(`a1.${owner}.3.1.5.z9y8.${ranking}`)).toMatchObject({
+      private: true,
+      confidentCount: 2,
+      offset: 1,
+    });
     expect(decodeButtonState(`a1.${owner}.1.1.5.z9y8.${ranking}`)).toMatchObject({ private: true, confidentCount: 0 });
     expect(decodeButtonState(`a2.${owner}.1.3.1.5.z9y8.${ranking}`)).toBeUndefined();
   });
@@ -46,8 +54,21 @@ describe('button custom_ids', () => {
   });
 
   // A ranking of 15 passages with two-digit counts comes to exactly Discord's limit of 100 characters.
-  const fullRanking = Array.from({ length: 15 }, (_, index) => ({ paragraph: index + 1, firstSentence: 0, lastSentence: 1 }));
-  const fullAnswer: ButtonState = { kind: 'answer-page', owner, private: true, confidentCount: 12, offset: 10, perPage: 10, speech: 'z9y8', ranking: fullRanking };
+  const fullRanking = Array.from({ length: 15 }, (_, index) => ({
+    paragraph: index + 1,
+    firstSentence: 0,
+    lastSentence: 1,
+  }));
+  const fullAnswer: ButtonState = {
+    kind: 'answer-page',
+    owner,
+    private: true,
+    confidentCount: 12,
+    offset: 10,
+    perPage: 10,
+    speech: 'z9y8',
+    ranking: fullRanking,
+  };
   const fullId = `a2.${owner}.1.12.10.10.z9y8.${fullRanking.map((_, index) => `${(index + 1).toString(36).padStart(2, '0')}01`).join('')}`;
 
   it('encodes a state of exactly 100 characters, and decodes it back', () => {
@@ -57,7 +78,10 @@ describe('button custom_ids', () => {
   });
 
   it('refuses to encode a state over 100 characters, naming the length and the id', () => {
-    const overlong: ButtonState = { ...fullAnswer, ranking: [...fullRanking, { paragraph: 16, firstSentence: 0, lastSentence: 1 }] };
+    const overlong: ButtonState = {
+      ...fullAnswer,
+      ranking: [...fullRanking, { paragraph: 16, firstSentence: 0, lastSentence: 1 }],
+    };
     const id = `${fullId}0g01`;
     expect(() => encodeButtonState(overlong)).toThrow(RangeError);
     expect(() => encodeButtonState(overlong)).toThrow(`custom_id of 104 characters: ${id}`);

@@ -8,8 +8,10 @@ import { countFitting, pageStarts } from '../../src/discord/fit-embeds.js';
 import type { EmbedView } from '../../src/discord/message-view.js';
 
 /** One item's embeds: `embeds` embeds of `characters` description characters each. */
-const item = (embeds: number, characters = 10): EmbedView[] => Array.from({ length: embeds }, () => ({ description: 'x'.repeat(characters) }));
-const items = (count: number, embeds = 1, characters = 10): EmbedView[][] => Array.from({ length: count }, () => item(embeds, characters));
+const item = (embeds: number, characters = 10): EmbedView[] =>
+  Array.from({ length: embeds }, () => ({ description: 'x'.repeat(characters) }));
+const items = (count: number, embeds = 1, characters = 10): EmbedView[][] =>
+  Array.from({ length: count }, () => item(embeds, characters));
 
 describe('fitting embeds into messages', () => {
   it('keeps exactly ten embeds in one message and moves an eleventh to the next', () => {
@@ -32,7 +34,13 @@ describe('fitting embeds into messages', () => {
     expect(countFitting([item(1, 3000), item(1, 3001)], 0, 10)).toBe(1);
     expect(pageStarts([item(1, 2000), item(1, 2000), item(1, 2000), item(1, 1)], 10)).toEqual([0, 3]);
     // Titles, authors, footers and fields count too, not descriptions alone.
-    const full: EmbedView = { title: 't'.repeat(500), author: 'a'.repeat(500), description: 'd'.repeat(500), footer: 'f'.repeat(500), fields: [{ name: 'n'.repeat(250), value: 'v'.repeat(250) }] };
+    const full: EmbedView = {
+      title: 't'.repeat(500),
+      author: 'a'.repeat(500),
+      description: 'd'.repeat(500),
+      footer: 'f'.repeat(500),
+      fields: [{ name: 'n'.repeat(250), value: 'v'.repeat(250) }],
+    };
     expect(countFitting([[full], [full, { description: 'x'.repeat(1000) }]], 0, 10)).toBe(2);
     expect(countFitting([[full], [full, { description: 'x'.repeat(1001) }]], 0, 10)).toBe(1);
   });

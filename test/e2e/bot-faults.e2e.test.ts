@@ -7,7 +7,11 @@ import type { InteractionRecord } from '../support/fake-discord/index.js';
 
 const EPHEMERAL = 64;
 const askPayload = (harness: BotHarness, question: string, userId?: string) =>
-  harness.fake.chatInput({ name: 'ask', options: [{ name: 'question', type: 3, value: question }], ...(userId ? { userId } : {}) });
+  harness.fake.chatInput({
+    name: 'ask',
+    options: [{ name: 'question', type: 3, value: question }],
+    ...(userId ? { userId } : {}),
+  });
 const answered = (record: InteractionRecord) => record.original !== null && !record.original.loading;
 
 /** A retriever that fails, or stalls until released, on questions that say so. */
@@ -34,7 +38,10 @@ describe('the bot under faults, end to end', () => {
     const sent = harness.fake.sendInteraction(askPayload(harness, 'please explode'));
     const record = await sent.waitForResponse((current) => current.followUps.length > 0);
     expect(record.original?.deleted).toBe(true);
-    expect(record.followUps[0]).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/^Something went wrong/u) });
+    expect(record.followUps[0]).toMatchObject({
+      flags: EPHEMERAL,
+      content: expect.stringMatching(/^Something went wrong/u),
+    });
     expect(JSON.stringify(record.followUps[0])).not.toContain('exploded');
     const logged = await vi.waitFor(() => {
       const found = harness?.logs.find((line) => line.msg === 'interaction failed');
@@ -42,7 +49,9 @@ describe('the bot under faults, end to end', () => {
       return found;
     });
     expect(logged).toMatchObject({ interaction: sent.id, command: 'ask', outcome: 'failed' });
-    expect(await harness.fake.sendInteraction(askPayload(harness, 'encryption')).waitForResponse(answered)).toBeDefined();
+    expect(
+      await harness.fake.sendInteraction(askPayload(harness, 'encryption')).waitForResponse(answered),
+    ).toBeDefined();
   });
 
   it('logs one line per interaction with command, latency, size and outcome, without the question at info level', async () => {
@@ -55,16 +64,31 @@ describe('the bot under faults, end to end', () => {
       if (!found) throw new Error('no log line yet');
       return found;
     });
-    expect(line).toMatchObject({ command: 'ask', outcome: 'answered', latencyMs: expect.any(Number), size: expect.any(Number) });
-    expect(harness.logs.filter((entry) => entry.level >= 30).map((entry) => JSON.stringify(entry)).join('\n')).not.toContain('confidential');
+    expect(line).toMatchObject({
+      command: 'ask',
+      outcome: 'answered',
+      latencyMs: expect.any(Number),
+      size: expect.any(Number),
+    });
+    expect(
+      harness.logs
+        .filter((entry) => entry.level >= 30)
+        .map((entry) => JSON.stringify(entry))
+        .join('\n'),
+    ).not.toContain('confidential');
   });
 
   it('holds a member to the /ask cooldown, privately, with the time left', async () => {
     harness = await startBotHarness({ cooldownSeconds: 30 });
     await harness.fake.sendInteraction(askPayload(harness, 'encryption')).waitForResponse(answered);
     const second = await harness.fake.sendInteraction(askPayload(harness, 'Russia')).waitForCallback();
-    expect(second).toMatchObject({ type: 4, data: { flags: EPHEMERAL, content: expect.stringMatching(/^You can ask again in (29|30) s\.$/u) } });
-    const other = await harness.fake.sendInteraction(askPayload(harness, 'Russia', '1000000000000000777')).waitForCallback();
+    expect(second).toMatchObject({
+      type: 4,
+      data: { flags: EPHEMERAL, content: expect.stringMatching(/^You can ask again in (29|30) s\.$/u) },
+    });
+    const other = await harness.fake
+      .sendInteraction(askPayload(harness, 'Russia', '1000000000000000777'))
+      .waitForCallback();
     expect(other.type).toBe(5);
   });
 
@@ -79,7 +103,10 @@ describe('the bot under faults, end to end', () => {
   it('refuses a bad question privately before deferring', async () => {
     harness = await startBotHarness();
     const callback = await harness.fake.sendInteraction(askPayload(harness, '?!…')).waitForCallback();
-    expect(callback).toMatchObject({ type: 4, data: { flags: EPHEMERAL, content: expect.stringContaining('no letters or digits') } });
+    expect(callback).toMatchObject({
+      type: 4,
+      data: { flags: EPHEMERAL, content: expect.stringContaining('no letters or digits') },
+    });
   });
 
   it('finishes an interaction in flight when stopped, and tells later ones it is restarting', async () => {
@@ -89,7 +116,10 @@ describe('the bot under faults, end to end', () => {
     await inFlight.waitForCallback();
     const stopping = harness.bot.stop(5000);
     const late = harness.fake.sendInteraction(askPayload(harness, 'encryption', '1000000000000000778'));
-    expect(await late.waitForCallback()).toMatchObject({ type: 4, data: { flags: EPHEMERAL, content: expect.stringContaining('restarting') } });
+    expect(await late.waitForCallback()).toMatchObject({
+      type: 4,
+      data: { flags: EPHEMERAL, content: expect.stringContaining('restarting') },
+    });
     gate.release?.();
     await stopping;
     expect(answered(harness.fake.interaction(inFlight.id))).toBe(true);

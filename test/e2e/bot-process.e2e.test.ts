@@ -46,8 +46,12 @@ describe('npm start with DISCORD_TOKEN set', () => {
       await fake.waitForReady({ timeoutMs: 20_000 });
       await expect.poll(() => fake.commands(fake.world.guildId).length, { timeout: 10_000 }).toBe(5);
       await expect.poll(() => output.includes('bot ready'), { timeout: 10_000 }).toBe(true);
-      const sent = fake.sendInteraction(fake.chatInput({ name: 'ask', options: [{ name: 'question', type: 3, value: 'encryption' }] }));
-      const record = await sent.waitForResponse((current) => current.original !== null && !current.original.loading, { timeoutMs: 10_000 });
+      const sent = fake.sendInteraction(
+        fake.chatInput({ name: 'ask', options: [{ name: 'question', type: 3, value: 'encryption' }] }),
+      );
+      const record = await sent.waitForResponse((current) => current.original !== null && !current.original.loading, {
+        timeoutMs: 10_000,
+      });
       expect(record.original?.embeds?.length).toBeGreaterThan(0);
     } finally {
       child.kill('SIGTERM');

@@ -11,13 +11,27 @@ describe('a burst of /ask', () => {
   afterAll(async () => harness?.close());
 
   it('acknowledges and answers each of 40 simultaneous questions exactly once', async () => {
-    const questions = ['encryption', 'Russia and China', 'terrorist plots', 'the Integrated Review', 'Northern Ireland'];
+    const questions = [
+      'encryption',
+      'Russia and China',
+      'terrorist plots',
+      'the Integrated Review',
+      'Northern Ireland',
+    ];
     const sent = Array.from({ length: 40 }, (_, index) =>
       harness.fake.sendInteraction(
-        harness.fake.chatInput({ name: 'ask', options: [{ name: 'question', type: 3, value: questions[index % questions.length] ?? '' }], userId: String(2_000_000_000_000_000_000n + BigInt(index)) }),
+        harness.fake.chatInput({
+          name: 'ask',
+          options: [{ name: 'question', type: 3, value: questions[index % questions.length] ?? '' }],
+          userId: String(2_000_000_000_000_000_000n + BigInt(index)),
+        }),
       ),
     );
-    const records = await Promise.all(sent.map((handle) => handle.waitForResponse((record) => record.original !== null && !record.original.loading, { timeoutMs: 20_000 })));
+    const records = await Promise.all(
+      sent.map((handle) =>
+        handle.waitForResponse((record) => record.original !== null && !record.original.loading, { timeoutMs: 20_000 }),
+      ),
+    );
     for (const record of records) {
       expect(record.callbacks.map((callback) => callback.type)).toEqual([5]);
       expect(record.rejectedCallbacks).toEqual([]);

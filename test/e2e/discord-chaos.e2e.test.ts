@@ -13,7 +13,14 @@ interface Sent {
   readonly handle: InteractionHandle;
 }
 
-const QUESTIONS = ['encryption', 'Russia and China', 'terrorist plots', 'the Integrated Review', 'Northern Ireland', 'cyber attacks'];
+const QUESTIONS = [
+  'encryption',
+  'Russia and China',
+  'terrorist plots',
+  'the Integrated Review',
+  'Northern Ireland',
+  'cyber attacks',
+];
 let nextUser = 0n;
 const freshUserId = (): string => String(3_000_000_000_000_000_000n + (nextUser += 1n));
 
@@ -24,9 +31,17 @@ function send(harness: BotHarness, kind: Kind, index: number): Sent {
   const paragraphs = harness.index.speech.paragraphs.length;
   const payload =
     kind === 'ask'
-      ? fake.chatInput({ name: 'ask', options: [{ name: 'question', type: 3, value: QUESTIONS[index % QUESTIONS.length] ?? 'encryption' }], userId })
+      ? fake.chatInput({
+          name: 'ask',
+          options: [{ name: 'question', type: 3, value: QUESTIONS[index % QUESTIONS.length] ?? 'encryption' }],
+          userId,
+        })
       : kind === 'quote'
-        ? fake.chatInput({ name: 'quote', options: [{ name: 'paragraph', type: 4, value: 1 + (index % paragraphs) }], userId })
+        ? fake.chatInput({
+            name: 'quote',
+            options: [{ name: 'paragraph', type: 4, value: 1 + (index % paragraphs) }],
+            userId,
+          })
         : fake.chatInput({ name: 'about', userId });
   return { kind, handle: fake.sendInteraction(payload) };
 }
@@ -45,10 +60,12 @@ function problems(sent: Sent): string[] {
   const record: InteractionRecord = sent.handle.record;
   const found: string[] = [];
   if (record.callbacks.length !== 1) found.push(`${record.callbacks.length} accepted callbacks`);
-  if (record.rejectedCallbacks.length > 0) found.push(`rejected callbacks ${JSON.stringify(record.rejectedCallbacks.map((entry) => entry.code))}`);
+  if (record.rejectedCallbacks.length > 0)
+    found.push(`rejected callbacks ${JSON.stringify(record.rejectedCallbacks.map((entry) => entry.code))}`);
   if (record.followUps.length > 0) found.push(`${record.followUps.length} follow-ups`);
   const expectedType = sent.kind === 'ask' ? 5 : 4;
-  if (record.callbacks[0] && record.callbacks[0].type !== expectedType) found.push(`callback type ${record.callbacks[0].type}`);
+  if (record.callbacks[0] && record.callbacks[0].type !== expectedType)
+    found.push(`callback type ${record.callbacks[0].type}`);
   const edits = record.original?.history.filter((entry) => entry.kind === 'edit').length ?? 0;
   if (sent.kind === 'ask' && edits !== 1) found.push(`${edits} edits of the original`);
   if (sent.kind !== 'ask' && edits !== 0) found.push(`${edits} edits of an immediate reply`);
@@ -58,13 +75,25 @@ function problems(sent: Sent): string[] {
 /** Waits (bounded) until every interaction in `sent` is complete, then a quiet moment to catch late duplicates. */
 async function settleAnswers(harness: BotHarness, sent: readonly Sent[], timeoutMs: number): Promise<void> {
   const pending = () => sent.filter((entry) => !complete(entry));
-  await harness.fake.state.signal.waitFor(() => (pending().length === 0 ? true : undefined), timeoutMs, () => `${pending().length} of ${sent.length} not answered, e.g. ${pending().slice(0, 3).map((entry) => `${entry.kind} ${entry.handle.id}`).join(', ')}`);
+  await harness.fake.state.signal.waitFor(
+    () => (pending().length === 0 ? true : undefined),
+    timeoutMs,
+    () =>
+      `${pending().length} of ${sent.length} not answered, e.g. ${pending()
+        .slice(0, 3)
+        .map((entry) => `${entry.kind} ${entry.handle.id}`)
+        .join(', ')}`,
+  );
   await new Promise((resolve) => setTimeout(resolve, 400));
 }
 
 /** Resolves once `condition` holds, re-checked on every change in the fake (bounded by `timeoutMs`). */
 const until = (harness: BotHarness, condition: () => boolean, timeoutMs: number, what: string): Promise<true> =>
-  harness.fake.state.signal.waitFor(() => (condition() ? true : undefined), timeoutMs, () => what);
+  harness.fake.state.signal.waitFor(
+    () => (condition() ? true : undefined),
+    timeoutMs,
+    () => what,
+  );
 
 describe('the bot under Discord faults, end to end', () => {
   let harness: BotHarness | undefined;
@@ -80,7 +109,8 @@ describe('the bot under Discord faults, end to end', () => {
     // What the bot's discord.js client actually received, by interaction id (a duplicate would show as 2).
     const received = new Map<string, number>();
     (bot.bot.client as unknown as EventEmitter).on('raw', (packet: { t?: string | null; d?: { id?: string } }) => {
-      if (packet.t === 'INTERACTION_CREATE' && typeof packet.d?.id === 'string') received.set(packet.d.id, (received.get(packet.d.id) ?? 0) + 1);
+      if (packet.t === 'INTERACTION_CREATE' && typeof packet.d?.id === 'string')
+        received.set(packet.d.id, (received.get(packet.d.id) ?? 0) + 1);
     });
 
     const WAVE = 50;
@@ -97,18 +127,39 @@ describe('the bot under Discord faults, end to end', () => {
       return sent;
     };
     // After a fault: wait for the client to be back (a new connection or a new RESUME/IDENTIFY), ready and caught up.
-    const reconnected = async (before: { connections: number; resumes: number; identifies: number }, via: 'connection' | 'resume' | 'identify') => {
+    const reconnected = async (
+      before: { connections: number; resumes: number; identifies: number },
+      via: 'connection' | 'resume' | 'identify',
+    ) => {
       const moved = () =>
-        via === 'connection' ? fake.connectionCount > before.connections : via === 'resume' ? fake.resumeCount > before.resumes : fake.identifyCount > before.identifies;
+        via === 'connection'
+          ? fake.connectionCount > before.connections
+          : via === 'resume'
+            ? fake.resumeCount > before.resumes
+            : fake.identifyCount > before.identifies;
       await until(bot, moved, 15_000, `client did not come back after a fault (${via})`);
       await fake.waitForReady({ timeoutMs: 15_000 });
     };
-    const counts = () => ({ connections: fake.connectionCount, resumes: fake.resumeCount, identifies: fake.identifyCount });
+    const counts = () => ({
+      connections: fake.connectionCount,
+      resumes: fake.resumeCount,
+      identifies: fake.identifyCount,
+    });
 
     type Fault = 'close 4000' | 'abrupt' | 'op 7' | 'op 9 resumable' | 'op 9 not resumable' | 'session expired';
     const schedule: Fault[] = [
-      'close 4000', 'abrupt', 'op 7', 'op 9 resumable', 'op 9 not resumable', 'close 4000',
-      'abrupt', 'op 7', 'op 9 resumable', 'session expired', 'close 4000', 'abrupt',
+      'close 4000',
+      'abrupt',
+      'op 7',
+      'op 9 resumable',
+      'op 9 not resumable',
+      'close 4000',
+      'abrupt',
+      'op 7',
+      'op 9 resumable',
+      'session expired',
+      'close 4000',
+      'abrupt',
     ];
     const started = Date.now();
     for (const [number, fault] of schedule.entries()) {
@@ -168,7 +219,11 @@ describe('the bot under Discord faults, end to end', () => {
     expect(doubleAcked).toEqual([]);
     // Only the interactions buffered for the expired session were not delivered, and the bot never saw them.
     expect(new Set(lost.map((sent) => sent.handle.id))).toEqual(expired);
-    expect(lost.every((sent) => sent.handle.record.callbacks.length === 0 && sent.handle.record.rejectedCallbacks.length === 0)).toBe(true);
+    expect(
+      lost.every(
+        (sent) => sent.handle.record.callbacks.length === 0 && sent.handle.record.rejectedCallbacks.length === 0,
+      ),
+    ).toBe(true);
     // What the fake wrote is exactly what the client received; double receipts happen only around op 9 (resumable).
     expect(new Set(received.keys())).toEqual(written);
     expect([...byRound.keys()].filter((label) => !label.includes('op 9 resumable'))).toEqual([]);
@@ -213,15 +268,29 @@ describe('the bot under Discord faults, end to end', () => {
         const paragraphs = bot.index.speech.paragraphs.length;
         const payload =
           kind === 'ask'
-            ? fake.chatInput({ name: 'ask', options: [{ name: 'question', type: 3, value: QUESTIONS[index % QUESTIONS.length] ?? 'encryption' }], userId: payloadUser })
+            ? fake.chatInput({
+                name: 'ask',
+                options: [{ name: 'question', type: 3, value: QUESTIONS[index % QUESTIONS.length] ?? 'encryption' }],
+                userId: payloadUser,
+              })
             : kind === 'quote'
-              ? fake.chatInput({ name: 'quote', options: [{ name: 'paragraph', type: 4, value: 1 + (index % paragraphs) }], userId: payloadUser })
+              ? fake.chatInput({
+                  name: 'quote',
+                  options: [{ name: 'paragraph', type: 4, value: 1 + (index % paragraphs) }],
+                  userId: payloadUser,
+                })
               : fake.chatInput({ name: 'about', userId: payloadUser });
         const arm = (path: RegExp, method: string) => {
           const status = statuses[Math.floor(random() * statuses.length)] ?? 500;
           // @discordjs/rest retries a 5xx 3 times and a 429 after its retry-after: at most 3 failures in a row.
           const times = status === 429 ? 1 : 1 + Math.floor(random() * 3);
-          fake.failNext({ method, path, status, times, ...(status === 429 ? { retryAfterSeconds: 0.2 + random() * 0.5 } : {}) });
+          fake.failNext({
+            method,
+            path,
+            status,
+            times,
+            ...(status === 429 ? { retryAfterSeconds: 0.2 + random() * 0.5 } : {}),
+          });
           injected.failures += times;
         };
         if (random() < 0.1) {
@@ -230,7 +299,10 @@ describe('the bot under Discord faults, end to end', () => {
         }
         if (kind === 'ask' && random() < 0.25) {
           // A third of the calls of a run are /ask edits; a quarter of them is about a tenth of all REST calls.
-          arm(new RegExp(`^/webhooks/${fake.world.applicationId}/${payload.token}/messages/(?:@|%40)original$`, 'u'), 'PATCH');
+          arm(
+            new RegExp(`^/webhooks/${fake.world.applicationId}/${payload.token}/messages/(?:@|%40)original$`, 'u'),
+            'PATCH',
+          );
           injected.edits += 1;
         }
         all.push({ kind, handle: fake.sendInteraction(payload) });
@@ -272,7 +344,9 @@ describe('the bot under Discord faults, end to end', () => {
     const acks = sent.map((entry) => entry.handle.record.callbacks[0]?.sinceDispatchMs ?? Number.POSITIVE_INFINITY);
     const sorted = [...acks].sort((a, b) => a - b);
     const slowEdits = fake.requests.filter((request) => request.method === 'PATCH' && request.fault === 'delay').length;
-    console.info(`slow REST: ${burst} interactions, acknowledgements in ${sorted[0]}–${sorted.at(-1)} ms (median ${sorted[Math.floor(burst / 2)]} ms), ${slowEdits} edits delayed 2 s`);
+    console.info(
+      `slow REST: ${burst} interactions, acknowledgements in ${sorted[0]}–${sorted.at(-1)} ms (median ${sorted[Math.floor(burst / 2)]} ms), ${slowEdits} edits delayed 2 s`,
+    );
     expect(Math.max(...acks)).toBeLessThan(3000);
     // Only the three delayed callbacks took more than a second.
     expect(acks.filter((ms) => ms >= 1000)).toHaveLength(3);

@@ -22,8 +22,18 @@ const answered = (record: InteractionRecord) => record.original !== null && !rec
 describe('the bot’s reference commands, end to end', () => {
   let harness: BotHarness;
   const speech = () => harness.index.speech;
-  const ask = (question: string, extra: Array<{ name: string; type: number; value: string | number | boolean }> = [], context = {}) =>
-    harness.fake.sendInteraction(harness.fake.chatInput({ name: 'ask', options: [{ name: 'question', type: 3, value: question }, ...extra], ...context }));
+  const ask = (
+    question: string,
+    extra: Array<{ name: string; type: number; value: string | number | boolean }> = [],
+    context = {},
+  ) =>
+    harness.fake.sendInteraction(
+      harness.fake.chatInput({
+        name: 'ask',
+        options: [{ name: 'question', type: 3, value: question }, ...extra],
+        ...context,
+      }),
+    );
 
   beforeAll(async () => {
     harness = await startBotHarness({ dense: true });
@@ -31,7 +41,12 @@ describe('the bot’s reference commands, end to end', () => {
   afterAll(async () => harness?.close());
 
   it('registers its commands in the configured guild at start-up, and skips it when they are already there', async () => {
-    expect(harness.fake.commands(harness.fake.world.guildId).map((command) => command.name).sort()).toEqual(['about', 'ask', 'quote', 'section', 'study']);
+    expect(
+      harness.fake
+        .commands(harness.fake.world.guildId)
+        .map((command) => command.name)
+        .sort(),
+    ).toEqual(['about', 'ask', 'quote', 'section', 'study']);
     expect(harness.fake.commandPutCount(harness.fake.world.guildId)).toBe(1);
     await harness.restart();
     expect(harness.fake.commandPutCount(harness.fake.world.guildId)).toBe(1);
@@ -47,7 +62,9 @@ describe('the bot’s reference commands, end to end', () => {
     for (const embed of embeds) {
       const number = Number(/¶(\d+)$/u.exec(embed.title ?? '')?.[1]);
       const paragraph = speech().paragraphs[number - 1];
-      expect(embed.title).toBe(`${speech().sections.find((section) => section.id === paragraph?.sectionId)?.name} · ¶${number}`);
+      expect(embed.title).toBe(
+        `${speech().sections.find((section) => section.id === paragraph?.sectionId)?.name} · ¶${number}`,
+      );
       expect(embed.description?.replaceAll('**', '')).toBe(paragraph?.text);
       expect(embed.description).toMatch(/\*\*[^*]+\*\*/u);
       expect(embed.footer?.text).toBe('Director General Ken McCallum gives annual threat update 2021 · 14 July 2021');
@@ -61,7 +78,9 @@ describe('the bot’s reference commands, end to end', () => {
     const sent = ask('Russia', [{ name: 'private', type: 5, value: true }]);
     expect(await sent.waitForCallback()).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
     const record = await sent.waitForResponse(answered);
-    expect(buttonsOf(record.original).map((button) => button.label)).toContain(`Quote ¶${/¶(\d+)/u.exec(embedsOf(record.original)[0]?.title ?? '')?.[1]} in chat`);
+    expect(buttonsOf(record.original).map((button) => button.label)).toContain(
+      `Quote ¶${/¶(\d+)/u.exec(embedsOf(record.original)[0]?.title ?? '')?.[1]} in chat`,
+    );
   });
 
   it('works in a thread and in a DM', async () => {
@@ -69,19 +88,27 @@ describe('the bot’s reference commands, end to end', () => {
       const record = await ask('encryption', [], context).waitForResponse(answered);
       expect(embedsOf(record.original).length).toBeGreaterThan(0);
     }
-    const quote = await harness.fake.sendInteraction(harness.fake.chatInput({ name: 'quote', options: [{ name: 'paragraph', type: 4, value: 2 }], channelType: 1 })).waitForCallback();
+    const quote = await harness.fake
+      .sendInteraction(
+        harness.fake.chatInput({ name: 'quote', options: [{ name: 'paragraph', type: 4, value: 2 }], channelType: 1 }),
+      )
+      .waitForCallback();
     expect(quote.type).toBe(4);
   });
 
   it('completes section names, fuzzily, within Discord’s 25 choices', async () => {
-    const sent = harness.fake.sendInteraction(harness.fake.autocomplete({ name: 'section', focused: { name: 'name', value: 'thr' } }));
+    const sent = harness.fake.sendInteraction(
+      harness.fake.autocomplete({ name: 'section', focused: { name: 'name', value: 'thr' } }),
+    );
     const callback = await sent.waitForCallback();
     expect(callback.type).toBe(8);
     expect((callback.data?.['choices'] as Array<{ value: string }>)[0]?.value).toBe('state-threats');
   });
 
   it('pages an answer with "More", and the button still works after the bot restarts', async () => {
-    const first = await ask('How do hostile states threaten the UK?', [{ name: 'results', type: 4, value: 2 }]).waitForResponse(answered);
+    const first = await ask('How do hostile states threaten the UK?', [
+      { name: 'results', type: 4, value: 2 },
+    ]).waitForResponse(answered);
     const more = buttonsOf(first.original).find((button) => button.label === 'More');
     expect(more).toBeDefined();
     await harness.restart();
@@ -94,13 +121,19 @@ describe('the bot’s reference commands, end to end', () => {
   });
 
   it('pages a section with Next and Previous, also after a restart', async () => {
-    const sent = harness.fake.sendInteraction(harness.fake.chatInput({ name: 'section', options: [{ name: 'name', type: 3, value: 'state threats' }] }));
+    const sent = harness.fake.sendInteraction(
+      harness.fake.chatInput({ name: 'section', options: [{ name: 'name', type: 3, value: 'state threats' }] }),
+    );
     const reply = await sent.waitForCallback();
     expect(reply.type).toBe(4);
-    const next = ((reply.data?.["components"] ?? []) as unknown as Array<{ components: Button[] }>).flatMap((row) => row.components).find((button) => button.label === 'Next');
+    const next = ((reply.data?.['components'] ?? []) as unknown as Array<{ components: Button[] }>)
+      .flatMap((row) => row.components)
+      .find((button) => button.label === 'Next');
     expect(next).toBeDefined();
     await harness.restart();
-    const page = await harness.fake.sendInteraction(harness.fake.button({ customId: next?.custom_id ?? '' })).waitForCallback();
+    const page = await harness.fake
+      .sendInteraction(harness.fake.button({ customId: next?.custom_id ?? '' }))
+      .waitForCallback();
     expect(page.type).toBe(7);
     expect(page.data?.['content']).toMatch(/page 2 of/u);
   });
@@ -108,13 +141,26 @@ describe('the bot’s reference commands, end to end', () => {
   it('quotes paragraphs by number and refuses ranges out of bounds, privately', async () => {
     const quote = (options: Array<{ name: string; type: number; value: number }>) =>
       harness.fake.sendInteraction(harness.fake.chatInput({ name: 'quote', options })).waitForCallback();
-    const three = await quote([{ name: 'paragraph', type: 4, value: 29 }, { name: 'to', type: 4, value: 31 }]);
-    expect((three.data?.['embeds'] as Embed[]).map((embed) => embed.title)).toEqual(['Encryption · ¶29', 'Encryption · ¶30', 'Conclusion · ¶31']);
+    const three = await quote([
+      { name: 'paragraph', type: 4, value: 29 },
+      { name: 'to', type: 4, value: 31 },
+    ]);
+    expect((three.data?.['embeds'] as Embed[]).map((embed) => embed.title)).toEqual([
+      'Encryption · ¶29',
+      'Encryption · ¶30',
+      'Conclusion · ¶31',
+    ]);
     for (const bad of [
       [{ name: 'paragraph', type: 4, value: 0 }],
       [{ name: 'paragraph', type: 4, value: 32 }],
-      [{ name: 'paragraph', type: 4, value: 5 }, { name: 'to', type: 4, value: 3 }],
-      [{ name: 'paragraph', type: 4, value: 1 }, { name: 'to', type: 4, value: 6 }],
+      [
+        { name: 'paragraph', type: 4, value: 5 },
+        { name: 'to', type: 4, value: 3 },
+      ],
+      [
+        { name: 'paragraph', type: 4, value: 1 },
+        { name: 'to', type: 4, value: 6 },
+      ],
     ]) {
       const refusal = await quote(bad);
       expect(refusal).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
@@ -147,7 +193,9 @@ describe('the bot’s reference commands, end to end', () => {
 
   it('shows the speech, retrieval mode and index date in /about', async () => {
     const about = await harness.fake.sendInteraction(harness.fake.chatInput({ name: 'about' })).waitForCallback();
-    const [embed] = about.data?.["embeds"] as unknown as Array<Embed & { fields: Array<{ name: string; value: string }> }>;
+    const [embed] = about.data?.['embeds'] as unknown as Array<
+      Embed & { fields: Array<{ name: string; value: string }> }
+    >;
     expect(embed?.title).toBe(speech().title);
     expect(embed?.fields.find((field) => field.name === 'Retrieval')?.value).toMatch(/^Hybrid/u);
     expect(embed?.fields.find((field) => field.name === 'State Threats')?.value).toBe('¶6–¶16 · 11 paragraphs');

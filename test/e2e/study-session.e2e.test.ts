@@ -2,7 +2,14 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISCUSSION_PROMPTS } from '../../src/study/discussion-prompts.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
-import { MEMBER_PERMISSIONS, type InteractionHandle, type InteractionRecord, type JsonObject, type JsonValue, type RecordedMessage } from '../support/fake-discord/index.js';
+import {
+  MEMBER_PERMISSIONS,
+  type InteractionHandle,
+  type InteractionRecord,
+  type JsonObject,
+  type JsonValue,
+  type RecordedMessage,
+} from '../support/fake-discord/index.js';
 
 interface Embed {
   title?: string;
@@ -56,14 +63,38 @@ describe('moderated study sessions, end to end', () => {
   const fake = () => harness.fake;
   const speech = () => harness.index.speech;
   /** What the bot posted in a channel, without the (private) interaction replies the fake also files there. */
-  const postsIn = (channelId: string) => fake().channelMessages(channelId).filter((message) => message.source === 'channel');
+  const postsIn = (channelId: string) =>
+    fake()
+      .channelMessages(channelId)
+      .filter((message) => message.source === 'channel');
   const inThread = (threadId: string) => ({ channelId: threadId, channelType: PUBLIC_THREAD });
 
   /** `/study <sub>` as `who`, by default in the guild's text channel. */
-  const study = (sub: string, options: Option[], who: Who, where: { channelId?: string; channelType?: number } = {}, resolved?: JsonObject) =>
-    fake().sendInteraction(fake().chatInput({ name: 'study', options: [{ name: sub, type: 1, options }], ...who, ...where, ...(resolved ? { resolved } : {}) }));
+  const study = (
+    sub: string,
+    options: Option[],
+    who: Who,
+    where: { channelId?: string; channelType?: number } = {},
+    resolved?: JsonObject,
+  ) =>
+    fake().sendInteraction(
+      fake().chatInput({
+        name: 'study',
+        options: [{ name: sub, type: 1, options }],
+        ...who,
+        ...where,
+        ...(resolved ? { resolved } : {}),
+      }),
+    );
   const ask = (question: string, who: Who, threadId: string, extra: Option[] = []) =>
-    fake().sendInteraction(fake().chatInput({ name: 'ask', options: [{ name: 'question', type: 3, value: question }, ...extra], ...who, ...inThread(threadId) }));
+    fake().sendInteraction(
+      fake().chatInput({
+        name: 'ask',
+        options: [{ name: 'question', type: 3, value: question }, ...extra],
+        ...who,
+        ...inThread(threadId),
+      }),
+    );
   /** The bot's final answer to an interaction: the edited deferred reply, or a direct reply. */
   const replyTo = async (sent: InteractionHandle): Promise<RecordedMessage> => {
     const record = await sent.waitForResponse(answered);
@@ -71,7 +102,9 @@ describe('moderated study sessions, end to end', () => {
     return record.original;
   };
   const press = (customId: string, who: Who, message: RecordedMessage) =>
-    fake().sendInteraction(fake().button({ customId, ...who, channelId: modChannel, message: fake().apiMessage(message) }));
+    fake().sendInteraction(
+      fake().button({ customId, ...who, channelId: modChannel, message: fake().apiMessage(message) }),
+    );
 
   const baseline = (): Option[] => [
     { name: 'mod-channel', type: 7, value: modChannel },
@@ -79,7 +112,11 @@ describe('moderated study sessions, end to end', () => {
     { name: 'cooldown', type: 4, value: 0 },
   ];
   const configure = async (options: Option[]) => {
-    const resolved = { channels: { [modChannel]: { id: modChannel, name: 'mods', type: 0, permissions: MODERATOR_PERMISSIONS, parent_id: null } } };
+    const resolved = {
+      channels: {
+        [modChannel]: { id: modChannel, name: 'mods', type: 0, permissions: MODERATOR_PERMISSIONS, parent_id: null },
+      },
+    };
     const reply = await replyTo(study('config', options, ADA, {}, resolved));
     expect(reply.content).toMatch(/^\*\*Study settings\*\*/u);
     return reply;
@@ -93,15 +130,29 @@ describe('moderated study sessions, end to end', () => {
   };
   /** The moderators' copy of a question: the mod-channel message first posted with its Approve button. */
   const modCopyOf = (questionId: number) =>
-    postsIn(modChannel).find((message) => message.history[0]?.body.components !== undefined && JSON.stringify(message.history[0].body.components).includes(`"m1.a.${questionId}"`));
+    postsIn(modChannel).find(
+      (message) =>
+        message.history[0]?.body.components !== undefined &&
+        JSON.stringify(message.history[0].body.components).includes(`"m1.a.${questionId}"`),
+    );
   /** The DM channel the bot opened with a member. */
   const dmChannelOf = (who: Who): string | undefined =>
-    [...fake().state.channels.values()].find((record) => record.channel.type === 1 && JSON.stringify(record.channel.recipients).includes(`"${who.userId}"`))?.channel.id as string | undefined;
-  const latestQuestionId = (): number => (db.prepare('SELECT MAX(id) FROM questions').pluck().get() as number | null) ?? 0;
-  const questionRow = (id: number) => db.prepare('SELECT * FROM questions WHERE id = ?').get(id) as { status: string; decided_by: string | null; reason: string | null };
+    [...fake().state.channels.values()].find(
+      (record) => record.channel.type === 1 && JSON.stringify(record.channel.recipients).includes(`"${who.userId}"`),
+    )?.channel.id as string | undefined;
+  const latestQuestionId = (): number =>
+    (db.prepare('SELECT MAX(id) FROM questions').pluck().get() as number | null) ?? 0;
+  const questionRow = (id: number) =>
+    db.prepare('SELECT * FROM questions WHERE id = ?').get(id) as {
+      status: string;
+      decided_by: string | null;
+      reason: string | null;
+    };
   const lastAuditId = (): number => (db.prepare('SELECT MAX(id) FROM audit_log').pluck().get() as number | null) ?? 0;
-  const auditSince = (id: number) => db.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id').all(id) as AuditRow[];
-  const questionMessagesIn = (threadId: string) => postsIn(threadId).filter((message) => message.content?.startsWith('**Question from'));
+  const auditSince = (id: number) =>
+    db.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id').all(id) as AuditRow[];
+  const questionMessagesIn = (threadId: string) =>
+    postsIn(threadId).filter((message) => message.content?.startsWith('**Question from'));
   /** Asks as a member and returns the new question's id once its moderators' copy is posted. */
   const queueQuestion = async (question: string, who: Who, threadId: string): Promise<number> => {
     const reply = await replyTo(ask(question, who, threadId));
@@ -132,8 +183,14 @@ describe('moderated study sessions, end to end', () => {
     const settingsReply = await configure(baseline());
     expect(settingsReply.flags).toBe(EPHEMERAL);
     expect(settingsReply.content).toContain(`Moderators’ channel: <#${modChannel}>`);
-    expect(db.prepare('SELECT mod_channel_id, moderated, cooldown_seconds FROM guild_settings WHERE guild_id = ?').get(fake().world.guildId)).toEqual({
-      mod_channel_id: modChannel, moderated: 1, cooldown_seconds: 0,
+    expect(
+      db
+        .prepare('SELECT mod_channel_id, moderated, cooldown_seconds FROM guild_settings WHERE guild_id = ?')
+        .get(fake().world.guildId),
+    ).toEqual({
+      mod_channel_id: modChannel,
+      moderated: 1,
+      cooldown_seconds: 0,
     });
 
     // A member may not start a session: a private refusal, no thread, only a `refused` audit line.
@@ -142,8 +199,14 @@ describe('moderated study sessions, end to end', () => {
     const refusal = await replyTo(study('start', [{ name: 'section', type: 3, value: 'state' }], BEN));
     expect(refusal.flags).toBe(EPHEMERAL);
     expect(refusal.content).toMatch(/^Only moderators can do that/u);
-    expect(fake().requests.slice(requestsBeforeRefusal).filter((request) => request.path.includes('/threads') || request.path.startsWith(`/channels/${modChannel}`))).toEqual([]);
-    expect(auditSince(beforeRefusal)).toMatchObject([{ action: 'refused', actor_id: BEN.userId, detail: 'start: not a moderator', session_id: null }]);
+    expect(
+      fake()
+        .requests.slice(requestsBeforeRefusal)
+        .filter((request) => request.path.includes('/threads') || request.path.startsWith(`/channels/${modChannel}`)),
+    ).toEqual([]);
+    expect(auditSince(beforeRefusal)).toMatchObject([
+      { action: 'refused', actor_id: BEN.userId, detail: 'start: not a moderator', session_id: null },
+    ]);
 
     // The moderator starts one: a public thread named after the section and the date, under the text channel.
     const dayBefore = today();
@@ -151,7 +214,11 @@ describe('moderated study sessions, end to end', () => {
     const thread = fake().state.channels.get(threadId)?.channel;
     expect(thread).toMatchObject({ type: PUBLIC_THREAD, parent_id: fake().world.channelId });
     expect([`State Threats · ${dayBefore}`, `State Threats · ${today()}`]).toContain(thread?.name);
-    expect(fake().requests.find((request) => request.method === 'POST' && request.path === `/channels/${fake().world.channelId}/threads`)?.body).toMatchObject({ type: PUBLIC_THREAD });
+    expect(
+      fake().requests.find(
+        (request) => request.method === 'POST' && request.path === `/channels/${fake().world.channelId}/threads`,
+      )?.body,
+    ).toMatchObject({ type: PUBLIC_THREAD });
 
     // A pinned opening (what is read, the rules, how to ask), then the first passage verbatim with a prompt.
     const [opening, first, ...others] = postsIn(threadId);
@@ -159,7 +226,9 @@ describe('moderated study sessions, end to end', () => {
     expect(opening?.pinned).toBe(true);
     expect(embedsOf(opening)[0]?.title).toBe('Study session: State Threats');
     expect(embedsOf(opening)[0]?.footer?.text).not.toMatch(/session 0/u);
-    expect(embedsOf(opening)[0]?.description).toMatch(/We read \*\*State Threats\*\* \(¶6–¶16\)[\s\S]*\*\*Rules\*\*[\s\S]*\*\*Asking\*\*: Ask about the speech with `\/ask`: your question goes to the moderators/u);
+    expect(embedsOf(opening)[0]?.description).toMatch(
+      /We read \*\*State Threats\*\* \(¶6–¶16\)[\s\S]*\*\*Rules\*\*[\s\S]*\*\*Asking\*\*: Ask about the speech with `\/ask`: your question goes to the moderators/u,
+    );
     const paragraph6 = speech().paragraphs[5];
     expect(first?.content).toBe(`**Passage ¶6** · State Threats\n**Discussion:** ${DISCUSSION_PROMPTS[0]}`);
     expect(embedsOf(first).map((embed) => embed.title)).toEqual(['State Threats · ¶6']);
@@ -178,12 +247,17 @@ describe('moderated study sessions, end to end', () => {
     const question = 'What does he say about cyber attacks by hostile states?';
     const queued = await replyTo(ask(question, BEN, threadId));
     expect(queued.flags).toBe(EPHEMERAL);
-    expect(queued.content).toBe('Your question was sent to the moderators (position 1 in the queue). If they approve it, it is answered in this thread.');
+    expect(queued.content).toBe(
+      'Your question was sent to the moderators (position 1 in the queue). If they approve it, it is answered in this thread.',
+    );
     const firstId = latestQuestionId();
     const copy = modCopyOf(firstId);
     expect(copy?.content).toBe(`Question for **State Threats** in <#${threadId}>`);
     expect(embedsOf(copy)[0]).toMatchObject({ author: { name: 'ben-member asks' }, description: question });
-    expect(componentsOf(copy).map((button) => [button.label, button.custom_id])).toEqual([['Approve', `m1.a.${firstId}`], ['Reject', `m1.r.${firstId}`]]);
+    expect(componentsOf(copy).map((button) => [button.label, button.custom_id])).toEqual([
+      ['Approve', `m1.a.${firstId}`],
+      ['Reject', `m1.r.${firstId}`],
+    ]);
     expect(postsIn(threadId)).toHaveLength(threadBefore);
 
     // `/ask private:true` in the thread is still answered at once, privately, and queues nothing.
@@ -201,11 +275,16 @@ describe('moderated study sessions, end to end', () => {
     expect(copy.editedAt).toBeNull();
     expect(postsIn(threadId)).toHaveLength(threadBefore);
     expect(questionRow(firstId).status).toBe('pending');
-    expect(auditSince(beforeMemberApprove)).toMatchObject([{ action: 'refused', actor_id: BEN.userId, detail: 'approve: not a moderator' }]);
+    expect(auditSince(beforeMemberApprove)).toMatchObject([
+      { action: 'refused', actor_id: BEN.userId, detail: 'approve: not a moderator' },
+    ]);
 
     // A moderator's Approve posts the question, credited but not pinged, with the answer; the copy loses its buttons.
     const approval = await replyTo(press(`m1.a.${firstId}`, ADA, copy));
-    expect(approval).toMatchObject({ flags: EPHEMERAL, content: `Approved: the question and its answer are posted in <#${threadId}>.` });
+    expect(approval).toMatchObject({
+      flags: EPHEMERAL,
+      content: `Approved: the question and its answer are posted in <#${threadId}>.`,
+    });
     const answer = postsIn(threadId).at(-1);
     expect(answer?.content?.split('\n')[0]).toBe(`**Question from <@${BEN.userId}>:** ${question}`);
     expect(embedsOf(answer).length).toBeGreaterThan(0);
@@ -223,12 +302,27 @@ describe('moderated study sessions, end to end', () => {
     const reject = await press(`m1.r.${secondId}`, ADA, secondCopy).waitForCallback();
     expect(reject.type).toBe(MODAL);
     expect(reject.data?.['custom_id']).toBe(`m1.m.${secondId}`);
-    expect(componentsOf(reject.data as { components?: JsonValue[] }).map((input) => input.custom_id)).toEqual(['reason']);
+    expect(componentsOf(reject.data as { components?: JsonValue[] }).map((input) => input.custom_id)).toEqual([
+      'reason',
+    ]);
     const threadBeforeReject = postsIn(threadId).length;
     const reason = 'Not about the passage on the table.';
-    const submitted = fake().sendInteraction(fake().modalSubmit({ customId: `m1.m.${secondId}`, fields: { reason }, ...ADA, channelId: modChannel, message: fake().apiMessage(secondCopy) }));
-    expect(await replyTo(submitted)).toMatchObject({ flags: EPHEMERAL, content: 'Rejected; the author was told privately.' });
-    const dmOpen = fake().requests.find((request) => request.method === 'POST' && request.path === '/users/@me/channels');
+    const submitted = fake().sendInteraction(
+      fake().modalSubmit({
+        customId: `m1.m.${secondId}`,
+        fields: { reason },
+        ...ADA,
+        channelId: modChannel,
+        message: fake().apiMessage(secondCopy),
+      }),
+    );
+    expect(await replyTo(submitted)).toMatchObject({
+      flags: EPHEMERAL,
+      content: 'Rejected; the author was told privately.',
+    });
+    const dmOpen = fake().requests.find(
+      (request) => request.method === 'POST' && request.path === '/users/@me/channels',
+    );
     expect(dmOpen?.body).toEqual({ recipient_id: BEN.userId });
     const [dm, ...moreDms] = postsIn(dmChannelOf(BEN) ?? 'no DM channel');
     expect(moreDms).toEqual([]);
@@ -242,7 +336,15 @@ describe('moderated study sessions, end to end', () => {
     expect(questionRow(secondId)).toMatchObject({ status: 'rejected', reason });
 
     // Members talk in the thread: Ben twice, Cy once.
-    for (const who of [BEN, CY, BEN]) fake().dispatch('MESSAGE_CREATE', fake().memberMessage({ ...who, channelId: threadId, content: 'I think the passage turns on its second sentence.' }));
+    for (const who of [BEN, CY, BEN])
+      fake().dispatch(
+        'MESSAGE_CREATE',
+        fake().memberMessage({
+          ...who,
+          channelId: threadId,
+          content: 'I think the passage turns on its second sentence.',
+        }),
+      );
 
     // Anyone may ask for the status.
     const status = await replyTo(study('status', [], CY, inThread(threadId)));
@@ -265,16 +367,21 @@ describe('moderated study sessions, end to end', () => {
       Duration: expect.stringMatching(/^\d+ min$/u),
       Questions: '2 asked · 1 approved · 1 rejected · 1 answered',
     });
-    const threadCalls = fake().requests.slice(requestsBeforeEnd).filter((request) => request.path.startsWith(`/channels/${threadId}`));
+    const threadCalls = fake()
+      .requests.slice(requestsBeforeEnd)
+      .filter((request) => request.path.startsWith(`/channels/${threadId}`));
     expect(threadCalls.map((request) => [request.method, request.path, request.body])).toEqual([
       ['POST', `/channels/${threadId}/messages`, expect.anything()],
       ['PATCH', `/channels/${threadId}`, { locked: true }],
       ['PATCH', `/channels/${threadId}`, { archived: true, locked: true }],
     ]);
-    expect(fake().state.channels.get(threadId)?.channel.thread_metadata).toMatchObject({ archived: true, locked: true });
+    expect(fake().state.channels.get(threadId)?.channel.thread_metadata).toMatchObject({
+      archived: true,
+      locked: true,
+    });
 
     // The audit log holds every moderator action, and the refused attempts.
-    const sessionId = (db.prepare('SELECT id FROM sessions WHERE thread_id = ?').pluck().get(threadId) as number);
+    const sessionId = db.prepare('SELECT id FROM sessions WHERE thread_id = ?').pluck().get(threadId) as number;
     expect(auditSince(auditStart).map((row) => [row.action, row.actor_id, row.session_id])).toEqual([
       ['config', ADA.userId, null],
       ['refused', BEN.userId, null],
@@ -285,9 +392,14 @@ describe('moderated study sessions, end to end', () => {
       ['reject', ADA.userId, sessionId],
       ['end', ADA.userId, sessionId],
     ]);
-    expect(auditSince(auditStart).find((row) => row.action === 'reject')?.detail).toBe(`question ${secondId}: ${reason}`);
+    expect(auditSince(auditStart).find((row) => row.action === 'reject')?.detail).toBe(
+      `question ${secondId}: ${reason}`,
+    );
     // … and a line each in the moderators' channel.
-    const lines = postsIn(modChannel).slice(modPostsAtStart).filter((message) => componentsOf(message).length === 0 && (message.embeds ?? []).length === 0).map((message) => message.content);
+    const lines = postsIn(modChannel)
+      .slice(modPostsAtStart)
+      .filter((message) => componentsOf(message).length === 0 && (message.embeds ?? []).length === 0)
+      .map((message) => message.content);
     expect(lines).toEqual([
       `⚙️ <@${ADA.userId}> changed the study settings: modChannelId, moderated, cooldownSeconds.`,
       `▶️ <@${ADA.userId}> started **State Threats** in <#${threadId}> (¶6).`,
@@ -304,23 +416,38 @@ describe('moderated study sessions, end to end', () => {
     const threadId = await startSession('terrorism');
     const auditStart = lastAuditId();
 
-    expect(await replyTo(study('pause', [], BEN, inThread(threadId)))).toMatchObject({ content: expect.stringMatching(/^Only moderators can do that/u) });
-    expect(await replyTo(study('pause', [], ADA, inThread(threadId)))).toMatchObject({ content: 'The session is paused: questions are held until it resumes.', flags: EPHEMERAL });
+    expect(await replyTo(study('pause', [], BEN, inThread(threadId)))).toMatchObject({
+      content: expect.stringMatching(/^Only moderators can do that/u),
+    });
+    expect(await replyTo(study('pause', [], ADA, inThread(threadId)))).toMatchObject({
+      content: 'The session is paused: questions are held until it resumes.',
+      flags: EPHEMERAL,
+    });
     expect(postsIn(threadId).at(-1)?.content).toBe('*The session is paused: questions are held until it resumes.*');
 
     const modPostsBefore = postsIn(modChannel).length;
     const held = await replyTo(ask('How many late-stage attack plots were disrupted?', CY, threadId));
-    expect(held).toMatchObject({ flags: EPHEMERAL, content: 'The session is paused: your question is held and goes to the moderators when it resumes (position 1).' });
+    expect(held).toMatchObject({
+      flags: EPHEMERAL,
+      content: 'The session is paused: your question is held and goes to the moderators when it resumes (position 1).',
+    });
     const heldId = latestQuestionId();
     expect(questionRow(heldId).status).toBe('held');
     // Only the pause's audit line reached the moderators' channel; no copy of the question.
     expect(postsIn(modChannel).length).toBe(modPostsBefore);
     expect(modCopyOf(heldId)).toBeUndefined();
-    expect((await replyTo(study('status', [], CY, inThread(threadId)))).content).toMatch(/is paused, run by .* 1 question waiting for the moderators\.$/u);
+    expect((await replyTo(study('status', [], CY, inThread(threadId)))).content).toMatch(
+      /is paused, run by .* 1 question waiting for the moderators\.$/u,
+    );
 
-    expect(await replyTo(study('resume', [], ADA, inThread(threadId)))).toMatchObject({ content: 'The session has resumed.' });
+    expect(await replyTo(study('resume', [], ADA, inThread(threadId)))).toMatchObject({
+      content: 'The session has resumed.',
+    });
     const copy = modCopyOf(heldId);
-    expect(embedsOf(copy)[0]).toMatchObject({ author: { name: 'cy-member asks' }, footer: { text: `Question ${heldId} · waiting for a moderator` } });
+    expect(embedsOf(copy)[0]).toMatchObject({
+      author: { name: 'cy-member asks' },
+      footer: { text: `Question ${heldId} · waiting for a moderator` },
+    });
     expect(componentsOf(copy).map((button) => button.label)).toEqual(['Approve', 'Reject']);
     expect(questionRow(heldId).status).toBe('pending');
     expect(auditSince(auditStart).map((row) => [row.action, row.actor_id])).toEqual([
@@ -328,10 +455,11 @@ describe('moderated study sessions, end to end', () => {
       ['pause', ADA.userId],
       ['resume', ADA.userId],
     ]);
-    expect(postsIn(modChannel).map((message) => message.content).filter((content) => /^(⏸️|▶️) .*\*\*Terrorism\*\*\.$/u.test(content ?? ''))).toEqual([
-      `⏸️ <@${ADA.userId}> paused **Terrorism**.`,
-      `▶️ <@${ADA.userId}> resumed **Terrorism**.`,
-    ]);
+    expect(
+      postsIn(modChannel)
+        .map((message) => message.content)
+        .filter((content) => /^(⏸️|▶️) .*\*\*Terrorism\*\*\.$/u.test(content ?? '')),
+    ).toEqual([`⏸️ <@${ADA.userId}> paused **Terrorism**.`, `▶️ <@${ADA.userId}> resumed **Terrorism**.`]);
   });
 
   it('keeps the queue clean: blocked terms reject automatically with a reason, three pending questions per member, 300 characters', async () => {
@@ -343,9 +471,16 @@ describe('moderated study sessions, end to end', () => {
 
     // A blocked term (any case) is rejected at once, with the reason, and never reaches the moderators.
     const blocked = await replyTo(ask('Does he mention KOMPROMAT anywhere?', BEN, threadId));
-    expect(blocked).toMatchObject({ flags: EPHEMERAL, content: 'Your question was not sent to the moderators: It contains a term this server does not allow in questions.' });
+    expect(blocked).toMatchObject({
+      flags: EPHEMERAL,
+      content:
+        'Your question was not sent to the moderators: It contains a term this server does not allow in questions.',
+    });
     const blockedId = latestQuestionId();
-    expect(questionRow(blockedId)).toMatchObject({ status: 'rejected', reason: 'It contains a term this server does not allow in questions.' });
+    expect(questionRow(blockedId)).toMatchObject({
+      status: 'rejected',
+      reason: 'It contains a term this server does not allow in questions.',
+    });
     expect(postsIn(modChannel).length).toBe(modPostsBefore);
     expect(auditSince(auditStart)).toMatchObject([{ action: 'auto-reject', actor_id: BEN.userId }]);
 
@@ -357,7 +492,10 @@ describe('moderated study sessions, end to end', () => {
     expect(positions).toEqual(['1', '2', '3']);
     const idBeforeFourth = latestQuestionId();
     const fourth = await replyTo(ask('And a fourth one?', BEN, threadId));
-    expect(fourth).toMatchObject({ flags: EPHEMERAL, content: 'You already have 3 questions waiting for the moderators; please wait for them to be answered.' });
+    expect(fourth).toMatchObject({
+      flags: EPHEMERAL,
+      content: 'You already have 3 questions waiting for the moderators; please wait for them to be answered.',
+    });
     expect(latestQuestionId()).toBe(idBeforeFourth);
     expect((await replyTo(ask('May I ask one too?', CY, threadId))).content).toMatch(/position 4 in the queue/u);
 
@@ -365,13 +503,18 @@ describe('moderated study sessions, end to end', () => {
     const modPostsBeforeLong = postsIn(modChannel).length;
     const idBeforeLong = latestQuestionId();
     const long = await replyTo(ask(`Why ${'very '.repeat(60)}long?`.slice(0, 301), CY, threadId));
-    expect(long).toMatchObject({ flags: EPHEMERAL, content: 'That question is 301 characters long; the limit is 300. Please shorten it.' });
+    expect(long).toMatchObject({
+      flags: EPHEMERAL,
+      content: 'That question is 301 characters long; the limit is 300. Please shorten it.',
+    });
     expect(latestQuestionId()).toBe(idBeforeLong);
     expect(postsIn(modChannel).length).toBe(modPostsBeforeLong);
     expect(postsIn(threadId).filter((message) => message.content?.startsWith('**Question from'))).toEqual([]);
 
     // "none" clears the list for the tests that follow.
-    expect((await configure([{ name: 'blocked-terms', type: 3, value: 'none' }])).content).toContain('Blocked terms: none');
+    expect((await configure([{ name: 'blocked-terms', type: 3, value: 'none' }])).content).toContain(
+      'Blocked terms: none',
+    );
   });
 
   it('makes a member wait the configured cooldown between two questions in a session', async () => {
@@ -381,7 +524,10 @@ describe('moderated study sessions, end to end', () => {
       await queueQuestion('What did MI5 learn?', BEN, threadId);
       const idBefore = latestQuestionId();
       const again = await replyTo(ask('And what changed?', BEN, threadId));
-      expect(again).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/^You can ask again in 1[12]\d s\.$/u) });
+      expect(again).toMatchObject({
+        flags: EPHEMERAL,
+        content: expect.stringMatching(/^You can ask again in 1[12]\d s\.$/u),
+      });
       expect(latestQuestionId()).toBe(idBefore);
       // Another member is not held back.
       await queueQuestion('What about adaptation?', CY, threadId);
@@ -394,7 +540,9 @@ describe('moderated study sessions, end to end', () => {
     await configure([{ name: 'moderated', type: 5, value: false }]);
     try {
       const threadId = await startSession('encryption', [{ name: 'title', type: 3, value: 'Open questions' }]);
-      expect(embedsOf(postsIn(threadId)[0])[0]?.description).toContain('the answer is posted here with the passages that answer it');
+      expect(embedsOf(postsIn(threadId)[0])[0]?.description).toContain(
+        'the answer is posted here with the passages that answer it',
+      );
       const modPostsBefore = postsIn(modChannel).length;
       const idBefore = latestQuestionId();
       const answer = await replyTo(ask('What did he say about encryption?', BEN, threadId));
@@ -402,7 +550,9 @@ describe('moderated study sessions, end to end', () => {
       expect(embedsOf(answer).length).toBeGreaterThan(0);
       expect(latestQuestionId()).toBe(idBefore);
       expect(postsIn(modChannel).length).toBe(modPostsBefore);
-      expect((await replyTo(study('status', [], BEN, inThread(threadId)))).content).toMatch(/Questions are answered at once\.$/u);
+      expect((await replyTo(study('status', [], BEN, inThread(threadId)))).content).toMatch(
+        /Questions are answered at once\.$/u,
+      );
     } finally {
       await configure([{ name: 'moderated', type: 5, value: true }]);
     }
@@ -424,15 +574,26 @@ describe('moderated study sessions, end to end', () => {
     expect(winners).toEqual([`Approved: the question and its answer are posted in <#${threadId}>.`]);
     const winner = contents[0]?.startsWith('Approved:') ? ADA : GRACE;
     // (How the winner is named is checked on its own below: the mention arrives escaped.)
-    expect(losers).toEqual([expect.stringMatching(new RegExp(`^This question was already approved by \\\\?<@${winner.userId}>\\.$`, 'u'))]);
+    expect(losers).toEqual([
+      expect.stringMatching(new RegExp(`^This question was already approved by \\\\?<@${winner.userId}>\\.$`, 'u')),
+    ]);
     expect(replies.every((reply) => reply.flags === EPHEMERAL)).toBe(true);
     expect(questionMessagesIn(threadId)).toHaveLength(1);
-    expect(auditSince(auditStart).filter((row) => row.action === 'approve')).toMatchObject([{ actor_id: winner.userId, detail: `question ${questionId}` }]);
+    expect(auditSince(auditStart).filter((row) => row.action === 'approve')).toMatchObject([
+      { actor_id: winner.userId, detail: `question ${questionId}` },
+    ]);
 
     // Decided is decided: a late Reject opens no modal.
     const lateReject = await replyTo(press(`m1.r.${questionId}`, GRACE, copy));
-    expect(lateReject).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/^This question was already approved by /u) });
-    expect(fake().interaction(lateReject.interactionId ?? '').callbacks.map((callback) => callback.type)).not.toContain(MODAL);
+    expect(lateReject).toMatchObject({
+      flags: EPHEMERAL,
+      content: expect.stringMatching(/^This question was already approved by /u),
+    });
+    expect(
+      fake()
+        .interaction(lateReject.interactionId ?? '')
+        .callbacks.map((callback) => callback.type),
+    ).not.toContain(MODAL);
   });
 
   it('of an Approve and a Reject submitted at the same moment, exactly one decides the question', async () => {
@@ -442,19 +603,31 @@ describe('moderated study sessions, end to end', () => {
     if (!copy) throw new Error('no moderators’ copy');
     const auditStart = lastAuditId();
     const approve = press(`m1.a.${questionId}`, ADA, copy);
-    const reject = fake().sendInteraction(fake().modalSubmit({ customId: `m1.m.${questionId}`, fields: { reason: 'Asked before.' }, ...GRACE, channelId: modChannel, message: fake().apiMessage(copy) }));
+    const reject = fake().sendInteraction(
+      fake().modalSubmit({
+        customId: `m1.m.${questionId}`,
+        fields: { reason: 'Asked before.' },
+        ...GRACE,
+        channelId: modChannel,
+        message: fake().apiMessage(copy),
+      }),
+    );
     const [approved, rejected] = await Promise.all([replyTo(approve), replyTo(reject)]);
     const decided = auditSince(auditStart).filter((row) => row.action === 'approve' || row.action === 'reject');
     expect(decided).toHaveLength(1);
     const status = questionRow(questionId).status;
     if (decided[0]?.action === 'approve') {
       expect(approved.content).toMatch(/^Approved:/u);
-      expect(rejected.content).toMatch(new RegExp(`^This question was already approved by \\\\?<@${ADA.userId}>\\.$`, 'u'));
+      expect(rejected.content).toMatch(
+        new RegExp(`^This question was already approved by \\\\?<@${ADA.userId}>\\.$`, 'u'),
+      );
       expect(status).toBe('answered');
       expect(questionMessagesIn(threadId)).toHaveLength(1);
     } else {
       expect(rejected.content).toMatch(/^Rejected/u);
-      expect(approved.content).toMatch(new RegExp(`^This question was already rejected by \\\\?<@${GRACE.userId}>\\.$`, 'u'));
+      expect(approved.content).toMatch(
+        new RegExp(`^This question was already rejected by \\\\?<@${GRACE.userId}>\\.$`, 'u'),
+      );
       expect(status).toBe('rejected');
       expect(questionMessagesIn(threadId)).toHaveLength(0);
     }
@@ -467,12 +640,23 @@ describe('moderated study sessions, end to end', () => {
     if (!copy) throw new Error('no moderators’ copy');
     const auditStart = lastAuditId();
     const memberReject = await replyTo(press(`m1.r.${questionId}`, CY, copy));
-    expect(memberReject).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/^Only moderators can do that/u) });
-    const forged = fake().sendInteraction(fake().modalSubmit({ customId: `m1.m.${questionId}`, fields: { reason: 'mine' }, ...CY, channelId: modChannel }));
-    expect(await replyTo(forged)).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/^Only moderators can do that/u) });
+    expect(memberReject).toMatchObject({
+      flags: EPHEMERAL,
+      content: expect.stringMatching(/^Only moderators can do that/u),
+    });
+    const forged = fake().sendInteraction(
+      fake().modalSubmit({ customId: `m1.m.${questionId}`, fields: { reason: 'mine' }, ...CY, channelId: modChannel }),
+    );
+    expect(await replyTo(forged)).toMatchObject({
+      flags: EPHEMERAL,
+      content: expect.stringMatching(/^Only moderators can do that/u),
+    });
     expect(questionRow(questionId).status).toBe('pending');
     expect(copy.editedAt).toBeNull();
-    expect(dmChannelOf(BEN) === undefined || postsIn(dmChannelOf(BEN) ?? '').every((dm) => !dm.content?.includes('What is the conclusion?'))).toBe(true);
+    expect(
+      dmChannelOf(BEN) === undefined ||
+        postsIn(dmChannelOf(BEN) ?? '').every((dm) => !dm.content?.includes('What is the conclusion?')),
+    ).toBe(true);
     expect(auditSince(auditStart).map((row) => [row.action, row.actor_id, row.detail])).toEqual([
       ['refused', CY.userId, 'reject: not a moderator'],
       ['refused', CY.userId, 'reject: not a moderator'],
@@ -487,18 +671,28 @@ describe('moderated study sessions, end to end', () => {
       fake().memberMessage({ ...CY, channelId: threadId, content: 'A reply.' }),
       fake().memberMessage({ ...CY, channelId: threadId, content: 'And another.' }),
       fake().memberMessage({ ...GRACE, channelId: threadId, content: 'A moderator speaks too.' }),
-      fake().memberMessage({ userId: '1000000000000000999', username: 'other-bot', bot: true, channelId: threadId, content: 'beep' }),
+      fake().memberMessage({
+        userId: '1000000000000000999',
+        username: 'other-bot',
+        bot: true,
+        channelId: threadId,
+        content: 'beep',
+      }),
       fake().memberMessage({ ...BEN, channelId: elsewhere, content: 'Not in the thread.' }),
     ];
     for (const message of messages) fake().dispatch('MESSAGE_CREATE', message);
     await replyTo(study('end', [], ADA, inThread(threadId)));
-    const fields = Object.fromEntries((embedsOf(postsIn(threadId).at(-1))[0]?.fields ?? []).map((field) => [field.name, field.value]));
+    const fields = Object.fromEntries(
+      (embedsOf(postsIn(threadId).at(-1))[0]?.fields ?? []).map((field) => [field.name, field.value]),
+    );
     expect(fields).toMatchObject({ Participants: '3', Messages: '4' });
     // After the end, the thread's messages no longer count.
     const sessionId = db.prepare('SELECT id FROM sessions WHERE thread_id = ?').pluck().get(threadId) as number;
     fake().dispatch('MESSAGE_CREATE', fake().memberMessage({ ...BEN, channelId: threadId, content: 'Late.' }));
     await replyTo(study('status', [], BEN, inThread(threadId)));
-    expect(db.prepare('SELECT SUM(messages) FROM session_activity WHERE session_id = ?').pluck().get(sessionId)).toBe(4);
+    expect(db.prepare('SELECT SUM(messages) FROM session_activity WHERE session_id = ?').pluck().get(sessionId)).toBe(
+      4,
+    );
   });
 
   it('moves through passages with previous and goto, refuses the speech’s edges, and allows one session per thread', async () => {
@@ -507,18 +701,36 @@ describe('moderated study sessions, end to end', () => {
       { name: 'title', type: 3, value: 'Evening reading' },
       { name: 'prompt', type: 3, value: 'What is *new* here?' },
     ]);
-    expect(fake().state.channels.get(threadId)?.channel.name).toMatch(/^Evening reading \(State Threats\) · \d{4}-\d{2}-\d{2}$/u);
-    expect(postsIn(threadId).at(-1)?.content).toBe('**Passage ¶8** · State Threats\n**Discussion:** What is \\*new\\* here?');
+    expect(fake().state.channels.get(threadId)?.channel.name).toMatch(
+      /^Evening reading \(State Threats\) · \d{4}-\d{2}-\d{2}$/u,
+    );
+    expect(postsIn(threadId).at(-1)?.content).toBe(
+      '**Passage ¶8** · State Threats\n**Discussion:** What is \\*new\\* here?',
+    );
     expect((await replyTo(study('previous', [], ADA, inThread(threadId)))).content).toBe('Posted ¶7.');
-    expect((await replyTo(study('goto', [{ name: 'paragraph', type: 4, value: 1 }], ADA, inThread(threadId)))).content).toBe('Posted ¶1.');
-    expect((await replyTo(study('previous', [], ADA, inThread(threadId)))).content).toBe('This is the first paragraph of the speech.');
-    expect((await replyTo(study('goto', [{ name: 'paragraph', type: 4, value: 31 }], ADA, inThread(threadId)))).content).toBe('Posted ¶31.');
-    expect((await replyTo(study('next', [], ADA, inThread(threadId)))).content).toBe('This is the last paragraph of the speech.');
-    expect(postsIn(threadId).map((message) => /^\*\*Passage ¶(\d+)\*\*/u.exec(message.content ?? '')?.[1]).filter(Boolean)).toEqual(['8', '7', '1', '31']);
+    expect(
+      (await replyTo(study('goto', [{ name: 'paragraph', type: 4, value: 1 }], ADA, inThread(threadId)))).content,
+    ).toBe('Posted ¶1.');
+    expect((await replyTo(study('previous', [], ADA, inThread(threadId)))).content).toBe(
+      'This is the first paragraph of the speech.',
+    );
+    expect(
+      (await replyTo(study('goto', [{ name: 'paragraph', type: 4, value: 31 }], ADA, inThread(threadId)))).content,
+    ).toBe('Posted ¶31.');
+    expect((await replyTo(study('next', [], ADA, inThread(threadId)))).content).toBe(
+      'This is the last paragraph of the speech.',
+    );
+    expect(
+      postsIn(threadId)
+        .map((message) => /^\*\*Passage ¶(\d+)\*\*/u.exec(message.content ?? '')?.[1])
+        .filter(Boolean),
+    ).toEqual(['8', '7', '1', '31']);
     const status = await replyTo(study('status', [], BEN, inThread(threadId)));
     expect(status.content).toContain('On the table: ¶31 (Conclusion). 4 passages covered.');
     // A session thread is not a place to start another; outside any session thread there is no session.
-    expect((await replyTo(study('start', [{ name: 'section', type: 3, value: 'state' }], ADA, inThread(threadId)))).content).toBe('Start a study session from a text channel; the bot opens a thread there.');
+    expect(
+      (await replyTo(study('start', [{ name: 'section', type: 3, value: 'state' }], ADA, inThread(threadId)))).content,
+    ).toBe('Start a study session from a text channel; the bot opens a thread there.');
     expect((await replyTo(study('next', [], ADA))).content).toMatch(/^There is no study session in this thread\./u);
   });
 
@@ -527,14 +739,39 @@ describe('moderated study sessions, end to end', () => {
     await configure([{ name: 'moderator-role', type: 8, value: role }]);
     const auditStart = lastAuditId();
     const withRole: Who = { userId: '1000000000000000801', username: 'role-holder' };
-    const manageServer: Who = { userId: '1000000000000000802', username: 'server-manager', permissions: (BigInt(MEMBER_PERMISSIONS) | (1n << 5n)).toString() };
-    const administrator: Who = { userId: '1000000000000000803', username: 'admin', permissions: (BigInt(MEMBER_PERMISSIONS) | (1n << 3n)).toString() };
-    for (const [who, roles] of [[withRole, [role]], [manageServer, []], [administrator, []]] as const) {
-      const shown = await replyTo(fake().sendInteraction(fake().chatInput({ name: 'study', options: [{ name: 'config', type: 1, options: [] }], ...who, roles })));
+    const manageServer: Who = {
+      userId: '1000000000000000802',
+      username: 'server-manager',
+      permissions: (BigInt(MEMBER_PERMISSIONS) | (1n << 5n)).toString(),
+    };
+    const administrator: Who = {
+      userId: '1000000000000000803',
+      username: 'admin',
+      permissions: (BigInt(MEMBER_PERMISSIONS) | (1n << 3n)).toString(),
+    };
+    for (const [who, roles] of [
+      [withRole, [role]],
+      [manageServer, []],
+      [administrator, []],
+    ] as const) {
+      const shown = await replyTo(
+        fake().sendInteraction(
+          fake().chatInput({ name: 'study', options: [{ name: 'config', type: 1, options: [] }], ...who, roles }),
+        ),
+      );
       expect(shown.content).toMatch(/^\*\*Study settings\*\*\n/u);
       expect(shown.content).toContain(`Moderator role: <@&${role}>`);
     }
-    const plain = await replyTo(fake().sendInteraction(fake().chatInput({ name: 'study', options: [{ name: 'config', type: 1, options: [] }], ...CY, roles: ['1000000000000000899'] })));
+    const plain = await replyTo(
+      fake().sendInteraction(
+        fake().chatInput({
+          name: 'study',
+          options: [{ name: 'config', type: 1, options: [] }],
+          ...CY,
+          roles: ['1000000000000000899'],
+        }),
+      ),
+    );
     expect(plain.content).toMatch(/^Only moderators can do that/u);
     // Showing changes nothing: no config line, only the member's refusal.
     expect(auditSince(auditStart).map((row) => row.action)).toEqual(['refused']);
@@ -543,8 +780,20 @@ describe('moderated study sessions, end to end', () => {
   it('forgets the moderator role or the moderators’ channel with clear, telling the old channel, and refuses to set and clear one at once', async () => {
     const role = fake().addRole('Temporary leads');
     await configure([{ name: 'moderator-role', type: 8, value: role }]);
-    const settingsRow = () => db.prepare('SELECT moderator_role_id, mod_channel_id FROM guild_settings WHERE guild_id = ?').get(fake().world.guildId);
-    const both = await replyTo(study('config', [{ name: 'moderator-role', type: 8, value: role }, { name: 'clear', type: 3, value: 'moderator-role' }], ADA));
+    const settingsRow = () =>
+      db
+        .prepare('SELECT moderator_role_id, mod_channel_id FROM guild_settings WHERE guild_id = ?')
+        .get(fake().world.guildId);
+    const both = await replyTo(
+      study(
+        'config',
+        [
+          { name: 'moderator-role', type: 8, value: role },
+          { name: 'clear', type: 3, value: 'moderator-role' },
+        ],
+        ADA,
+      ),
+    );
     expect(both).toMatchObject({ flags: EPHEMERAL, content: 'Set or clear moderator-role, not both at once.' });
     expect(settingsRow()).toEqual({ moderator_role_id: role, mod_channel_id: modChannel });
 
@@ -556,7 +805,11 @@ describe('moderated study sessions, end to end', () => {
     const withoutChannel = await replyTo(study('config', [{ name: 'clear', type: 3, value: 'mod-channel' }], ADA));
     expect(withoutChannel.content).toContain('Moderators’ channel: none');
     expect(settingsRow()).toEqual({ moderator_role_id: null, mod_channel_id: null });
-    expect(postsIn(modChannel).slice(modPosts).map((message) => message.content)).toEqual([`⚙️ <@${ADA.userId}> changed the study settings: modChannelId.`]);
+    expect(
+      postsIn(modChannel)
+        .slice(modPosts)
+        .map((message) => message.content),
+    ).toEqual([`⚙️ <@${ADA.userId}> changed the study settings: modChannelId.`]);
     // A choice this version does not offer is a stale command, not a change.
     const unknown = await replyTo(study('config', [{ name: 'clear', type: 3, value: 'everything' }], ADA));
     expect(unknown.content).toBe('This command has just been updated. Please run it again.');
@@ -569,7 +822,9 @@ describe('moderated study sessions, end to end', () => {
     const copy = modCopyOf(questionId);
     if (!copy) throw new Error('no moderators’ copy');
     expect((await replyTo(press(`m1.a.${questionId}`, ADA, copy))).content).toMatch(/^Approved:/u);
-    expect((await replyTo(press(`m1.a.${questionId}`, GRACE, copy))).content).toBe(`This question was already approved by <@${ADA.userId}>.`);
+    expect((await replyTo(press(`m1.a.${questionId}`, GRACE, copy))).content).toBe(
+      `This question was already approved by <@${ADA.userId}>.`,
+    );
   });
 
   it('takes the buttons off questions still waiting when a session ends, and refuses a late Approve plainly, deciding nothing', async () => {
@@ -581,7 +836,9 @@ describe('moderated study sessions, end to end', () => {
     await replyTo(study('end', [], ADA, inThread(threadId)));
     expect(copy.content).toBe('Not taken up: **Ends with a question open** ended first.');
     expect(componentsOf(copy)).toEqual([]);
-    expect(embedsOf(copy)[0]?.footer?.text).toBe(`Question ${questionId} · not taken up: the session ended before a decision`);
+    expect(embedsOf(copy)[0]?.footer?.text).toBe(
+      `Question ${questionId} · not taken up: the session ended before a decision`,
+    );
     expect(questionRow(questionId).status).toBe('pending');
     // A client that still shows the old buttons (or a replayed press) is refused.
     const auditStart = lastAuditId();
@@ -596,7 +853,12 @@ describe('moderated study sessions, end to end', () => {
     const questionId = await queueQuestion('What about a flaky Discord?', BEN, threadId);
     const copy = modCopyOf(questionId);
     if (!copy) throw new Error('no moderators’ copy');
-    fake().failNext({ method: 'POST', path: new RegExp(`^/channels/${threadId}/messages$`, 'u'), status: 500, times: 4 });
+    fake().failNext({
+      method: 'POST',
+      path: new RegExp(`^/channels/${threadId}/messages$`, 'u'),
+      status: 500,
+      times: 4,
+    });
     const first = await replyTo(press(`m1.a.${questionId}`, ADA, copy));
     expect(first.content).toMatch(/^Something went wrong/u);
     const again = await replyTo(press(`m1.a.${questionId}`, ADA, copy));
@@ -608,9 +870,15 @@ describe('moderated study sessions, end to end', () => {
     const threadId = await startSession('introduction', [{ name: 'title', type: 3, value: 'Unclosed' }]);
     fake().failNext({ method: 'PATCH', path: new RegExp(`^/channels/${threadId}$`, 'u'), status: 500, times: 4 });
     expect((await replyTo(study('end', [], ADA, inThread(threadId)))).content).toMatch(/^Something went wrong/u);
-    expect(fake().state.channels.get(threadId)?.channel.thread_metadata).toMatchObject({ archived: false, locked: false });
+    expect(fake().state.channels.get(threadId)?.channel.thread_metadata).toMatchObject({
+      archived: false,
+      locked: false,
+    });
     const again = await replyTo(study('end', [], ADA, inThread(threadId)));
     expect(again.content).toBe('This session had already ended; its thread is archived and locked.');
-    expect(fake().state.channels.get(threadId)?.channel.thread_metadata).toMatchObject({ archived: true, locked: true });
+    expect(fake().state.channels.get(threadId)?.channel.thread_metadata).toMatchObject({
+      archived: true,
+      locked: true,
+    });
   });
 });

@@ -25,7 +25,11 @@ module.exports = {
       name: 'feature-adapters-use-only-the-discord-runtime',
       severity: 'error',
       from: { path: `^src/${FEATURES}/adapters/`, pathNot: '^src/discord/adapters/' },
-      to: { path: `^src/${FEATURES}/adapters/`, pathNot: ['^src/$1/', '^src/discord/adapters/'], dependencyTypesNot: ['type-only'] },
+      to: {
+        path: `^src/${FEATURES}/adapters/`,
+        pathNot: ['^src/$1/', '^src/discord/adapters/'],
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'only-adapters-use-the-discord-runtime',
@@ -51,7 +55,8 @@ module.exports = {
     {
       name: 'features-in-layers',
       severity: 'error',
-      comment: 'The speech knows no search, the search knows no commands, the reference commands know no study sessions.',
+      comment:
+        'The speech knows no search, the search knows no commands, the reference commands know no study sessions.',
       from: { path: '^src/(speech|search)/' },
       to: { path: '^src/(passages|study|discord/adapters|cli|console)/' },
     },

@@ -9,14 +9,41 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 /** Modules that do I/O; a pure module must not import them. */
-const IO_MODULES = ['discord.js', 'better-sqlite3', 'hnswlib-node', '@xenova/transformers', 'node:fs', 'node:fs/promises', 'node:net', 'fs', 'fs/promises', 'net'];
+const IO_MODULES = [
+  'discord.js',
+  'better-sqlite3',
+  'hnswlib-node',
+  '@xenova/transformers',
+  'node:fs',
+  'node:fs/promises',
+  'node:net',
+  'fs',
+  'fs/promises',
+  'net',
+];
 
 /** Everything under src/ that is neither an adapter nor an entry point: parsing, ranking, rendering, state. */
-const PURE = ['src/speech/**/*.ts', 'src/search/**/*.ts', 'src/passages/**/*.ts', 'src/study/**/*.ts', 'src/discord/**/*.ts', 'src/refusal/**/*.ts', 'src/concurrency/**/*.ts'];
+const PURE = [
+  'src/speech/**/*.ts',
+  'src/search/**/*.ts',
+  'src/passages/**/*.ts',
+  'src/study/**/*.ts',
+  'src/discord/**/*.ts',
+  'src/refusal/**/*.ts',
+  'src/concurrency/**/*.ts',
+];
 const NOT_PURE = ['src/**/adapters/**', 'src/search/index/**'];
 
 /** Adapter classes and factories: constructed in src/app/compose.ts only. */
-const ADAPTERS = ['IndexStore', 'HnswVectorIndex', 'TransformersEmbedder', 'SqliteStudyRepository', 'DiscordStudyPublisher', 'Client', 'REST'];
+const ADAPTERS = [
+  'IndexStore',
+  'HnswVectorIndex',
+  'TransformersEmbedder',
+  'SqliteStudyRepository',
+  'DiscordStudyPublisher',
+  'Client',
+  'REST',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', '.cache/**', 'test/.generated/**', 'embeddings/**', 'data/**'] },
@@ -42,8 +69,17 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: IO_MODULES.map((name) => ({ name, message: 'A pure module does no I/O: put this in the feature’s adapters/ and inject it.' })),
-          patterns: [{ group: ['**/adapters/**'], message: 'A pure module does not reach an adapter: depend on an interface the composition root fills.', allowTypeImports: true }],
+          paths: IO_MODULES.map((name) => ({
+            name,
+            message: 'A pure module does no I/O: put this in the feature’s adapters/ and inject it.',
+          })),
+          patterns: [
+            {
+              group: ['**/adapters/**'],
+              message: 'A pure module does not reach an adapter: depend on an interface the composition root fills.',
+              allowTypeImports: true,
+            },
+          ],
         },
       ],
     },
@@ -55,9 +91,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        ...ADAPTERS.map((name) => ({ selector: `NewExpression[callee.name='${name}']`, message: `Only src/app/compose.ts constructs ${name}.` })),
-        { selector: "CallExpression[callee.object.name='SqliteStudyRepository'][callee.property.name='open']", message: 'Only src/app/compose.ts opens the study database.' },
-        { selector: "CallExpression[callee.object.name='TransformersEmbedder'][callee.property.name='load']", message: 'Only src/app/compose.ts loads the model.' },
+        ...ADAPTERS.map((name) => ({
+          selector: `NewExpression[callee.name='${name}']`,
+          message: `Only src/app/compose.ts constructs ${name}.`,
+        })),
+        {
+          selector: "CallExpression[callee.object.name='SqliteStudyRepository'][callee.property.name='open']",
+          message: 'Only src/app/compose.ts opens the study database.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='TransformersEmbedder'][callee.property.name='load']",
+          message: 'Only src/app/compose.ts loads the model.',
+        },
       ],
     },
   },
@@ -71,7 +116,10 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { module: 'writable', process: 'readonly' } },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { module: 'writable', process: 'readonly' },
+    },
   },
   prettier,
 );

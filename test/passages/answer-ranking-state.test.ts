@@ -17,7 +17,11 @@ const passage = (highlight?: { start: number; end: number }) => ({ section, para
 describe('the ranking carried by an answer’s buttons', () => {
   it('reads the paragraph the tests rely on as three sentences one space apart', () => {
     expect(paragraph.number).toBe(5);
-    expect(paragraph.sentences.map(({ start, end }) => [start, end])).toEqual([[0, 73], [74, 171], [172, 365]]);
+    expect(paragraph.sentences.map(({ start, end }) => [start, end])).toEqual([
+      [0, 73],
+      [74, 171],
+      [172, 365],
+    ]);
   });
 
   it('ranks a passage without a highlight as its first sentence', () => {
@@ -25,8 +29,16 @@ describe('the ranking carried by an answer’s buttons', () => {
   });
 
   it('starts at the next sentence when the highlight starts exactly where a sentence ends', () => {
-    expect(toRankingItem(passage({ start: 73, end: 171 }))).toEqual({ paragraph: 5, firstSentence: 1, lastSentence: 1 });
-    expect(toRankingItem(passage({ start: 72, end: 171 }))).toEqual({ paragraph: 5, firstSentence: 0, lastSentence: 1 });
+    expect(toRankingItem(passage({ start: 73, end: 171 }))).toEqual({
+      paragraph: 5,
+      firstSentence: 1,
+      lastSentence: 1,
+    });
+    expect(toRankingItem(passage({ start: 72, end: 171 }))).toEqual({
+      paragraph: 5,
+      firstSentence: 0,
+      lastSentence: 1,
+    });
   });
 
   it('ends at the sentence before when the highlight ends exactly where a sentence starts', () => {
@@ -38,12 +50,17 @@ describe('the ranking carried by an answer’s buttons', () => {
     const whole = { section, paragraph, highlight: { start: 0, end: 365 } };
     expect(fromRankingItem(speech, { paragraph: 5, firstSentence: 0, lastSentence: 2 })).toEqual(whole);
     expect(fromRankingItem(speech, { paragraph: 5, firstSentence: 0, lastSentence: 3 })).toEqual(whole);
-    expect(fromRankingItem(speech, { paragraph: 5, firstSentence: 1, lastSentence: 99 })).toEqual({ ...whole, highlight: { start: 74, end: 365 } });
+    expect(fromRankingItem(speech, { paragraph: 5, firstSentence: 1, lastSentence: 99 })).toEqual({
+      ...whole,
+      highlight: { start: 74, end: 365 },
+    });
   });
 
   it('rebuilds nothing from a paragraph or first sentence the speech does not have', () => {
     expect(fromRankingItem(speech, { paragraph: 0, firstSentence: 0, lastSentence: 0 })).toBeUndefined();
-    expect(fromRankingItem(speech, { paragraph: speech.paragraphs.length + 1, firstSentence: 0, lastSentence: 0 })).toBeUndefined();
+    expect(
+      fromRankingItem(speech, { paragraph: speech.paragraphs.length + 1, firstSentence: 0, lastSentence: 0 }),
+    ).toBeUndefined();
     expect(fromRankingItem(speech, { paragraph: 5, firstSentence: 3, lastSentence: 3 })).toBeUndefined();
   });
 });

@@ -8,7 +8,20 @@ import { escapeMarkdown } from '../../src/discord/escape-markdown.js';
 import type { ButtonView, MessageView } from '../../src/discord/message-view.js';
 import type { Speech } from '../../src/speech/speech.js';
 import { openTestIndex, temporaryFolder } from '../support/test-index.js';
-import { hostileNumber, hostileString, internals, options, quoteViolations, RUNS, refusalOr, refusalOrSync, refusalViolations, unescapedMarkup, userId, viewViolations } from '../support/abuse-support.js';
+import {
+  hostileNumber,
+  hostileString,
+  internals,
+  options,
+  quoteViolations,
+  RUNS,
+  refusalOr,
+  refusalOrSync,
+  refusalViolations,
+  unescapedMarkup,
+  userId,
+  viewViolations,
+} from '../support/abuse-support.js';
 import { anyString, mutation } from '../support/button-arbitraries.js';
 
 // The reference commands (/ask, /section, /quote, /about, autocomplete and their buttons) fed hostile options.
@@ -32,7 +45,11 @@ beforeAll(async () => {
   tag = speechTag(opened.manifest.source.sha256);
   commands = passageCommandsOf(opened);
   for (const isPrivate of [true, false]) {
-    for (const question of ['How do hostile states threaten the UK?', 'terrorism online radicalisation', 'encryption']) {
+    for (const question of [
+      'How do hostile states threaten the UK?',
+      'terrorism online radicalisation',
+      'encryption',
+    ]) {
       let view: MessageView | undefined = await commands.ask({ question, results: 2, private: isPrivate, user: ALICE });
       // Follow "More" to the end, so Previous buttons with offsets are harvested too.
       for (let step = 0; view && step < 6; step += 1) {
@@ -42,13 +59,30 @@ beforeAll(async () => {
         view = next?.action === 'update' ? next.view : undefined;
       }
     }
-    for (const section of speech.sections) realIds.push(...commands.section({ name: section.id, user: ALICE, private: isPrivate }).view.buttons.flat().map((button) => button.customId));
+    for (const section of speech.sections)
+      realIds.push(
+        ...commands
+          .section({ name: section.id, user: ALICE, private: isPrivate })
+          .view.buttons.flat()
+          .map((button) => button.customId),
+      );
   }
   realIds.push(encodeButtonState({ kind: 'question', action: 'approve', question: 1 }));
 });
 afterAll(async () => remove());
 
-const sectionName = () => fc.oneof(hostileString(6000), fc.constantFrom(...speech.sections.flatMap((section) => [section.name, section.id, section.heading, section.name.toLowerCase().slice(0, 5)])));
+const sectionName = () =>
+  fc.oneof(
+    hostileString(6000),
+    fc.constantFrom(
+      ...speech.sections.flatMap((section) => [
+        section.name,
+        section.id,
+        section.heading,
+        section.name.toLowerCase().slice(0, 5),
+      ]),
+    ),
+  );
 
 /** The question as the answer echoes it: the first line of the content, after the bot's own "**Q:** ". */
 function echoedQuestion(view: MessageView): string {
@@ -64,7 +98,8 @@ function buttonViolations(view: MessageView, owner: string): string[] {
     const state = decodeButtonState(button.customId);
     if (!state) problems.push(`button ${button.label} has an undecodable id ${button.customId}`);
     else if (encodeButtonState(state) !== button.customId) problems.push(`button ${button.label} id is not canonical`);
-    else if ((state.kind === 'answer-page' || state.kind === 'section-page') && state.owner !== owner) problems.push(`button ${button.label} belongs to ${state.owner}`);
+    else if ((state.kind === 'answer-page' || state.kind === 'section-page') && state.owner !== owner)
+      problems.push(`button ${button.label} belongs to ${state.owner}`);
   }
   return problems;
 }
@@ -95,7 +130,13 @@ describe('abuse: the reference commands', () => {
     let answered = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ question: hostileString(400), results: fc.integer({ min: 1, max: 5 }), section: fc.option(fc.oneof(hostileString(100), sectionName()), { nil: undefined }), private: fc.boolean(), user: member }),
+        fc.record({
+          question: hostileString(400),
+          results: fc.integer({ min: 1, max: 5 }),
+          section: fc.option(fc.oneof(hostileString(100), sectionName()), { nil: undefined }),
+          private: fc.boolean(),
+          user: member,
+        }),
         async (input) => {
           // The section option has no max_length on Discord; its longest values are tested on their own below.
           const section = input.section?.slice(0, 100);
@@ -110,7 +151,8 @@ describe('abuse: the reference commands', () => {
           expect(quoteViolations(speech, view)).toEqual([]);
           expect(unescapedMarkup(echoedQuestion(view))).toEqual([]);
           expect(buttonViolations(view, input.user)).toEqual([]);
-          for (const button of view.buttons.flat()) expect(commands.button(button.customId, input.user).action).not.toBe('refuse');
+          for (const button of view.buttons.flat())
+            expect(commands.button(button.customId, input.user).action).not.toBe('refuse');
         },
       ),
       options(),
@@ -123,11 +165,18 @@ describe('abuse: the reference commands', () => {
   // long, is quoted cut in the refusal, so the refusal still fits one message (2000 characters) once escaped.
   it('/ask and /study start with a section name of any length (up to 6000): the refusal fits one message (10,000 cases)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.record({ question: fc.constantFrom('How do hostile states threaten the UK?', 'encryption'), section: hostileString(6000) }), async (input) => {
-        const result = await refusalOr(() => commands.ask({ ...input, results: 3, private: false, user: ALICE }));
-        if ('refusal' in result) expect(refusalViolations(result.refusal, [input.section], escapeMarkdown)).toEqual([]);
-        else expect(viewViolations(result.value)).toEqual([]);
-      }),
+      fc.asyncProperty(
+        fc.record({
+          question: fc.constantFrom('How do hostile states threaten the UK?', 'encryption'),
+          section: hostileString(6000),
+        }),
+        async (input) => {
+          const result = await refusalOr(() => commands.ask({ ...input, results: 3, private: false, user: ALICE }));
+          if ('refusal' in result)
+            expect(refusalViolations(result.refusal, [input.section], escapeMarkdown)).toEqual([]);
+          else expect(viewViolations(result.value)).toEqual([]);
+        },
+      ),
       options(),
     );
   });
@@ -136,15 +185,28 @@ describe('abuse: the reference commands', () => {
   // carries "More" or "Previous" buttons with a page size that decodeButtonState refuses (dead buttons).
   it('/ask with an out-of-range number of results: refused, or an answer whose buttons work (10,000 cases)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.record({ question: fc.constantFrom('How do hostile states threaten the UK?', 'terrorism online', 'encryption', 'China'), results: hostileNumber, private: fc.boolean(), user: member }), async (input) => {
-        const result = await refusalOr(() => commands.ask(input));
-        if ('refusal' in result) {
-          expect(result.refusal.code).toBe('results-out-of-range');
-          return;
-        }
-        expect(viewViolations(result.value)).toEqual([]);
-        expect(buttonViolations(result.value, input.user)).toEqual([]);
-      }),
+      fc.asyncProperty(
+        fc.record({
+          question: fc.constantFrom(
+            'How do hostile states threaten the UK?',
+            'terrorism online',
+            'encryption',
+            'China',
+          ),
+          results: hostileNumber,
+          private: fc.boolean(),
+          user: member,
+        }),
+        async (input) => {
+          const result = await refusalOr(() => commands.ask(input));
+          if ('refusal' in result) {
+            expect(result.refusal.code).toBe('results-out-of-range');
+            return;
+          }
+          expect(viewViolations(result.value)).toEqual([]);
+          expect(buttonViolations(result.value, input.user)).toEqual([]);
+        },
+      ),
       options(),
     );
   });
@@ -184,29 +246,35 @@ describe('abuse: the reference commands', () => {
     let quoted = 0;
     fc.assert(
       fc.property(
-        fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: speech.paragraphs.length }) }, { weight: 2, arbitrary: hostileNumber }),
+        fc.oneof(
+          { weight: 3, arbitrary: fc.integer({ min: 1, max: speech.paragraphs.length }) },
+          { weight: 2, arbitrary: hostileNumber },
+        ),
         fc.oneof(fc.constant(undefined), fc.integer({ min: -1, max: 6 }), hostileNumber),
         (from, toOrDelta) => {
-        // Half the time `to` is near `from` (a real range), otherwise anything.
-        const to = toOrDelta !== undefined && Number.isInteger(toOrDelta) && toOrDelta >= -1 && toOrDelta <= 6 ? from + toOrDelta : toOrDelta;
-        const result = refusalOrSync(() => commands.quote({ from, to }));
-        if ('refusal' in result) {
-          expect(['paragraph-out-of-range', 'quote-too-long']).toContain(result.refusal.code);
-          expect(refusalViolations(result.refusal, [], escapeMarkdown)).toEqual([]);
-          return;
-        }
-        expect(result.value.length).toBeGreaterThan(0);
-        quoted += 1;
-        const cited = new Set<string>();
-        for (const view of result.value) {
-          expect(viewViolations(view)).toEqual([]);
-          expect(quoteViolations(speech, view)).toEqual([]);
-          expect(view.buttons).toEqual([]);
-          for (const embed of view.embeds) cited.add(/¶\d+/u.exec(embed.title ?? '')?.[0] ?? '');
-        }
-        expect(cited.size).toBeLessThanOrEqual(5);
-        expect(cited.size).toBe((to ?? from) - from + 1);
-      },
+          // Half the time `to` is near `from` (a real range), otherwise anything.
+          const to =
+            toOrDelta !== undefined && Number.isInteger(toOrDelta) && toOrDelta >= -1 && toOrDelta <= 6
+              ? from + toOrDelta
+              : toOrDelta;
+          const result = refusalOrSync(() => commands.quote({ from, to }));
+          if ('refusal' in result) {
+            expect(['paragraph-out-of-range', 'quote-too-long']).toContain(result.refusal.code);
+            expect(refusalViolations(result.refusal, [], escapeMarkdown)).toEqual([]);
+            return;
+          }
+          expect(result.value.length).toBeGreaterThan(0);
+          quoted += 1;
+          const cited = new Set<string>();
+          for (const view of result.value) {
+            expect(viewViolations(view)).toEqual([]);
+            expect(quoteViolations(speech, view)).toEqual([]);
+            expect(view.buttons).toEqual([]);
+            for (const embed of view.embeds) cited.add(/¶\d+/u.exec(embed.title ?? '')?.[0] ?? '');
+          }
+          expect(cited.size).toBeLessThanOrEqual(5);
+          expect(cited.size).toBe((to ?? from) - from + 1);
+        },
       ),
       options(),
     );
@@ -237,21 +305,68 @@ describe('abuse: the reference commands', () => {
     const real = fc.constantFrom(...realIds);
     const snowflakeOwner = fc.oneof(fc.constantFrom(ALICE, BOB), fc.stringMatching(/^[1-9]\d{0,19}$/u));
     const ranking = fc.array(
-      fc.record({ paragraph: fc.integer({ min: 1, max: speech.paragraphs.length + 2 }), firstSentence: fc.integer({ min: 0, max: 12 }), lastSentence: fc.integer({ min: 0, max: 35 }) }).filter((item) => item.lastSentence >= item.firstSentence),
+      fc
+        .record({
+          paragraph: fc.integer({ min: 1, max: speech.paragraphs.length + 2 }),
+          firstSentence: fc.integer({ min: 0, max: 12 }),
+          lastSentence: fc.integer({ min: 0, max: 35 }),
+        })
+        .filter((item) => item.lastSentence >= item.firstSentence),
       { minLength: 1, maxLength: 10 },
     );
-    const speechTagArb = fc.oneof({ weight: 5, arbitrary: fc.constant(tag) }, { weight: 1, arbitrary: fc.stringMatching(/^[0-9a-z]{4}$/u) });
+    const speechTagArb = fc.oneof(
+      { weight: 5, arbitrary: fc.constant(tag) },
+      { weight: 1, arbitrary: fc.stringMatching(/^[0-9a-z]{4}$/u) },
+    );
     // States the bot could have made, for this speech, by Alice, Bob or anyone: forged to page someone else's answer.
     const forged: fc.Arbitrary<ButtonState> = fc.oneof(
       fc
-        .record({ owner: snowflakeOwner, private: fc.boolean(), confident: fc.nat(), perPage: fc.integer({ min: 1, max: 10 }), speech: speechTagArb, ranking, at: fc.nat() })
-        .map(({ at, confident, ...rest }) => ({ kind: 'answer-page' as const, ...rest, confidentCount: confident % (rest.ranking.length + 1), offset: at % rest.ranking.length })),
-      fc.record({ kind: fc.constant('section-page' as const), owner: snowflakeOwner, private: fc.boolean(), section: fc.integer({ min: 1, max: speech.sections.length + 2 }), page: fc.integer({ min: 0, max: 999 }), speech: speechTagArb }),
-      fc.record({ kind: fc.constant('section-open' as const), section: fc.integer({ min: 1, max: 999 }), speech: speechTagArb }),
-      fc.record({ kind: fc.constant('quote' as const), paragraph: fc.integer({ min: 1, max: 999 }), speech: speechTagArb }),
-      fc.record({ kind: fc.constant('question' as const), action: fc.constantFrom('approve' as const, 'reject' as const, 'reject-reason' as const), question: fc.integer({ min: 1, max: 99 }) }),
+        .record({
+          owner: snowflakeOwner,
+          private: fc.boolean(),
+          confident: fc.nat(),
+          perPage: fc.integer({ min: 1, max: 10 }),
+          speech: speechTagArb,
+          ranking,
+          at: fc.nat(),
+        })
+        .map(({ at, confident, ...rest }) => ({
+          kind: 'answer-page' as const,
+          ...rest,
+          confidentCount: confident % (rest.ranking.length + 1),
+          offset: at % rest.ranking.length,
+        })),
+      fc.record({
+        kind: fc.constant('section-page' as const),
+        owner: snowflakeOwner,
+        private: fc.boolean(),
+        section: fc.integer({ min: 1, max: speech.sections.length + 2 }),
+        page: fc.integer({ min: 0, max: 999 }),
+        speech: speechTagArb,
+      }),
+      fc.record({
+        kind: fc.constant('section-open' as const),
+        section: fc.integer({ min: 1, max: 999 }),
+        speech: speechTagArb,
+      }),
+      fc.record({
+        kind: fc.constant('quote' as const),
+        paragraph: fc.integer({ min: 1, max: 999 }),
+        speech: speechTagArb,
+      }),
+      fc.record({
+        kind: fc.constant('question' as const),
+        action: fc.constantFrom('approve' as const, 'reject' as const, 'reject-reason' as const),
+        question: fc.integer({ min: 1, max: 99 }),
+      }),
     );
-    const ids = fc.oneof(real, real.chain(mutation), forged.map(encodeButtonState), forged.map(encodeButtonState).chain(mutation), anyString);
+    const ids = fc.oneof(
+      real,
+      real.chain(mutation),
+      forged.map(encodeButtonState),
+      forged.map(encodeButtonState).chain(mutation),
+      anyString,
+    );
     fc.assert(
       fc.property(ids, fc.oneof(fc.constantFrom(ALICE, BOB), userId), (id, user) => {
         const state = decodeButtonState(id);
@@ -268,9 +383,17 @@ describe('abuse: the reference commands', () => {
     });
     expect(privateIds.length).toBeGreaterThan(3);
     fc.assert(
-      fc.property(fc.constantFrom(...privateIds), userId.filter((user) => user !== ALICE), (id, user) => {
-        expect(commands.button(id, user)).toEqual({ action: 'refuse', code: 'not-yours', message: 'Only the person who asked can use these buttons.' });
-      }),
+      fc.property(
+        fc.constantFrom(...privateIds),
+        userId.filter((user) => user !== ALICE),
+        (id, user) => {
+          expect(commands.button(id, user)).toEqual({
+            action: 'refuse',
+            code: 'not-yours',
+            message: 'Only the person who asked can use these buttons.',
+          });
+        },
+      ),
       options(),
     );
   });

@@ -7,7 +7,8 @@ import { openTestIndex, temporaryFolder } from '../support/test-index.js';
 
 const ALICE = '111111111111111111';
 const BOB = '222222222222222222';
-const label = (view: MessageView, text: string) => view.buttons.flat().find((button) => button.label.startsWith(text))?.customId ?? '';
+const label = (view: MessageView, text: string) =>
+  view.buttons.flat().find((button) => button.label.startsWith(text))?.customId ?? '';
 
 describe('the reference commands’ decisions', () => {
   let commands: PassageCommands;
@@ -22,7 +23,8 @@ describe('the reference commands’ decisions', () => {
   });
   afterAll(async () => remove());
 
-  const publicAnswer = () => commands.ask({ question: 'How do hostile states threaten the UK?', results: 2, private: false, user: ALICE });
+  const publicAnswer = () =>
+    commands.ask({ question: 'How do hostile states threaten the UK?', results: 2, private: false, user: ALICE });
 
   it('pages its owner’s public answer in place, and the pages join up', async () => {
     const first = await publicAnswer();
@@ -32,7 +34,9 @@ describe('the reference commands’ decisions', () => {
     const shown = [...first.embeds, ...more.view.embeds].map((embed) => embed.title);
     expect(new Set(shown).size).toBe(4);
     const back = commands.button(label(more.view, 'Previous'), ALICE);
-    expect(back.action === 'update' && back.view.embeds.map((embed) => embed.title)).toEqual(first.embeds.map((embed) => embed.title));
+    expect(back.action === 'update' && back.view.embeds.map((embed) => embed.title)).toEqual(
+      first.embeds.map((embed) => embed.title),
+    );
   });
 
   it('gives someone else a private copy of a public answer’s next page, leaving the original alone', async () => {
@@ -43,8 +47,17 @@ describe('the reference commands’ decisions', () => {
   });
 
   it('refuses anyone but the asker on a private answer', async () => {
-    const first = await commands.ask({ question: 'How do hostile states threaten the UK?', results: 2, private: true, user: ALICE });
-    expect(commands.button(label(first, 'More'), BOB)).toEqual({ action: 'refuse', code: 'not-yours', message: 'Only the person who asked can use these buttons.' });
+    const first = await commands.ask({
+      question: 'How do hostile states threaten the UK?',
+      results: 2,
+      private: true,
+      user: ALICE,
+    });
+    expect(commands.button(label(first, 'More'), BOB)).toEqual({
+      action: 'refuse',
+      code: 'not-yours',
+      message: 'Only the person who asked can use these buttons.',
+    });
     expect(commands.button(label(first, 'More'), ALICE).action).toBe('update');
   });
 
@@ -56,9 +69,14 @@ describe('the reference commands’ decisions', () => {
 
   it('refuses tampered buttons and buttons made for another text', async () => {
     expect(commands.button('a1.1.0.0.3.zzzz.0101', ALICE).action).toBe('refuse');
-    expect(commands.button(encodeButtonState({ kind: 'quote', paragraph: 99, speech: tag }), ALICE)).toMatchObject({ action: 'refuse' });
+    expect(commands.button(encodeButtonState({ kind: 'quote', paragraph: 99, speech: tag }), ALICE)).toMatchObject({
+      action: 'refuse',
+    });
     const outdated = encodeButtonState({ kind: 'quote', paragraph: 3, speech: tag === 'aaaa' ? 'bbbb' : 'aaaa' });
-    expect(commands.button(outdated, ALICE)).toMatchObject({ action: 'refuse', message: expect.stringContaining('older version') });
+    expect(commands.button(outdated, ALICE)).toMatchObject({
+      action: 'refuse',
+      message: expect.stringContaining('older version'),
+    });
   });
 
   it('opens the whole section privately for whoever presses, leaving the answer alone', async () => {
@@ -68,11 +86,18 @@ describe('the reference commands’ decisions', () => {
   });
 
   it('goes back to exactly the page before, even when long passages made pages short', async () => {
-    const first = await commands.ask({ question: 'How do hostile states threaten the UK?', results: 5, private: false, user: ALICE });
+    const first = await commands.ask({
+      question: 'How do hostile states threaten the UK?',
+      results: 5,
+      private: false,
+      user: ALICE,
+    });
     const more = commands.button(label(first, 'More'), ALICE);
     if (more.action !== 'update') throw new Error('no second page');
     const back = commands.button(label(more.view, 'Previous'), ALICE);
-    expect(back.action === 'update' && back.view.embeds.map((embed) => embed.title)).toEqual(first.embeds.map((embed) => embed.title));
+    expect(back.action === 'update' && back.view.embeds.map((embed) => embed.title)).toEqual(
+      first.embeds.map((embed) => embed.title),
+    );
   });
 
   it('answers an unknown section with the list of sections, privately', () => {

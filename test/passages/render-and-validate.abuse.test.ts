@@ -8,11 +8,28 @@ import { parseSpeech } from '../../src/speech/parse-speech.js';
 import type { Speech } from '../../src/speech/speech.js';
 import { discussionPrompt } from '../../src/study/discussion-prompts.js';
 import { admitQuestion, decideQuestion, MAX_PENDING_PER_MEMBER } from '../../src/study/queue-decisions.js';
-import { renderApprovedQuestion, renderOpening, renderQueuedQuestion, renderRecap, renderStatus, renderStudyPassage } from '../../src/study/views/render-study-messages.js';
+import {
+  renderApprovedQuestion,
+  renderOpening,
+  renderQueuedQuestion,
+  renderRecap,
+  renderStatus,
+  renderStudyPassage,
+} from '../../src/study/views/render-study-messages.js';
 import { startSession } from '../../src/study/session-transitions.js';
 import type { GuildSettings, QueuedQuestion, StudySession } from '../../src/study/study-types.js';
 import { speechSource } from '../support/test-index.js';
-import { discordUnescape, hostileString, internals, options, quoteViolations, refusalOrSync, refusalViolations, unescapedMarkup, viewViolations } from '../support/abuse-support.js';
+import {
+  discordUnescape,
+  hostileString,
+  internals,
+  options,
+  quoteViolations,
+  refusalOrSync,
+  refusalViolations,
+  unescapedMarkup,
+  viewViolations,
+} from '../support/abuse-support.js';
 
 // Escaping, question validation, the queue's decisions and the study messages, fed hostile text.
 
@@ -37,21 +54,51 @@ const prompt300 = hostileString(300);
 const snowflake = fc.stringMatching(/^[1-9]\d{16,19}$/u);
 const displayName = hostileString(32).map((text) => text || 'member');
 
-const sessionArb = fc.record({ title, status: fc.constantFrom('active' as const, 'paused' as const, 'ended' as const), moderated: fc.boolean(), from: fc.integer({ min: 1, max: 31 }), startedBy: snowflake }).map(
-  ({ status, ...input }): StudySession => ({
+const sessionArb = fc
+  .record({
+    title,
+    status: fc.constantFrom('active' as const, 'paused' as const, 'ended' as const),
+    moderated: fc.boolean(),
+    from: fc.integer({ min: 1, max: 31 }),
+    startedBy: snowflake,
+  })
+  .map(({ status, ...input }): StudySession => ({
     id: 7,
-    ...startSession({ guildId: '1', channelId: '2', threadId: '3', sectionId: 'state-threats', startedAt: 0, ...input }),
+    ...startSession({
+      guildId: '1',
+      channelId: '2',
+      threadId: '3',
+      sectionId: 'state-threats',
+      startedAt: 0,
+      ...input,
+    }),
     status,
-  }),
-);
-const queuedArb = fc.record({
-  text: question,
-  authorName: displayName,
-  authorId: snowflake,
-  status: fc.constantFrom('held' as const, 'pending' as const, 'approved' as const, 'rejected' as const, 'answered' as const),
-  decidedBy: fc.option(snowflake, { nil: null }),
-  reason: fc.option(prompt300, { nil: null }),
-}).map((input): QueuedQuestion => ({ id: 42, sessionId: 7, guildId: '1', createdAt: 0, decidedAt: null, modChannelId: null, modMessageId: null, ...input }));
+  }));
+const queuedArb = fc
+  .record({
+    text: question,
+    authorName: displayName,
+    authorId: snowflake,
+    status: fc.constantFrom(
+      'held' as const,
+      'pending' as const,
+      'approved' as const,
+      'rejected' as const,
+      'answered' as const,
+    ),
+    decidedBy: fc.option(snowflake, { nil: null }),
+    reason: fc.option(prompt300, { nil: null }),
+  })
+  .map((input): QueuedQuestion => ({
+    id: 42,
+    sessionId: 7,
+    guildId: '1',
+    createdAt: 0,
+    decidedAt: null,
+    modChannelId: null,
+    modMessageId: null,
+    ...input,
+  }));
 
 /** The text between `before` and the last `after` of the first line that has `before`. */
 function between(text: string, before: string, after: string): string {
@@ -114,23 +161,48 @@ describe('abuse: escaping, validation, queue decisions and study messages', () =
   });
 
   it('admitQuestion never throws, rejects every blocked term without echoing it, and never echoes the question (10,000 cases)', () => {
-    const terms = fc.array(fc.oneof(hostileString(40), fc.constantFrom('china', 'CHINA', ' spoiler ', '', '  ', '@everyone', '**')), { maxLength: 12 });
+    const terms = fc.array(
+      fc.oneof(hostileString(40), fc.constantFrom('china', 'CHINA', ' spoiler ', '', '  ', '@everyone', '**')),
+      { maxLength: 12 },
+    );
     fc.assert(
-      fc.property(question, sessionArb, terms, fc.integer({ min: 0, max: 10 }), (text, session, blockedTerms, waiting) => {
-        const settings: GuildSettings = { guildId: '1', moderatorRoleId: null, modChannelId: null, moderated: true, cooldownSeconds: 0, blockedTerms };
-        const outcome = admitQuestion(text, session, settings, waiting);
-        const blocked = blockedTerms.some((term) => term.trim() !== '' && text.toLowerCase().includes(term.trim().toLowerCase()));
-        if (session.status === 'ended' || waiting >= MAX_PENDING_PER_MEMBER) {
-          expect(outcome.ok).toBe(false);
-        } else if (blocked) {
-          expect(outcome).toEqual({ ok: true, value: { status: 'rejected', reason: 'It contains a term this server does not allow in questions.' } });
-        } else {
-          expect(outcome).toEqual({ ok: true, value: { status: session.status === 'paused' ? 'held' : 'pending' } });
-        }
-        const message = outcome.ok ? (outcome.value.status === 'rejected' ? outcome.value.reason : '') : outcome.message;
-        if (text.trim().length >= 12) expect(message.includes(text)).toBe(false);
-        expect(internals(message)).toEqual([]);
-      }),
+      fc.property(
+        question,
+        sessionArb,
+        terms,
+        fc.integer({ min: 0, max: 10 }),
+        (text, session, blockedTerms, waiting) => {
+          const settings: GuildSettings = {
+            guildId: '1',
+            moderatorRoleId: null,
+            modChannelId: null,
+            moderated: true,
+            cooldownSeconds: 0,
+            blockedTerms,
+          };
+          const outcome = admitQuestion(text, session, settings, waiting);
+          const blocked = blockedTerms.some(
+            (term) => term.trim() !== '' && text.toLowerCase().includes(term.trim().toLowerCase()),
+          );
+          if (session.status === 'ended' || waiting >= MAX_PENDING_PER_MEMBER) {
+            expect(outcome.ok).toBe(false);
+          } else if (blocked) {
+            expect(outcome).toEqual({
+              ok: true,
+              value: { status: 'rejected', reason: 'It contains a term this server does not allow in questions.' },
+            });
+          } else {
+            expect(outcome).toEqual({ ok: true, value: { status: session.status === 'paused' ? 'held' : 'pending' } });
+          }
+          const message = outcome.ok
+            ? outcome.value.status === 'rejected'
+              ? outcome.value.reason
+              : ''
+            : outcome.message;
+          if (text.trim().length >= 12) expect(message.includes(text)).toBe(false);
+          expect(internals(message)).toEqual([]);
+        },
+      ),
       options(),
     );
   });
@@ -155,8 +227,10 @@ describe('abuse: escaping, validation, queue decisions and study messages', () =
         const view = renderQueuedQuestion(queued, session);
         fine(view);
         expect(unescapedMarkup(view.embeds[0]?.description ?? '')).toEqual([]);
-        if (view.content?.startsWith('Question for **')) expect(unescapedMarkup(between(view.content, 'Question for **', '** in <#'))).toEqual([]);
-        else if (view.content?.startsWith('Not taken up: **')) expect(unescapedMarkup(between(view.content, 'Not taken up: **', '** ended first.'))).toEqual([]);
+        if (view.content?.startsWith('Question for **'))
+          expect(unescapedMarkup(between(view.content, 'Question for **', '** in <#'))).toEqual([]);
+        else if (view.content?.startsWith('Not taken up: **'))
+          expect(unescapedMarkup(between(view.content, 'Not taken up: **', '** ended first.'))).toEqual([]);
         else expect(view.content).toMatch(/^(Approved|Rejected) by <@\d+>\.$/u);
         // Approve and Reject only while a moderator can still decide: undecided, in a session that has not ended.
         const open = (queued.status === 'pending' || queued.status === 'held') && session.status !== 'ended';
@@ -168,26 +242,36 @@ describe('abuse: escaping, validation, queue decisions and study messages', () =
 
   it('an approved question in the thread is within limits, its text escaped, the answer verbatim (10,000 cases)', () => {
     fc.assert(
-      fc.property(queuedArb, fc.integer({ min: 1, max: 31 }), fc.constantFrom('', '\nThe speech does not seem to answer this question.'), (queued, paragraph, note) => {
-        const answer = renderStudyPassage(speech, paragraph, 'x');
-        const view = renderApprovedQuestion(queued, { ...answer, content: `**Q:** whatever${note}` });
-        fine(view);
-        expect(quoteViolations(speech, view)).toEqual([]);
-        expect(unescapedMarkup(between((view.content ?? '').split('\n')[0] ?? '', ':** ', ''))).toEqual([]);
-      }),
+      fc.property(
+        queuedArb,
+        fc.integer({ min: 1, max: 31 }),
+        fc.constantFrom('', '\nThe speech does not seem to answer this question.'),
+        (queued, paragraph, note) => {
+          const answer = renderStudyPassage(speech, paragraph, 'x');
+          const view = renderApprovedQuestion(queued, { ...answer, content: `**Q:** whatever${note}` });
+          fine(view);
+          expect(quoteViolations(speech, view)).toEqual([]);
+          expect(unescapedMarkup(between((view.content ?? '').split('\n')[0] ?? '', ':** ', ''))).toEqual([]);
+        },
+      ),
       options(),
     );
   });
 
   it('a study passage with any moderator prompt is within limits, verbatim, the prompt escaped (10,000 cases)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 31 }), fc.nat(), fc.option(prompt300, { nil: undefined }), (paragraph, cursor, own) => {
-        const chosen = discussionPrompt(cursor, own);
-        const view = renderStudyPassage(speech, paragraph, chosen);
-        fine(view);
-        expect(quoteViolations(speech, view)).toEqual([]);
-        if (own?.trim()) expect(unescapedMarkup(between(view.content ?? '', '**Discussion:** ', ''))).toEqual([]);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 31 }),
+        fc.nat(),
+        fc.option(prompt300, { nil: undefined }),
+        (paragraph, cursor, own) => {
+          const chosen = discussionPrompt(cursor, own);
+          const view = renderStudyPassage(speech, paragraph, chosen);
+          fine(view);
+          expect(quoteViolations(speech, view)).toEqual([]);
+          if (own?.trim()) expect(unescapedMarkup(between(view.content ?? '', '**Discussion:** ', ''))).toEqual([]);
+        },
+      ),
       options(),
     );
   });
@@ -210,7 +294,13 @@ describe('abuse: escaping, validation, queue decisions and study messages', () =
         if (!section) return;
         fine(renderOpening(session, section));
         const covered = Array.from({ length: 31 }, (_, at) => at + 1);
-        fine(renderRecap({ ...session, covered }, { participants: 1e9, messages: 1e12, questions: { asked: 1, approved: 1, rejected: 1, answered: 1 } }, 1e15));
+        fine(
+          renderRecap(
+            { ...session, covered },
+            { participants: 1e9, messages: 1e12, questions: { asked: 1, approved: 1, rejected: 1, answered: 1 } },
+            1e15,
+          ),
+        );
       }),
       options(),
     );
@@ -223,8 +313,22 @@ describe('abuse: escaping, validation, queue decisions and study messages', () =
       fc.property(sessionArb, (session) => {
         const section = speech.sections[0];
         if (!section) return;
-        expect(unescapedMarkup(between(renderOpening(session, section).embeds[0]?.title ?? '', 'Study session: ', ''))).toEqual([]);
-        expect(unescapedMarkup(between(renderRecap(session, { participants: 0, messages: 0, questions: { asked: 0, approved: 0, rejected: 0, answered: 0 } }, 0).embeds[0]?.title ?? '', 'Recap: ', ''))).toEqual([]);
+        expect(
+          unescapedMarkup(between(renderOpening(session, section).embeds[0]?.title ?? '', 'Study session: ', '')),
+        ).toEqual([]);
+        expect(
+          unescapedMarkup(
+            between(
+              renderRecap(
+                session,
+                { participants: 0, messages: 0, questions: { asked: 0, approved: 0, rejected: 0, answered: 0 } },
+                0,
+              ).embeds[0]?.title ?? '',
+              'Recap: ',
+              '',
+            ),
+          ),
+        ).toEqual([]);
       }),
       options(),
     );

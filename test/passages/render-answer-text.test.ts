@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderAnswerText, renderQuotesText, renderSectionText, TERMINAL_STYLE, WEAK_MATCH_NOTE } from '../../src/passages/views/render-answer-text.js';
+import {
+  renderAnswerText,
+  renderQuotesText,
+  renderSectionText,
+  TERMINAL_STYLE,
+  WEAK_MATCH_NOTE,
+} from '../../src/passages/views/render-answer-text.js';
 import type { Answer, Passage } from '../../src/search/passage-retriever.js';
 import { sectionOf } from '../../src/speech/find-paragraphs.js';
 import { parseSpeech } from '../../src/speech/parse-speech.js';
@@ -10,12 +16,24 @@ const speech = parseSpeech(readFileSync('embeddings/source/mi5-dg-annual-threat-
 const passage = (number: number, confident: boolean, score: number): Passage => {
   const paragraph = speech.paragraphs[number - 1]!;
   const sentence = paragraph.sentences[0]!;
-  return { id: paragraph.id, section: sectionOf(speech, paragraph), paragraph, score, confident, highlight: { start: sentence.start, end: sentence.end, text: sentence.text } };
+  return {
+    id: paragraph.id,
+    section: sectionOf(speech, paragraph),
+    paragraph,
+    score,
+    confident,
+    highlight: { start: sentence.start, end: sentence.end, text: sentence.text },
+  };
 };
 
 describe('an answer as text, for the console and the CLI', () => {
   it('marks each passage that is not a confident match, and only those', () => {
-    const answer: Answer = { question: 'q', mode: 'lexical', confident: true, passages: [passage(28, true, 1), passage(29, false, 0.5)] };
+    const answer: Answer = {
+      question: 'q',
+      mode: 'lexical',
+      confident: true,
+      passages: [passage(28, true, 1), passage(29, false, 0.5)],
+    };
     const lines = renderAnswerText(answer).split('\n');
     expect(lines.find((line) => line.startsWith('1. '))).toBe('1. Encryption · ¶28  score 1.00');
     expect(lines.find((line) => line.startsWith('2. '))).toBe('2. Encryption · ¶29  score 0.50 (weak match)');
@@ -28,8 +46,22 @@ describe('an answer as text, for the console and the CLI', () => {
   });
 });
 
-const encryption: Section = { id: 'encryption', heading: 'ENCRYPTION', name: 'Encryption', number: 5, firstParagraph: 28, lastParagraph: 29 };
-const conclusion: Section = { id: 'conclusion', heading: 'CONCLUSION', name: 'Conclusion', number: 9, firstParagraph: 40, lastParagraph: 40 };
+const encryption: Section = {
+  id: 'encryption',
+  heading: 'ENCRYPTION',
+  name: 'Encryption',
+  number: 5,
+  firstParagraph: 28,
+  lastParagraph: 29,
+};
+const conclusion: Section = {
+  id: 'conclusion',
+  heading: 'CONCLUSION',
+  name: 'Conclusion',
+  number: 9,
+  firstParagraph: 40,
+  lastParagraph: 40,
+};
 const paragraphOf = (section: Section, number: number, text: string): Paragraph => ({
   id: `${section.id}-${number - section.firstParagraph + 1}`,
   number,
@@ -41,7 +73,14 @@ const paragraphOf = (section: Section, number: number, text: string): Paragraph 
 const p28 = paragraphOf(encryption, 28, 'First sentence. Second sentence. Third sentence.');
 const p29 = paragraphOf(encryption, 29, 'Only sentence.');
 const p40 = paragraphOf(conclusion, 40, 'Thank you.');
-const passageOf = (paragraph: Paragraph, section: Section, score: number, confident: boolean, start: number, end: number): Passage => ({
+const passageOf = (
+  paragraph: Paragraph,
+  section: Section,
+  score: number,
+  confident: boolean,
+  start: number,
+  end: number,
+): Passage => ({
   id: paragraph.id,
   section,
   paragraph,
@@ -73,16 +112,34 @@ describe('an answer as text, exactly', () => {
   });
 
   it('puts the weak-match note, then a blank line, before the passages of an answer that is not confident', () => {
-    const answer: Answer = { question: 'q', mode: 'lexical', confident: false, passages: [passageOf(p29, encryption, 0.5, false, 0, 14)] };
+    const answer: Answer = {
+      question: 'q',
+      mode: 'lexical',
+      confident: false,
+      passages: [passageOf(p29, encryption, 0.5, false, 0, 14)],
+    };
     expect(renderAnswerText(answer, TERMINAL_STYLE)).toBe(
-      ['Q: q', '(lexical retrieval)', '', WEAK_MATCH_NOTE, '', '1. Encryption · ¶29  score 0.50 (weak match)', '   “\u001b[1mOnly sentence.\u001b[22m”'].join('\n'),
+      [
+        'Q: q',
+        '(lexical retrieval)',
+        '',
+        WEAK_MATCH_NOTE,
+        '',
+        '1. Encryption · ¶29  score 0.50 (weak match)',
+        '   “\u001b[1mOnly sentence.\u001b[22m”',
+      ].join('\n'),
     );
   });
 
   it('says nothing matches when the answer has no passage, and shows no weak-match note', () => {
     const answer: Answer = { question: 'zebra', mode: 'lexical', confident: false, passages: [] };
     expect(renderAnswerText(answer)).toBe(
-      ['Q: zebra', '(lexical retrieval)', '', 'Nothing in the speech matches this question. Try other words, or /section to read a section.'].join('\n'),
+      [
+        'Q: zebra',
+        '(lexical retrieval)',
+        '',
+        'Nothing in the speech matches this question. Try other words, or /section to read a section.',
+      ].join('\n'),
     );
   });
 });
@@ -95,8 +152,11 @@ describe('a section and quoted paragraphs as text', () => {
   });
 
   it('quotes each paragraph under its citation, a blank line between quotes', () => {
-    expect(renderQuotesText([{ section: encryption, paragraph: p29 }, { section: conclusion, paragraph: p40 }])).toBe(
-      'Encryption · ¶29\n“Only sentence.”\n\nConclusion · ¶40\n“Thank you.”',
-    );
+    expect(
+      renderQuotesText([
+        { section: encryption, paragraph: p29 },
+        { section: conclusion, paragraph: p40 },
+      ]),
+    ).toBe('Encryption · ¶29\n“Only sentence.”\n\nConclusion · ¶40\n“Thank you.”');
   });
 });

@@ -5,29 +5,52 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { markHighlight } from '../../src/passages/views/mark-highlight.js';
-import { citation, PLAIN_STYLE, renderAnswerText, TERMINAL_STYLE } from '../../src/passages/views/render-answer-text.js';
+import {
+  citation,
+  PLAIN_STYLE,
+  renderAnswerText,
+  TERMINAL_STYLE,
+} from '../../src/passages/views/render-answer-text.js';
 import type { Speech } from '../../src/speech/speech.js';
-import { describeHighlightCases, everySentenceRun, expectAllPlaces, HIGHLIGHT_CASES, oracleSpeeches } from '../support/highlight-oracle.js';
+import {
+  describeHighlightCases,
+  everySentenceRun,
+  expectAllPlaces,
+  HIGHLIGHT_CASES,
+  oracleSpeeches,
+} from '../support/highlight-oracle.js';
 
 const STYLES = [
   { name: 'plain text', style: PLAIN_STYLE },
   { name: 'a terminal', style: TERMINAL_STYLE },
 ] as const;
 
-describeHighlightCases('the highlight of an answer as text', 'highlight-text', HIGHLIGHT_CASES, (opened, { questions }) => {
-  it.each(questions)('quotes each passage of “%s” with exactly its highlighted sentences marked', async (question) => {
-    const { answer, expected } = await opened().ask(question, 10);
-    for (const { style } of STYLES) {
-      const lines = renderAnswerText(answer, style).split('\n');
-      answer.passages.forEach((passage, rank) => {
-        const heading = lines.findIndex((line) => line.startsWith(`${rank + 1}. ${citation(passage.section, passage.paragraph)}  score `));
-        const { before, bold, after } = expected[rank]!;
-        expect(heading, `passage ${rank + 1}`).toBeGreaterThan(0);
-        expect(lines[heading + 1]).toBe(`   “${before}${style.highlightOpen}${bold}${style.highlightClose}${after}”`);
-      });
-    }
-  });
-});
+describeHighlightCases(
+  'the highlight of an answer as text',
+  'highlight-text',
+  HIGHLIGHT_CASES,
+  (opened, { questions }) => {
+    it.each(questions)(
+      'quotes each passage of “%s” with exactly its highlighted sentences marked',
+      async (question) => {
+        const { answer, expected } = await opened().ask(question, 10);
+        for (const { style } of STYLES) {
+          const lines = renderAnswerText(answer, style).split('\n');
+          answer.passages.forEach((passage, rank) => {
+            const heading = lines.findIndex((line) =>
+              line.startsWith(`${rank + 1}. ${citation(passage.section, passage.paragraph)}  score `),
+            );
+            const { before, bold, after } = expected[rank]!;
+            expect(heading, `passage ${rank + 1}`).toBeGreaterThan(0);
+            expect(lines[heading + 1]).toBe(
+              `   “${before}${style.highlightOpen}${bold}${style.highlightClose}${after}”`,
+            );
+          });
+        }
+      },
+    );
+  },
+);
 
 describe('markHighlight, for every run of sentences of the speech', () => {
   let speeches: Speech[];
@@ -39,8 +62,12 @@ describe('markHighlight, for every run of sentences of the speech', () => {
     const runs = speeches.flatMap((speech) => everySentenceRun(speech));
     expectAllPlaces(runs.map((run) => run.expected));
     for (const { paragraph, start, end, expected } of runs) {
-      expect(markHighlight(paragraph.text, { start, end }, '[', ']')).toBe(`${expected.before}[${expected.bold}]${expected.after}`);
-      expect(markHighlight(paragraph.text, { start, end }, '**')).toBe(`${expected.before}**${expected.bold}**${expected.after}`);
+      expect(markHighlight(paragraph.text, { start, end }, '[', ']')).toBe(
+        `${expected.before}[${expected.bold}]${expected.after}`,
+      );
+      expect(markHighlight(paragraph.text, { start, end }, '**')).toBe(
+        `${expected.before}**${expected.bold}**${expected.after}`,
+      );
     }
   });
 });

@@ -26,7 +26,11 @@ describe('chunking paragraphs', () => {
   });
 
   it('never crosses a paragraph boundary, and numbers chunks across paragraphs', () => {
-    const chunks = chunkParagraphs([paragraph('First paragraph.', 1), paragraph('Second paragraph.', 2)], settings, wordCount);
+    const chunks = chunkParagraphs(
+      [paragraph('First paragraph.', 1), paragraph('Second paragraph.', 2)],
+      settings,
+      wordCount,
+    );
     expect(chunks.map((chunk) => [chunk.id, chunk.paragraphNumber, chunk.text])).toEqual([
       [0, 1, 'First paragraph.'],
       [1, 2, 'Second paragraph.'],

@@ -18,7 +18,10 @@ describe('the dense confidence rule, with a threshold the test sets for the tiny
   let similarity: Map<number, number>;
 
   async function openWithThreshold(threshold: number | undefined): Promise<OpenedIndex> {
-    const index = await openTestIndex(where.folder, { dense: true, ...(threshold === undefined ? {} : { denseThresholds: { [TINY_MODEL_ID]: threshold } }) });
+    const index = await openTestIndex(where.folder, {
+      dense: true,
+      ...(threshold === undefined ? {} : { denseThresholds: { [TINY_MODEL_ID]: threshold } }),
+    });
     opened.push(index);
     return index;
   }
@@ -51,7 +54,8 @@ describe('the dense confidence rule, with a threshold the test sets for the tiny
     const ranked = [...similarity.entries()].sort((a, b) => b[1] - a[1]);
     for (let n = 2; n <= 5; n += 1) {
       const [above, below] = [ranked[n - 1], ranked[n]];
-      if (above && below && above[1] - below[1] >= 1e-4) return { threshold: (above[1] + below[1]) / 2, admitted: ranked.slice(0, n).map(([number]) => number) };
+      if (above && below && above[1] - below[1] >= 1e-4)
+        return { threshold: (above[1] + below[1]) / 2, admitted: ranked.slice(0, n).map(([number]) => number) };
     }
     throw new Error('the most similar paragraphs are too close in similarity to separate');
   }

@@ -15,7 +15,15 @@ const DIMENSION = 384;
 const SCALE: HnswSettings = { ...DEFAULT_HNSW, M: 32, efConstruction: 100, ef: 2048, dimension: DIMENSION };
 
 function meanRecall(index: HnswVectorIndex, queries: Float32Array, truth: readonly number[][]): number {
-  const total = truth.reduce((sum, ids, q) => sum + recall(index.nearest(rowAsArray(queries, DIMENSION, q), 10).map((hit) => hit.id), ids), 0);
+  const total = truth.reduce(
+    (sum, ids, q) =>
+      sum +
+      recall(
+        index.nearest(rowAsArray(queries, DIMENSION, q), 10).map((hit) => hit.id),
+        ids,
+      ),
+    0,
+  );
   return total / truth.length;
 }
 
@@ -27,7 +35,9 @@ describe('HNSW recall on random unit vectors', () => {
   let file: string;
 
   beforeAll(async () => {
-    truth = Array.from({ length: 100 }, (_, q) => exactTopK(vectors, DIMENSION, queries.subarray(q * DIMENSION, (q + 1) * DIMENSION), 10));
+    truth = Array.from({ length: 100 }, (_, q) =>
+      exactTopK(vectors, DIMENSION, queries.subarray(q * DIMENSION, (q + 1) * DIMENSION), 10),
+    );
     folder = await mkdtemp(path.join(tmpdir(), 'hnsw-recall-'));
     file = path.join(folder, 'vectors.hnsw');
     await HnswVectorIndex.build(rowsAsArrays(vectors, DIMENSION), SCALE).write(file);
@@ -46,7 +56,9 @@ describe('HNSW recall on random unit vectors', () => {
 
   it('takes the exact top 10 to be the largest dot products, best first', () => {
     const query = queries.subarray(0, DIMENSION);
-    const dots = Array.from({ length: 5000 }, (_, row) => rowAsArray(vectors, DIMENSION, row).reduce((sum, value, d) => sum + value * (query[d] as number), 0));
+    const dots = Array.from({ length: 5000 }, (_, row) =>
+      rowAsArray(vectors, DIMENSION, row).reduce((sum, value, d) => sum + value * (query[d] as number), 0),
+    );
     const sorted = dots.map((_, row) => row).sort((a, b) => (dots[b] as number) - (dots[a] as number));
     expect(truth[0]).toEqual(sorted.slice(0, 10));
   });
@@ -84,7 +96,12 @@ describe('percentile', () => {
 
   it('accepts sorted or unsorted input and never reorders it', () => {
     const copy = [...samples];
-    expect(percentile(samples, 95)).toBe(percentile([...samples].sort((a, b) => a - b), 95));
+    expect(percentile(samples, 95)).toBe(
+      percentile(
+        [...samples].sort((a, b) => a - b),
+        95,
+      ),
+    );
     expect(samples).toEqual(copy);
   });
 

@@ -20,7 +20,9 @@ describe('lexical stress: four content words of any sentence', () => {
     const misses: string[] = [];
     for (const paragraph of opened.speech.paragraphs) {
       for (const sentence of paragraph.sentences) {
-        const words = [...new Set(normaliseForMatching(sentence.text).filter((word) => !isStopword(word) && word.length > 2))];
+        const words = [
+          ...new Set(normaliseForMatching(sentence.text).filter((word) => !isStopword(word) && word.length > 2)),
+        ];
         if (words.length < 4) continue;
         const picked: string[] = [];
         while (picked.length < 4) picked.push(...words.splice(Math.floor(random() * words.length), 1));
@@ -30,7 +32,9 @@ describe('lexical stress: four content words of any sentence', () => {
         if (top !== paragraph.number) misses.push(`¶${paragraph.number} "${query}" → ¶${top}`);
       }
     }
-    console.info(`lexical stress: ${asked - misses.length} of ${asked} sentences found first${misses.length > 0 ? `; misses: ${misses.join('; ')}` : ''}`);
+    console.info(
+      `lexical stress: ${asked - misses.length} of ${asked} sentences found first${misses.length > 0 ? `; misses: ${misses.join('; ')}` : ''}`,
+    );
     expect(asked).toBeGreaterThan(100);
     expect((asked - misses.length) / asked).toBeGreaterThanOrEqual(0.99);
   });

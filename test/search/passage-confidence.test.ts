@@ -63,7 +63,7 @@ describe('which passages are confident', () => {
     expect(confident({ lexicalRanking })).toEqual([3]);
   });
 
-  it('does not call confident a paragraph with the question\'s words that the lexical ranking did not score', () => {
+  it("does not call confident a paragraph with the question's words that the lexical ranking did not score", () => {
     expect(confident({ lexicalRanking: ranking({ 3: 2 }) })).toEqual([3]);
   });
 

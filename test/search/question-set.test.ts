@@ -47,7 +47,11 @@ describe('retrieval quality on the labelled question set', () => {
     const row = (name: string, quality: RetrievalQuality) =>
       `${name.padEnd(12)} n=${String(quality.questions).padEnd(3)} hit@1 ${quality.hitAt1.toFixed(3)}  hit@3 ${quality.hitAt3.toFixed(3)}  MRR ${quality.mrr.toFixed(3)}`;
     const lines = ['lexical retrieval quality'];
-    for (const [name, questions, floors] of [['exact', EXACT, LEXICAL_FLOORS.exact], ['paraphrase', PARAPHRASE, LEXICAL_FLOORS.paraphrase], ['structure', STRUCTURE, LEXICAL_FLOORS.structure]] as const) {
+    for (const [name, questions, floors] of [
+      ['exact', EXACT, LEXICAL_FLOORS.exact],
+      ['paraphrase', PARAPHRASE, LEXICAL_FLOORS.paraphrase],
+      ['structure', STRUCTURE, LEXICAL_FLOORS.structure],
+    ] as const) {
       const quality = await measureRetrievalQuality(lexical.retriever, questions);
       lines.push(row(name, quality));
       expect.soft(quality.hitAt1, `${name} hit@1`).toBeGreaterThanOrEqual(floors.hitAt1);
@@ -59,14 +63,18 @@ describe('retrieval quality on the labelled question set', () => {
 
   it('keeps exact-term questions answered when fused with a dense ranking (tiny model: its vectors carry no meaning)', async () => {
     const exact = await measureRetrievalQuality(hybrid.retriever, EXACT);
-    console.info(`hybrid (tiny model) exact-term: hit@1 ${exact.hitAt1.toFixed(3)}  hit@3 ${exact.hitAt3.toFixed(3)}  MRR ${exact.mrr.toFixed(3)}`);
+    console.info(
+      `hybrid (tiny model) exact-term: hit@1 ${exact.hitAt1.toFixed(3)}  hit@3 ${exact.hitAt3.toFixed(3)}  MRR ${exact.mrr.toFixed(3)}`,
+    );
     expect(exact.hitAt3).toBeGreaterThanOrEqual(0.9);
   });
 
   it('is right at least 95 % of the times it is confident, always confident in the speech’s words, never off topic', async () => {
     for (const { retriever } of [lexical, hybrid]) {
       const quality = await measureRetrievalQuality(retriever, LABELLED_QUESTIONS);
-      console.info(`${retriever.mode}: ${quality.confident} confident answers, ${quality.confidentRight} with a right top passage`);
+      console.info(
+        `${retriever.mode}: ${quality.confident} confident answers, ${quality.confidentRight} with a right top passage`,
+      );
       expect(quality.confidentRight / quality.confident).toBeGreaterThanOrEqual(0.95);
       const offTopic = await Promise.all(OFF_TOPIC_QUESTIONS.map((question) => retriever.ask(question)));
       expect(offTopic.filter((answer) => answer.confident).map((answer) => answer.question)).toEqual([]);

@@ -11,8 +11,18 @@ describe('Reciprocal Rank Fusion', () => {
   });
 
   it('ignores the lists’ own scores: only ranks count', () => {
-    const a = fuseRankings([[{ id: 7, score: 1e9 }, { id: 8, score: 1 }]]);
-    const b = fuseRankings([[{ id: 7, score: 0.2 }, { id: 8, score: 0.1 }]]);
+    const a = fuseRankings([
+      [
+        { id: 7, score: 1e9 },
+        { id: 8, score: 1 },
+      ],
+    ]);
+    const b = fuseRankings([
+      [
+        { id: 7, score: 0.2 },
+        { id: 8, score: 0.1 },
+      ],
+    ]);
     expect(a).toEqual(b);
   });
 

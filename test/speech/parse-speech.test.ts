@@ -46,14 +46,17 @@ function editLine(page: string, line: string, replacement: string | null): strin
   return lines.join('\n');
 }
 
-const paragraphsOf = (speech: Speech, sectionId: string) => speech.paragraphs.filter((paragraph) => paragraph.sectionId === sectionId);
+const paragraphsOf = (speech: Speech, sectionId: string) =>
+  speech.paragraphs.filter((paragraph) => paragraph.sectionId === sectionId);
 
 describe.each([
   { page: 'the real speech', speech: real, source: REAL_PAGE, paragraphCount: 31, perSection: [5, 11, 8, 3, 3, 1] },
   { page: 'the second page', speech: second, source: SECOND_PAGE, paragraphCount: 9, perSection: [3, 4, 2] },
 ])('structure of $page', ({ speech, source, paragraphCount, perSection }) => {
   it(`numbers its ${paragraphCount} paragraphs 1…${paragraphCount} without gaps`, () => {
-    expect(speech.paragraphs.map((paragraph) => paragraph.number)).toEqual(Array.from({ length: paragraphCount }, (_, i) => i + 1));
+    expect(speech.paragraphs.map((paragraph) => paragraph.number)).toEqual(
+      Array.from({ length: paragraphCount }, (_, i) => i + 1),
+    );
   });
 
   it('numbers sections 1…n in order and gives each the expected number of paragraphs', () => {
@@ -97,7 +100,9 @@ describe.each([
 
   it('produces the same ids when the same page is parsed again', () => {
     const again = parseSpeech(source);
-    expect(again.paragraphs.map((paragraph) => paragraph.id)).toEqual(speech.paragraphs.map((paragraph) => paragraph.id));
+    expect(again.paragraphs.map((paragraph) => paragraph.id)).toEqual(
+      speech.paragraphs.map((paragraph) => paragraph.id),
+    );
     expect(again.sections.map((section) => section.id)).toEqual(speech.sections.map((section) => section.id));
     expect(again).toEqual(speech);
   });
@@ -223,9 +228,21 @@ describe('parseSpeech on a second, fictional page (test fixture)', () => {
   });
 
   it('title-cases headings, keeping minor words lowercase and digit-bearing words (COVID-19, MI5) in capitals', () => {
-    expect(second.sections.map((section) => section.name)).toEqual(['Opening Remarks, in Brief', 'COVID-19 and MI5', 'Looking Ahead']);
-    expect(second.sections.map((section) => section.heading)).toEqual(['OPENING REMARKS, IN BRIEF', 'COVID-19 AND MI5', 'LOOKING AHEAD']);
-    expect(second.sections.map((section) => section.id)).toEqual(['opening-remarks-in-brief', 'covid-19-and-mi5', 'looking-ahead']);
+    expect(second.sections.map((section) => section.name)).toEqual([
+      'Opening Remarks, in Brief',
+      'COVID-19 and MI5',
+      'Looking Ahead',
+    ]);
+    expect(second.sections.map((section) => section.heading)).toEqual([
+      'OPENING REMARKS, IN BRIEF',
+      'COVID-19 AND MI5',
+      'LOOKING AHEAD',
+    ]);
+    expect(second.sections.map((section) => section.id)).toEqual([
+      'opening-remarks-in-brief',
+      'covid-19-and-mi5',
+      'looking-ahead',
+    ]);
   });
 
   it('has 9 paragraphs with ¶ ranges 1–3, 4–7 and 8–9', () => {
@@ -255,13 +272,25 @@ describe('parseSpeech on a second, fictional page (test fixture)', () => {
 
   it('reads a heading that directly follows the speaker line, and paragraphs with no blank line between them', () => {
     expect(second.paragraphs[0]?.sectionId).toBe('opening-remarks-in-brief');
-    expect(second.paragraphs[1]?.text).toBe('We said last year that we would “listen more and talk less”. We have tried… with mixed results.');
+    expect(second.paragraphs[1]?.text).toBe(
+      'We said last year that we would “listen more and talk less”. We have tried… with mixed results.',
+    );
   });
 
   it('leaves no carriage return in any text and parses the page exactly as its all-LF and all-CRLF versions', () => {
     expect(SECOND_PAGE).toContain('\r\n');
-    const texts = [second.title, second.speaker, ...second.summary, ...second.sections.map((section) => section.heading)];
-    texts.push(...second.paragraphs.flatMap((paragraph) => [paragraph.text, ...paragraph.sentences.map((sentence) => sentence.text)]));
+    const texts = [
+      second.title,
+      second.speaker,
+      ...second.summary,
+      ...second.sections.map((section) => section.heading),
+    ];
+    texts.push(
+      ...second.paragraphs.flatMap((paragraph) => [
+        paragraph.text,
+        ...paragraph.sentences.map((sentence) => sentence.text),
+      ]),
+    );
     for (const text of texts) expect(text).not.toContain('\r');
     const lf = SECOND_PAGE.replace(/\r\n/gu, '\n');
     expect(parseSpeech(lf)).toEqual(second);
@@ -272,7 +301,9 @@ describe('parseSpeech on a second, fictional page (test fixture)', () => {
     expect(SECOND_PAGE).toContain('easy.\u00a0\u00a0But');
     expect(SECOND_PAGE).toMatch(/^\u00a0\r?$/mu);
     expect(second.paragraphs[6]?.text).toBe('None of this was easy. But it was necessary.');
-    expect(second.paragraphs[0]?.text).toBe('Good afternoon. This fixture’s words are invented – none of them were ever spoken.');
+    expect(second.paragraphs[0]?.text).toBe(
+      'Good afternoon. This fixture’s words are invented – none of them were ever spoken.',
+    );
     expect(second.paragraphs.every((paragraph) => paragraph.text.trim() !== '')).toBe(true);
   });
 
@@ -301,7 +332,10 @@ describe('parseSpeech on malformed pages', () => {
   });
 
   it('rejects a "Published date" line whose month is not a month (no-published-date)', () => {
-    expectFormatError(editLine(SECOND_PAGE, 'Published date: 3 Mar 2019', 'Published date: 3 Foo 2019'), 'no-published-date');
+    expectFormatError(
+      editLine(SECOND_PAGE, 'Published date: 3 Mar 2019', 'Published date: 3 Foo 2019'),
+      'no-published-date',
+    );
   });
 
   it('rejects a page with no title line before the published date (no-published-date)', () => {
@@ -318,7 +352,11 @@ describe('parseSpeech on malformed pages', () => {
   });
 
   it('rejects text between the speaker line and the first heading (text-before-heading)', () => {
-    const page = editLine(SECOND_PAGE, 'Director General Jane Example', 'Director General Jane Example\n\nA stray paragraph before any heading.');
+    const page = editLine(
+      SECOND_PAGE,
+      'Director General Jane Example',
+      'Director General Jane Example\n\nA stray paragraph before any heading.',
+    );
     expectFormatError(page, 'text-before-heading');
   });
 
@@ -329,29 +367,43 @@ describe('parseSpeech on malformed pages', () => {
 
   it('rejects a page with paragraphs but no headings at all', () => {
     let page = SECOND_PAGE;
-    for (const heading of ['OPENING REMARKS, IN BRIEF', 'COVID-19 AND MI5', 'LOOKING AHEAD\u00a0']) page = editLine(page, heading, '');
+    for (const heading of ['OPENING REMARKS, IN BRIEF', 'COVID-19 AND MI5', 'LOOKING AHEAD\u00a0'])
+      page = editLine(page, heading, '');
     expect(thrownBy(() => parseSpeech(page))).toBeInstanceOf(SpeechFormatError);
   });
 
   it('reports a page with paragraphs but no headings at all as no-sections', () => {
     let page = SECOND_PAGE;
-    for (const heading of ['OPENING REMARKS, IN BRIEF', 'COVID-19 AND MI5', 'LOOKING AHEAD\u00a0']) page = editLine(page, heading, '');
+    for (const heading of ['OPENING REMARKS, IN BRIEF', 'COVID-19 AND MI5', 'LOOKING AHEAD\u00a0'])
+      page = editLine(page, heading, '');
     expectFormatError(page, 'no-sections');
   });
 
   // The footer is the line "Related News & Speeches"; a paragraph that starts with the word is the speaker's.
   it('does not end the speech at a paragraph that merely starts with "Related"', () => {
     const added = 'Related to this, we changed how we recruit.';
-    const page = editLine(SECOND_PAGE, 'None of this was easy.\u00a0\u00a0But it was necessary.', `${added}\n\nNone of this was easy. But it was necessary.`);
+    const page = editLine(
+      SECOND_PAGE,
+      'None of this was easy.\u00a0\u00a0But it was necessary.',
+      `${added}\n\nNone of this was easy. But it was necessary.`,
+    );
     const speech = parseSpeech(page);
     expect(speech.paragraphs.map((paragraph) => paragraph.text)).toContain(added);
     expect(speech.paragraphs).toHaveLength(10);
-    expect(speech.sections.map((section) => section.name)).toEqual(['Opening Remarks, in Brief', 'COVID-19 and MI5', 'Looking Ahead']);
+    expect(speech.sections.map((section) => section.name)).toEqual([
+      'Opening Remarks, in Brief',
+      'COVID-19 and MI5',
+      'Looking Ahead',
+    ]);
   });
 
   it('reads an all-capitals sentence in quotes as a paragraph, not a heading', () => {
     const shout = '“WE WILL NOT BE INTIMIDATED.”';
-    const page = editLine(SECOND_PAGE, 'None of this was easy.\u00a0\u00a0But it was necessary.', `${shout}\n\nNone of this was easy. But it was necessary.`);
+    const page = editLine(
+      SECOND_PAGE,
+      'None of this was easy.\u00a0\u00a0But it was necessary.',
+      `${shout}\n\nNone of this was easy. But it was necessary.`,
+    );
     const speech = parseSpeech(page);
     expect(speech.paragraphs.map((paragraph) => paragraph.text)).toContain(shout);
     expect(speech.sections).toHaveLength(3);

@@ -38,7 +38,9 @@ const PAGES = [
 });
 
 describe.each(PAGES)('verbatim invariant on $page', ({ source, folded, body, speech }) => {
-  const sentences = speech.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => ({ paragraph, sentence })));
+  const sentences = speech.paragraphs.flatMap((paragraph) =>
+    paragraph.sentences.map((sentence) => ({ paragraph, sentence })),
+  );
 
   it('has paragraphs and sentences to check', () => {
     expect(speech.paragraphs.length).toBeGreaterThan(0);
@@ -61,7 +63,9 @@ describe.each(PAGES)('verbatim invariant on $page', ({ source, folded, body, spe
 
   it('gives every sentence offsets into its paragraph that slice out exactly its text', () => {
     for (const { paragraph, sentence } of sentences) {
-      expect(paragraph.text.slice(sentence.start, sentence.end), `${paragraph.id} sentence ${sentence.index}`).toBe(sentence.text);
+      expect(paragraph.text.slice(sentence.start, sentence.end), `${paragraph.id} sentence ${sentence.index}`).toBe(
+        sentence.text,
+      );
       expect(sentence.text).toBe(sentence.text.trim());
       expect(sentence.text.length).toBeGreaterThan(0);
     }
@@ -95,7 +99,12 @@ describe.each(PAGES)('verbatim invariant on $page', ({ source, folded, body, spe
 
   it('reproduces the speech body exactly from its headings and paragraphs: nothing dropped, nothing added', () => {
     const rebuilt = speech.sections
-      .map((section) => [section.heading, ...speech.paragraphs.slice(section.firstParagraph - 1, section.lastParagraph).map((p) => p.text)].join(' '))
+      .map((section) =>
+        [
+          section.heading,
+          ...speech.paragraphs.slice(section.firstParagraph - 1, section.lastParagraph).map((p) => p.text),
+        ].join(' '),
+      )
       .join(' ');
     expect(rebuilt).toBe(body);
   });

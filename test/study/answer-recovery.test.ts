@@ -17,8 +17,20 @@ import { openTestIndex, temporaryFolder } from '../support/test-index.js';
 
 const GUILD = 'guild';
 const MODS = 'mods';
-const DEFAULTS: Omit<GuildSettings, 'guildId'> = { moderatorRoleId: null, modChannelId: MODS, moderated: true, cooldownSeconds: 0, blockedTerms: [] };
-const moderator = { id: 'mod-1', name: 'Mod', guildId: GUILD, permissions: MODERATOR_PERMISSIONS.manageThreads, roleIds: [] };
+const DEFAULTS: Omit<GuildSettings, 'guildId'> = {
+  moderatorRoleId: null,
+  modChannelId: MODS,
+  moderated: true,
+  cooldownSeconds: 0,
+  blockedTerms: [],
+};
+const moderator = {
+  id: 'mod-1',
+  name: 'Mod',
+  guildId: GUILD,
+  permissions: MODERATOR_PERMISSIONS.manageThreads,
+  roleIds: [],
+};
 const author = { id: 'member-7', name: 'Member Seven' };
 const NEVER = new Promise<never>(() => {});
 
@@ -28,7 +40,8 @@ const NEVER = new Promise<never>(() => {});
  */
 class CrashingPublisher extends RecordingPublisher {
   readonly attempts: Array<{ channel: string; nonce: string | undefined }> = [];
-  private trap: { matches: (nonce: string | undefined) => boolean; effect: 'hang' | 'fail'; reached: () => void } | undefined;
+  private trap:
+    { matches: (nonce: string | undefined) => boolean; effect: 'hang' | 'fail'; reached: () => void } | undefined;
 
   /** Resolves once a post whose nonce `matches` is reached; that post then hangs forever or fails. */
   trapPost(matches: (nonce: string | undefined) => boolean, effect: 'hang' | 'fail'): Promise<void> {
@@ -53,7 +66,13 @@ class CrashingPublisher extends RecordingPublisher {
 /** One run of the bot: its own connection to the study file, its own queue, turns and publisher. */
 function bootBot<P extends StudyPublisher>(file: string, index: OpenedIndex, publisher: P) {
   const repository = SqliteStudyRepository.open(file);
-  const { queue, sessions } = studyTestServices({ repository, publisher, index, defaults: DEFAULTS, now: () => 1_700_000_000_000 });
+  const { queue, sessions } = studyTestServices({
+    repository,
+    publisher,
+    index,
+    defaults: DEFAULTS,
+    now: () => 1_700_000_000_000,
+  });
   return { repository, publisher, queue, sessions, crash: () => repository.close() };
 }
 
@@ -120,7 +139,11 @@ describe('start-up recovery after a crash at an exact point', () => {
     await crashPoint;
     first.crash();
 
-    const left = readStoreAfresh(file, (store) => ({ status: store.question(question.id)?.status, unanswered: store.unanswered().map(({ id }) => id), audit: store.auditLog(GUILD).length }));
+    const left = readStoreAfresh(file, (store) => ({
+      status: store.question(question.id)?.status,
+      unanswered: store.unanswered().map(({ id }) => id),
+      audit: store.auditLog(GUILD).length,
+    }));
     expect(left).toMatchObject({ status: 'approved', unanswered: [question.id] });
     expect(first.publisher.attempts).toEqual([{ channel: threadId, nonce: `answer-${question.id}` }]);
 
@@ -128,8 +151,12 @@ describe('start-up recovery after a crash at an exact point', () => {
     await second.queue.recover();
     const recovered = posts(second.publisher);
     // The same nonce as the attempt the crash cut short: Discord would return that message rather than post it twice.
-    expect(recovered.map(({ channel, nonce }) => ({ channel, nonce }))).toEqual([{ channel: threadId, nonce: `answer-${question.id}` }]);
-    expect(recovered[0]?.view?.content).toMatch(new RegExp(`^\\*\\*Question from <@${author.id}>:\\*\\* How do hostile states threaten the UK\\?`, 'u'));
+    expect(recovered.map(({ channel, nonce }) => ({ channel, nonce }))).toEqual([
+      { channel: threadId, nonce: `answer-${question.id}` },
+    ]);
+    expect(recovered[0]?.view?.content).toMatch(
+      new RegExp(`^\\*\\*Question from <@${author.id}>:\\*\\* How do hostile states threaten the UK\\?`, 'u'),
+    );
     expect(recovered[0]?.view?.embeds.length).toBeGreaterThan(0);
     expect(second.repository.question(question.id)?.status).toBe('answered');
     expect(second.repository.stats(session.id).questions).toMatchObject({ approved: 1, answered: 1 });
@@ -155,15 +182,25 @@ describe('start-up recovery after a crash at an exact point', () => {
     const second = secondProcess();
     await second.queue.recover();
     const recovered = posts(second.publisher);
-    expect(recovered.map(({ channel, nonce }) => ({ channel, nonce }))).toEqual([{ channel: MODS, nonce: `question-${question.id}` }]);
+    expect(recovered.map(({ channel, nonce }) => ({ channel, nonce }))).toEqual([
+      { channel: MODS, nonce: `question-${question.id}` },
+    ]);
     expect(recovered[0]?.view?.buttons.flat().map((button) => button.label)).toEqual(['Approve', 'Reject']);
-    expect(second.repository.question(question.id)).toMatchObject({ status: 'pending', modChannelId: MODS, modMessageId: recovered[0]?.id });
+    expect(second.repository.question(question.id)).toMatchObject({
+      status: 'pending',
+      modChannelId: MODS,
+      modMessageId: recovered[0]?.id,
+    });
 
     await second.queue.recover();
     expect(second.publisher.calls).toHaveLength(recovered.length);
 
     await second.queue.approve(moderator, question.id);
-    expect(posts(second.publisher).filter((call) => call.channel === threadId).map((call) => call.nonce)).toEqual([`answer-${question.id}`]);
+    expect(
+      posts(second.publisher)
+        .filter((call) => call.channel === threadId)
+        .map((call) => call.nonce),
+    ).toEqual([`answer-${question.id}`]);
   });
 
   it('posts nothing for a session that ended before the restart, though an answer and a copy were left unposted', async () => {
@@ -178,12 +215,18 @@ describe('start-up recovery after a crash at an exact point', () => {
     await refused;
     // Discord refuses the moderators' copy of the next question: it stays unposted.
     const copyRefused = first.publisher.trapPost((nonce) => nonce?.startsWith('question-') === true, 'fail');
-    await expect(first.queue.ask(session, settings, { id: 'member-8', name: 'Member Eight' }, 'What about terrorism?')).resolves.toMatch(/could not be reached/u);
+    await expect(
+      first.queue.ask(session, settings, { id: 'member-8', name: 'Member Eight' }, 'What about terrorism?'),
+    ).resolves.toMatch(/could not be reached/u);
     await copyRefused;
     await first.sessions.end(moderator, threadId);
     first.crash();
 
-    const left = readStoreAfresh(file, (store) => ({ unanswered: store.unanswered().length, unposted: store.unposted().length, status: store.sessionById(session.id)?.status }));
+    const left = readStoreAfresh(file, (store) => ({
+      unanswered: store.unanswered().length,
+      unposted: store.unposted().length,
+      status: store.sessionById(session.id)?.status,
+    }));
     expect(left).toEqual({ unanswered: 1, unposted: 1, status: 'ended' });
 
     const second = secondProcess();

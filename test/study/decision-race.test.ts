@@ -25,8 +25,20 @@ import type { RaceBotData, RaceBotReply, RaceBotRequest } from './decision-race.
 
 const GUILD = 'guild';
 const MODS = 'mods';
-const DEFAULTS: Omit<GuildSettings, 'guildId'> = { moderatorRoleId: null, modChannelId: MODS, moderated: true, cooldownSeconds: 0, blockedTerms: [] };
-const moderatorNamed = (id: string): StudyActor => ({ id, name: id, guildId: GUILD, permissions: MODERATOR_PERMISSIONS.manageThreads, roleIds: [] });
+const DEFAULTS: Omit<GuildSettings, 'guildId'> = {
+  moderatorRoleId: null,
+  modChannelId: MODS,
+  moderated: true,
+  cooldownSeconds: 0,
+  blockedTerms: [],
+};
+const moderatorNamed = (id: string): StudyActor => ({
+  id,
+  name: id,
+  guildId: GUILD,
+  permissions: MODERATOR_PERMISSIONS.manageThreads,
+  roleIds: [],
+});
 const ada = moderatorNamed('mod-ada');
 const ben = moderatorNamed('mod-ben');
 
@@ -36,7 +48,9 @@ type Decided = Extract<RaceBotReply, { type: 'decided' }>;
 function tsxApi(): string {
   const require = createRequire(import.meta.url);
   const manifest = require.resolve('tsx/package.json');
-  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    exports: Record<string, { import: { default: string } }>;
+  };
   const entry = exports['./esm/api']?.import.default;
   if (entry === undefined) throw new Error('tsx has no ESM API');
   return pathToFileURL(path.join(path.dirname(manifest), entry)).href;
@@ -45,7 +59,8 @@ function tsxApi(): string {
 /** A bot process in a worker thread, loading its TypeScript through tsx as `npm start` does. */
 class BotProcess {
   private readonly worker: Worker;
-  private waiting: { type: RaceBotReply['type']; resolve: (reply: RaceBotReply) => void; reject: (error: Error) => void } | undefined;
+  private waiting:
+    { type: RaceBotReply['type']; resolve: (reply: RaceBotReply) => void; reject: (error: Error) => void } | undefined;
   private failure: Error | undefined;
 
   constructor(data: RaceBotData) {
@@ -55,7 +70,8 @@ class BotProcess {
     this.worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: data });
     this.worker.on('message', (reply: RaceBotReply) => {
       const waiting = this.waiting;
-      if (waiting?.type !== reply.type) return void (this.failure = new Error(`unexpected ${reply.type} from a bot process`));
+      if (waiting?.type !== reply.type)
+        return void (this.failure = new Error(`unexpected ${reply.type} from a bot process`));
       this.waiting = undefined;
       waiting.resolve(reply);
     });
@@ -111,12 +127,21 @@ describe('two moderators deciding one question at once, in two bot processes', (
     const index = await openTestIndex(indexFolder, { dense: false });
     repository = SqliteStudyRepository.open(file);
     publisher = new RecordingPublisher();
-    ({ queue, sessions } = studyTestServices({ repository, publisher, index, defaults: DEFAULTS, now: () => Date.now() }));
+    ({ queue, sessions } = studyTestServices({
+      repository,
+      publisher,
+      index,
+      defaults: DEFAULTS,
+      now: () => Date.now(),
+    }));
     await sessions.start(ada, { channelId: 'channel', section: 'state threats', title: 'Race' });
     const live = sessions.liveSession(publisher.threads[0] ?? '');
     if (!live) throw new Error('no session started');
     session = live;
-    bots.push(new BotProcess({ file, indexFolder, defaults: DEFAULTS }), new BotProcess({ file, indexFolder, defaults: DEFAULTS }));
+    bots.push(
+      new BotProcess({ file, indexFolder, defaults: DEFAULTS }),
+      new BotProcess({ file, indexFolder, defaults: DEFAULTS }),
+    );
     await Promise.all(bots.map((bot) => bot.ready()));
   });
   afterAll(async () => {
@@ -128,7 +153,12 @@ describe('two moderators deciding one question at once, in two bot processes', (
   /** A member's fresh question, queued with its moderators' copy posted (by this, a third, process). */
   async function freshQuestion(): Promise<number> {
     asked += 1;
-    await queue.ask(session, sessions.settings(GUILD), { id: `member-${asked}`, name: `Member ${asked}` }, `How do hostile states threaten the UK, asks member ${asked}?`);
+    await queue.ask(
+      session,
+      sessions.settings(GUILD),
+      { id: `member-${asked}`, name: `Member ${asked}` },
+      `How do hostile states threaten the UK, asks member ${asked}?`,
+    );
     const question = repository.waiting(session.id).at(-1);
     if (question?.modMessageId == null) throw new Error('the question was not queued for the moderators');
     return question.id;
@@ -138,11 +168,22 @@ describe('two moderators deciding one question at once, in two bot processes', (
    * Sends both decisions at the same moment, one to each process; returns what each process did, in order. Once both
    * have met at the compare-and-set they write at once, SQLite's lock deciding who goes first, or in `writeTurn` order.
    */
-  async function race(questionId: number, decisions: ReadonlyArray<{ actor: StudyActor; decision: 'approve' | 'reject'; writeTurn?: number }>): Promise<Decided[]> {
+  async function race(
+    questionId: number,
+    decisions: ReadonlyArray<{ actor: StudyActor; decision: 'approve' | 'reject'; writeTurn?: number }>,
+  ): Promise<Decided[]> {
     const shared = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
     return Promise.all(
       decisions.map(({ actor, decision, writeTurn }, which) =>
-        (bots[which] as BotProcess).decide({ race: shared, contenders: decisions.length, writeTurn, actor, questionId, decision, reason: decision === 'reject' ? `off topic, says ${actor.id}` : null }),
+        (bots[which] as BotProcess).decide({
+          race: shared,
+          contenders: decisions.length,
+          writeTurn,
+          actor,
+          questionId,
+          decision,
+          reason: decision === 'reject' ? `off topic, says ${actor.id}` : null,
+        }),
       ),
     );
   }
@@ -156,60 +197,110 @@ describe('two moderators deciding one question at once, in two bot processes', (
   }
 
   /** Exactly one process won; the other was told the question was decided, naming the winner when it says who. */
-  function winnerOf(results: readonly Decided[], contenders: readonly StudyActor[]): { winner: StudyActor; won: Decided } {
+  function winnerOf(
+    results: readonly Decided[],
+    contenders: readonly StudyActor[],
+  ): { winner: StudyActor; won: Decided } {
     expect(results.map((result) => (result.outcome.ok ? 'won' : 'refused')).sort()).toEqual(['refused', 'won']);
     const which = results.findIndex((result) => result.outcome.ok);
     const winner = contenders[which] as StudyActor;
     const lost = results[1 - which]?.outcome;
     expect(lost).toMatchObject({ ok: false, name: 'UserFacingError', code: 'study-refused' });
-    expect(lost?.ok === false && lost.message).toMatch(new RegExp(`^(This question was just decided by another moderator\\.|This question was already (approved|rejected) by <@${winner.id}>\\.)$`, 'u'));
+    expect(lost?.ok === false && lost.message).toMatch(
+      new RegExp(
+        `^(This question was just decided by another moderator\\.|This question was already (approved|rejected) by <@${winner.id}>\\.)$`,
+        'u',
+      ),
+    );
     return { winner, won: results[which] as Decided };
   }
 
   const callsOf = (results: readonly Decided[]): PublisherCall[] => results.flatMap((result) => result.calls);
-  const answersTo = (questionId: number, calls: readonly PublisherCall[]) => calls.filter((call) => call.method === 'post' && call.nonce === `answer-${questionId}`);
+  const answersTo = (questionId: number, calls: readonly PublisherCall[]) =>
+    calls.filter((call) => call.method === 'post' && call.nonce === `answer-${questionId}`);
   const decisionLines = (questionId: number, calls: readonly PublisherCall[]) =>
-    calls.filter((call) => call.method === 'post' && call.channel === MODS && new RegExp(`(approved|rejected) question ${questionId} `, 'u').test(call.view?.content ?? ''));
+    calls.filter(
+      (call) =>
+        call.method === 'post' &&
+        call.channel === MODS &&
+        new RegExp(`(approved|rejected) question ${questionId} `, 'u').test(call.view?.content ?? ''),
+    );
   const storedDecisions = (questionId: number) =>
-    repository.auditLog(GUILD).filter((entry) => (entry.action === 'approve' || entry.action === 'reject') && (entry.detail === `question ${questionId}` || entry.detail.startsWith(`question ${questionId}:`)));
+    repository
+      .auditLog(GUILD)
+      .filter(
+        (entry) =>
+          (entry.action === 'approve' || entry.action === 'reject') &&
+          (entry.detail === `question ${questionId}` || entry.detail.startsWith(`question ${questionId}:`)),
+      );
 
   it('two Approves: one wins and posts the answer once; the other is told it was already decided', async () => {
     const questionId = await freshQuestion();
-    const results = await race(questionId, [{ actor: ada, decision: 'approve' }, { actor: ben, decision: 'approve' }]);
+    const results = await race(questionId, [
+      { actor: ada, decision: 'approve' },
+      { actor: ben, decision: 'approve' },
+    ]);
     expectBothPassedTheOpenCheck(results);
     const calls = callsOf(results);
     expect(answersTo(questionId, calls).map((call) => call.channel)).toEqual([session.threadId]);
     const { winner, won } = winnerOf(results, [ada, ben]);
-    expect(won.outcome).toEqual({ ok: true, reply: `Approved: the question and its answer are posted in <#${session.threadId}>.` });
+    expect(won.outcome).toEqual({
+      ok: true,
+      reply: `Approved: the question and its answer are posted in <#${session.threadId}>.`,
+    });
     expect(answersTo(questionId, won.calls)).toHaveLength(1);
-    expect(decisionLines(questionId, calls).map((call) => call.view?.content)).toEqual([expect.stringMatching(new RegExp(`^✅ <@${winner.id}> approved`, 'u'))]);
+    expect(decisionLines(questionId, calls).map((call) => call.view?.content)).toEqual([
+      expect.stringMatching(new RegExp(`^✅ <@${winner.id}> approved`, 'u')),
+    ]);
     expect(calls.filter((call) => call.method === 'notify')).toEqual([]);
-    expect(storedDecisions(questionId).map(({ action, actorId }) => ({ action, actorId }))).toEqual([{ action: 'approve', actorId: winner.id }]);
+    expect(storedDecisions(questionId).map(({ action, actorId }) => ({ action, actorId }))).toEqual([
+      { action: 'approve', actorId: winner.id },
+    ]);
     expect(repository.question(questionId)).toMatchObject({ status: 'answered', decidedBy: winner.id });
   });
 
   it.each([
     ['Approve', ada, true],
     ['Reject', ben, false],
-  ] as const)('an Approve against a Reject, the %s written first: only its effect happens, once', async (first, expectedWinner, approved) => {
-    const questionId = await freshQuestion();
-    const approveTurn = first === 'Approve' ? 0 : 1;
-    const results = await race(questionId, [{ actor: ada, decision: 'approve', writeTurn: approveTurn }, { actor: ben, decision: 'reject', writeTurn: 1 - approveTurn }]);
-    expectBothPassedTheOpenCheck(results);
-    const calls = callsOf(results);
-    const author = repository.question(questionId)?.authorId;
-    expect(answersTo(questionId, calls)).toHaveLength(approved ? 1 : 0);
-    expect(calls.filter((call) => call.method === 'notify').map((call) => call.channel)).toEqual(approved ? [] : [author]);
-    const { winner } = winnerOf(results, [ada, ben]);
-    expect(winner).toBe(expectedWinner);
-    expect(decisionLines(questionId, calls).map((call) => call.view?.content)).toEqual([expect.stringMatching(new RegExp(`^${approved ? '✅' : '❌'} <@${winner.id}> ${approved ? 'approved' : 'rejected'}`, 'u'))]);
-    expect(storedDecisions(questionId).map(({ action, actorId }) => ({ action, actorId }))).toEqual([{ action: approved ? 'approve' : 'reject', actorId: winner.id }]);
-    expect(repository.question(questionId)).toMatchObject({ status: approved ? 'answered' : 'rejected', decidedBy: winner.id });
-  });
+  ] as const)(
+    'an Approve against a Reject, the %s written first: only its effect happens, once',
+    async (first, expectedWinner, approved) => {
+      const questionId = await freshQuestion();
+      const approveTurn = first === 'Approve' ? 0 : 1;
+      const results = await race(questionId, [
+        { actor: ada, decision: 'approve', writeTurn: approveTurn },
+        { actor: ben, decision: 'reject', writeTurn: 1 - approveTurn },
+      ]);
+      expectBothPassedTheOpenCheck(results);
+      const calls = callsOf(results);
+      const author = repository.question(questionId)?.authorId;
+      expect(answersTo(questionId, calls)).toHaveLength(approved ? 1 : 0);
+      expect(calls.filter((call) => call.method === 'notify').map((call) => call.channel)).toEqual(
+        approved ? [] : [author],
+      );
+      const { winner } = winnerOf(results, [ada, ben]);
+      expect(winner).toBe(expectedWinner);
+      expect(decisionLines(questionId, calls).map((call) => call.view?.content)).toEqual([
+        expect.stringMatching(
+          new RegExp(`^${approved ? '✅' : '❌'} <@${winner.id}> ${approved ? 'approved' : 'rejected'}`, 'u'),
+        ),
+      ]);
+      expect(storedDecisions(questionId).map(({ action, actorId }) => ({ action, actorId }))).toEqual([
+        { action: approved ? 'approve' : 'reject', actorId: winner.id },
+      ]);
+      expect(repository.question(questionId)).toMatchObject({
+        status: approved ? 'answered' : 'rejected',
+        decidedBy: winner.id,
+      });
+    },
+  );
 
   it('two Rejects: the author is told once, with the winner’s reason', async () => {
     const questionId = await freshQuestion();
-    const results = await race(questionId, [{ actor: ada, decision: 'reject' }, { actor: ben, decision: 'reject' }]);
+    const results = await race(questionId, [
+      { actor: ada, decision: 'reject' },
+      { actor: ben, decision: 'reject' },
+    ]);
     expectBothPassedTheOpenCheck(results);
     const calls = callsOf(results);
     const told = calls.filter((call) => call.method === 'notify');
@@ -218,7 +309,13 @@ describe('two moderators deciding one question at once, in two bot processes', (
     expect(told[0]?.text).toContain(`Reason: off topic, says ${winner.id}`);
     expect(answersTo(questionId, calls)).toEqual([]);
     expect(decisionLines(questionId, calls)).toHaveLength(1);
-    expect(storedDecisions(questionId).map(({ action, actorId }) => ({ action, actorId }))).toEqual([{ action: 'reject', actorId: winner.id }]);
-    expect(repository.question(questionId)).toMatchObject({ status: 'rejected', decidedBy: winner.id, reason: `off topic, says ${winner.id}` });
+    expect(storedDecisions(questionId).map(({ action, actorId }) => ({ action, actorId }))).toEqual([
+      { action: 'reject', actorId: winner.id },
+    ]);
+    expect(repository.question(questionId)).toMatchObject({
+      status: 'rejected',
+      decidedBy: winner.id,
+      reason: `off topic, says ${winner.id}`,
+    });
   });
 });

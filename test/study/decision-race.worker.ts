@@ -55,7 +55,9 @@ export type RaceBotReply =
   | { readonly type: 'ready' }
   | {
       readonly type: 'decided';
-      readonly outcome: { readonly ok: true; readonly reply: string } | { readonly ok: false; readonly name: string; readonly code: string | undefined; readonly message: string };
+      readonly outcome:
+        | { readonly ok: true; readonly reply: string }
+        | { readonly ok: false; readonly name: string; readonly code: string | undefined; readonly message: string };
       readonly calls: readonly PublisherCall[];
       readonly atTheDecision: AtTheDecision | undefined;
     }
@@ -65,14 +67,23 @@ export type RaceBotReply =
 class StoreMeetingAtTheDecision extends SqliteStudyRepository {
   race: { slots: Int32Array; contenders: number; writeTurn: number | undefined; seen?: AtTheDecision } | undefined;
 
-  override decide(questionId: number, decision: { status: 'approved' | 'rejected'; by: string; at: number; reason: string | null }, audit: AuditInput): boolean {
+  override decide(
+    questionId: number,
+    decision: { status: 'approved' | 'rejected'; by: string; at: number; reason: string | null },
+    audit: AuditInput,
+  ): boolean {
     const race = this.race;
     if (race === undefined) return super.decide(questionId, decision, audit);
     const writtenBeforeArrival = Atomics.load(race.slots, WRITTEN);
     Atomics.add(race.slots, ARRIVED, 1);
     Atomics.notify(race.slots, ARRIVED);
-    race.seen = { passedOpenCheck: true, metTheOther: waitUntil(race.slots, ARRIVED, race.contenders), writtenBeforeArrival };
-    if (race.writeTurn !== undefined && !waitUntil(race.slots, WRITTEN, race.writeTurn)) throw new Error(`decision-race: turn ${race.writeTurn} to write never came`);
+    race.seen = {
+      passedOpenCheck: true,
+      metTheOther: waitUntil(race.slots, ARRIVED, race.contenders),
+      writtenBeforeArrival,
+    };
+    if (race.writeTurn !== undefined && !waitUntil(race.slots, WRITTEN, race.writeTurn))
+      throw new Error(`decision-race: turn ${race.writeTurn} to write never came`);
     try {
       return super.decide(questionId, decision, audit);
     } finally {
@@ -87,7 +98,8 @@ function waitUntil(slots: Int32Array, slot: number, atLeast: number): boolean {
   const deadline = Date.now() + MEETING_TIMEOUT_MS;
   for (let count = Atomics.load(slots, slot); count < atLeast; count = Atomics.load(slots, slot)) {
     const left = deadline - Date.now();
-    if (left <= 0 || Atomics.wait(slots, slot, count, left) === 'timed-out') return Atomics.load(slots, slot) >= atLeast;
+    if (left <= 0 || Atomics.wait(slots, slot, count, left) === 'timed-out')
+      return Atomics.load(slots, slot) >= atLeast;
   }
   return true;
 }
@@ -109,20 +121,34 @@ async function main(): Promise<void> {
       port.close();
       return;
     }
-    const race: NonNullable<StoreMeetingAtTheDecision['race']> = { slots: new Int32Array(request.race), contenders: request.contenders, writeTurn: request.writeTurn };
+    const race: NonNullable<StoreMeetingAtTheDecision['race']> = {
+      slots: new Int32Array(request.race),
+      contenders: request.contenders,
+      writeTurn: request.writeTurn,
+    };
     repository.race = race;
     const from = publisher.calls.length;
-    const decided = request.decision === 'approve' ? queue.approve(request.actor, request.questionId) : queue.reject(request.actor, request.questionId, request.reason);
-    void decided.then(
-      (reply) => ({ ok: true as const, reply }),
-      (error: unknown) => {
-        if (!(error instanceof Error)) throw error;
-        return { ok: false as const, name: error.name, code: error instanceof UserFacingError ? error.code : undefined, message: error.message };
-      },
-    ).then((outcome) => {
-      repository.race = undefined;
-      send({ type: 'decided', outcome, calls: publisher.calls.slice(from), atTheDecision: race.seen });
-    });
+    const decided =
+      request.decision === 'approve'
+        ? queue.approve(request.actor, request.questionId)
+        : queue.reject(request.actor, request.questionId, request.reason);
+    void decided
+      .then(
+        (reply) => ({ ok: true as const, reply }),
+        (error: unknown) => {
+          if (!(error instanceof Error)) throw error;
+          return {
+            ok: false as const,
+            name: error.name,
+            code: error instanceof UserFacingError ? error.code : undefined,
+            message: error.message,
+          };
+        },
+      )
+      .then((outcome) => {
+        repository.race = undefined;
+        send({ type: 'decided', outcome, calls: publisher.calls.slice(from), atTheDecision: race.seen });
+      });
   });
   send({ type: 'ready' });
 }

@@ -3,14 +3,28 @@ import { admitQuestion, decideQuestion, MAX_PENDING_PER_MEMBER } from '../../src
 import { isModerator, MODERATOR_PERMISSIONS } from '../../src/study/is-moderator.js';
 import type { GuildSettings, QueuedQuestion, StudySession } from '../../src/study/study-types.js';
 
-const settings: GuildSettings = { guildId: 'g', moderatorRoleId: 'role-mod', modChannelId: 'mods', moderated: true, cooldownSeconds: 0, blockedTerms: ['Forbidden Word', ' '] };
+const settings: GuildSettings = {
+  guildId: 'g',
+  moderatorRoleId: 'role-mod',
+  modChannelId: 'mods',
+  moderated: true,
+  cooldownSeconds: 0,
+  blockedTerms: ['Forbidden Word', ' '],
+};
 const session = { status: 'active' } as StudySession;
-const question = (status: QueuedQuestion['status'], decidedBy: string | null = null) => ({ status, decidedBy }) as QueuedQuestion;
+const question = (status: QueuedQuestion['status'], decidedBy: string | null = null) =>
+  ({ status, decidedBy }) as QueuedQuestion;
 
 describe('queue decisions', () => {
   it('queues a question as pending, or held while the session is paused', () => {
-    expect(admitQuestion('What about Russia?', session, settings, 0)).toEqual({ ok: true, value: { status: 'pending' } });
-    expect(admitQuestion('What about Russia?', { ...session, status: 'paused' }, settings, 0)).toEqual({ ok: true, value: { status: 'held' } });
+    expect(admitQuestion('What about Russia?', session, settings, 0)).toEqual({
+      ok: true,
+      value: { status: 'pending' },
+    });
+    expect(admitQuestion('What about Russia?', { ...session, status: 'paused' }, settings, 0)).toEqual({
+      ok: true,
+      value: { status: 'held' },
+    });
   });
 
   it('rejects a question with a blocked term automatically, case-insensitively, with a reason', () => {
@@ -19,19 +33,30 @@ describe('queue decisions', () => {
   });
 
   it(`refuses a member’s question beyond ${MAX_PENDING_PER_MEMBER} waiting, one over 300 characters, and any after the end`, () => {
-    expect(admitQuestion('q', session, settings, MAX_PENDING_PER_MEMBER)).toMatchObject({ ok: false, code: 'too-many-pending' });
+    expect(admitQuestion('q', session, settings, MAX_PENDING_PER_MEMBER)).toMatchObject({
+      ok: false,
+      code: 'too-many-pending',
+    });
     expect(admitQuestion('x'.repeat(301), session, settings, 0)).toMatchObject({ ok: false, code: 'too-long' });
-    expect(admitQuestion('q', { ...session, status: 'ended' }, settings, 0)).toMatchObject({ ok: false, code: 'session-ended' });
+    expect(admitQuestion('q', { ...session, status: 'ended' }, settings, 0)).toMatchObject({
+      ok: false,
+      code: 'session-ended',
+    });
   });
 
   it('admits a question of exactly 300 characters (counted as characters, not UTF-16 units) and refuses 301, saying the limit', () => {
     expect(admitQuestion('x'.repeat(300), session, settings, 0)).toEqual({ ok: true, value: { status: 'pending' } });
     expect(admitQuestion('😀'.repeat(300), session, settings, 0)).toEqual({ ok: true, value: { status: 'pending' } });
-    expect(admitQuestion('x'.repeat(301), session, settings, 0)).toMatchObject({ ok: false, message: 'Questions are limited to 300 characters.' });
+    expect(admitQuestion('x'.repeat(301), session, settings, 0)).toMatchObject({
+      ok: false,
+      message: 'Questions are limited to 300 characters.',
+    });
   });
 
   it('tells the member why a question is refused: the session ended, or how many they already have waiting', () => {
-    expect(admitQuestion('q', { ...session, status: 'ended' }, settings, 0)).toMatchObject({ message: 'This session has ended.' });
+    expect(admitQuestion('q', { ...session, status: 'ended' }, settings, 0)).toMatchObject({
+      message: 'This session has ended.',
+    });
     expect(admitQuestion('q', session, settings, MAX_PENDING_PER_MEMBER)).toMatchObject({
       message: `You already have ${MAX_PENDING_PER_MEMBER} questions waiting for the moderators; please wait for them to be answered.`,
     });
@@ -39,15 +64,28 @@ describe('queue decisions', () => {
 
   it('matches a blocked term stored with spaces around it', () => {
     const spaced = { ...settings, blockedTerms: ['  leak  '] };
-    expect(admitQuestion('who would leak this?', session, spaced, 0)).toMatchObject({ ok: true, value: { status: 'rejected' } });
+    expect(admitQuestion('who would leak this?', session, spaced, 0)).toMatchObject({
+      ok: true,
+      value: { status: 'rejected' },
+    });
   });
 
   it('decides a pending or held question once; a second decision is told who decided', () => {
     expect(decideQuestion(question('pending'), 'approved')).toEqual({ ok: true, value: { status: 'approved' } });
     expect(decideQuestion(question('held'), 'rejected')).toEqual({ ok: true, value: { status: 'rejected' } });
-    expect(decideQuestion(question('answered', '42'), 'rejected')).toMatchObject({ ok: false, code: 'already-decided', message: 'This question was already approved by <@42>.' });
-    expect(decideQuestion(question('rejected', '42'), 'approved')).toMatchObject({ ok: false, message: 'This question was already rejected by <@42>.' });
-    expect(decideQuestion(question('rejected'), 'approved')).toMatchObject({ ok: false, message: 'This question was already rejected.' });
+    expect(decideQuestion(question('answered', '42'), 'rejected')).toMatchObject({
+      ok: false,
+      code: 'already-decided',
+      message: 'This question was already approved by <@42>.',
+    });
+    expect(decideQuestion(question('rejected', '42'), 'approved')).toMatchObject({
+      ok: false,
+      message: 'This question was already rejected by <@42>.',
+    });
+    expect(decideQuestion(question('rejected'), 'approved')).toMatchObject({
+      ok: false,
+      message: 'This question was already rejected.',
+    });
   });
 });
 

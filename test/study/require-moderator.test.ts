@@ -8,8 +8,21 @@ import { UserFacingError } from '../../src/refusal/user-facing-error.js';
 import { requireModerator, type StudyActor } from '../../src/study/require-moderator.js';
 import { temporaryFolder } from '../support/test-index.js';
 
-const SETTINGS: GuildSettings = { guildId: 'guild-1', moderatorRoleId: 'role-mod', modChannelId: null, moderated: true, cooldownSeconds: 0, blockedTerms: [] };
-const actor = (guildId: string, permissions: bigint, roleIds: string[] = []): StudyActor => ({ id: 'user-9', name: 'Ann', guildId, permissions, roleIds });
+const SETTINGS: GuildSettings = {
+  guildId: 'guild-1',
+  moderatorRoleId: 'role-mod',
+  modChannelId: null,
+  moderated: true,
+  cooldownSeconds: 0,
+  blockedTerms: [],
+};
+const actor = (guildId: string, permissions: bigint, roleIds: string[] = []): StudyActor => ({
+  id: 'user-9',
+  name: 'Ann',
+  guildId,
+  permissions,
+  roleIds,
+});
 
 describe('requireModerator, on a real SQLite store', () => {
   let repository: SqliteStudyRepository;
@@ -20,8 +33,24 @@ describe('requireModerator, on a real SQLite store', () => {
     const where = await temporaryFolder('require-moderator');
     remove = where.remove;
     repository = SqliteStudyRepository.open(path.join(where.folder, 'study.sqlite'));
-    const session = startSession({ guildId: 'guild-1', channelId: 'chan-1', threadId: 'thread-1', title: 'Reading', sectionId: 'all', startedBy: 'mod-1', startedAt: 500, moderated: true, from: 3 });
-    sessionId = repository.createSession(session, { guildId: 'guild-1', actorId: 'mod-1', action: 'start', detail: 'started', at: 500 }).id;
+    const session = startSession({
+      guildId: 'guild-1',
+      channelId: 'chan-1',
+      threadId: 'thread-1',
+      title: 'Reading',
+      sectionId: 'all',
+      startedBy: 'mod-1',
+      startedAt: 500,
+      moderated: true,
+      from: 3,
+    });
+    sessionId = repository.createSession(session, {
+      guildId: 'guild-1',
+      actorId: 'mod-1',
+      action: 'start',
+      detail: 'started',
+      at: 500,
+    }).id;
   });
 
   afterEach(async () => {
@@ -44,13 +73,36 @@ describe('requireModerator, on a real SQLite store', () => {
       return undefined;
     })();
     expect(refusal).toBeInstanceOf(UserFacingError);
-    expect(refusal).toMatchObject({ code: 'not-moderator', message: 'Only moderators can do that (the moderator role, Manage Threads, Manage Server or Administrator).' });
-    expect(repository.auditLog('guild-1', 1)).toMatchObject([{ guildId: 'guild-1', sessionId, actorId: 'user-9', action: 'refused', detail: 'approve: not a moderator', at: 1_000 }]);
+    expect(refusal).toMatchObject({
+      code: 'not-moderator',
+      message: 'Only moderators can do that (the moderator role, Manage Threads, Manage Server or Administrator).',
+    });
+    expect(repository.auditLog('guild-1', 1)).toMatchObject([
+      {
+        guildId: 'guild-1',
+        sessionId,
+        actorId: 'user-9',
+        action: 'refused',
+        detail: 'approve: not a moderator',
+        at: 1_000,
+      },
+    ]);
   });
 
   it('refuses an administrator of another server, auditing it in their own server without this session', () => {
-    expect(() => requireModerator(repository, SETTINGS, actor('guild-2', MODERATOR_PERMISSIONS.administrator), 'reject', 2_000, sessionId)).toThrow(UserFacingError);
+    expect(() =>
+      requireModerator(
+        repository,
+        SETTINGS,
+        actor('guild-2', MODERATOR_PERMISSIONS.administrator),
+        'reject',
+        2_000,
+        sessionId,
+      ),
+    ).toThrow(UserFacingError);
     expect(repository.auditLog('guild-1').map((entry) => entry.action)).toEqual(['start']);
-    expect(repository.auditLog('guild-2')).toMatchObject([{ sessionId: null, action: 'refused', detail: 'reject: not a moderator of that server' }]);
+    expect(repository.auditLog('guild-2')).toMatchObject([
+      { sessionId: null, action: 'refused', detail: 'reject: not a moderator of that server' },
+    ]);
   });
 });

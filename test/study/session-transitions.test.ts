@@ -5,7 +5,17 @@ import type { StudySession } from '../../src/study/study-types.js';
 const PARAGRAPHS = 31;
 const started: StudySession = {
   id: 1,
-  ...startSession({ guildId: 'g', channelId: 'c', threadId: 't', title: 'State Threats', sectionId: 'state-threats', startedBy: 'mod', startedAt: 1000, moderated: true, from: 6 }),
+  ...startSession({
+    guildId: 'g',
+    channelId: 'c',
+    threadId: 't',
+    title: 'State Threats',
+    sectionId: 'state-threats',
+    startedBy: 'mod',
+    startedAt: 1000,
+    moderated: true,
+    from: 6,
+  }),
 };
 const value = <T>(outcome: { ok: true; value: T } | { ok: false; message: string }): T => {
   if (!outcome.ok) throw new Error(outcome.message);
@@ -14,7 +24,13 @@ const value = <T>(outcome: { ok: true; value: T } | { ok: false; message: string
 
 describe('study session transitions', () => {
   it('starts active on the chosen paragraph, which counts as covered', () => {
-    expect(started).toMatchObject({ status: 'active', currentParagraph: 6, covered: [6], endedAt: null, promptCursor: 0 });
+    expect(started).toMatchObject({
+      status: 'active',
+      currentParagraph: 6,
+      covered: [6],
+      endedAt: null,
+      promptCursor: 0,
+    });
   });
 
   it('moves forward, back and to any paragraph, recording each once, in order', () => {
@@ -26,9 +42,16 @@ describe('study session transitions', () => {
 
   it('refuses to move past either end of the speech, saying which end', () => {
     const last = value(moveTo(started, PARAGRAPHS, PARAGRAPHS));
-    expect(moveTo(last, PARAGRAPHS + 1, PARAGRAPHS)).toMatchObject({ ok: false, code: 'out-of-range', message: 'This is the last paragraph of the speech.' });
+    expect(moveTo(last, PARAGRAPHS + 1, PARAGRAPHS)).toMatchObject({
+      ok: false,
+      code: 'out-of-range',
+      message: 'This is the last paragraph of the speech.',
+    });
     const first = value(moveTo(started, 1, PARAGRAPHS));
-    expect(moveTo(first, 0, PARAGRAPHS)).toMatchObject({ ok: false, message: 'This is the first paragraph of the speech.' });
+    expect(moveTo(first, 0, PARAGRAPHS)).toMatchObject({
+      ok: false,
+      message: 'This is the first paragraph of the speech.',
+    });
     expect(moveTo(started, 99, PARAGRAPHS)).toMatchObject({ ok: false, message: 'Paragraphs are numbered ¶1 to ¶31.' });
   });
 
@@ -41,13 +64,21 @@ describe('study session transitions', () => {
   });
 
   it('still moves through passages while paused', () => {
-    expect(value(moveTo(value(pauseSession(started)), 7, PARAGRAPHS))).toMatchObject({ status: 'paused', currentParagraph: 7 });
+    expect(value(moveTo(value(pauseSession(started)), 7, PARAGRAPHS))).toMatchObject({
+      status: 'paused',
+      currentParagraph: 7,
+    });
   });
 
   it('ends once, with its end time, and then refuses everything', () => {
     const ended = value(endSession(started, 5000));
     expect(ended).toMatchObject({ status: 'ended', endedAt: 5000 });
-    for (const outcome of [endSession(ended, 6000), moveTo(ended, 7, PARAGRAPHS), pauseSession(ended), resumeSession(ended)]) {
+    for (const outcome of [
+      endSession(ended, 6000),
+      moveTo(ended, 7, PARAGRAPHS),
+      pauseSession(ended),
+      resumeSession(ended),
+    ]) {
       expect(outcome).toMatchObject({ ok: false, code: 'session-ended' });
     }
   });

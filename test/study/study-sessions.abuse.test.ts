@@ -15,7 +15,16 @@ import type { StudyActor } from '../../src/study/require-moderator.js';
 import type { StudySessions, SettingsChanges } from '../../src/study/study-sessions.js';
 import { RecordingPublisher } from '../support/recording-publisher.js';
 import { openTestIndex, temporaryFolder } from '../support/test-index.js';
-import { hostileNumber, hostileString, internals, options, quoteViolations, RUNS, unescapedMarkup, viewViolations } from '../support/abuse-support.js';
+import {
+  hostileNumber,
+  hostileString,
+  internals,
+  options,
+  quoteViolations,
+  RUNS,
+  unescapedMarkup,
+  viewViolations,
+} from '../support/abuse-support.js';
 
 // Study sessions on a real SQLite store (a temporary file) with a publisher that records instead of calling Discord.
 // Each case reads and writes the database, so its checks read few rows (the newest audit lines, a question by id,
@@ -30,9 +39,16 @@ const MOD_ROLE_2 = '400000000000000004';
 const MOD_CHANNEL_1 = '500000000000000005';
 const MOD_CHANNEL_2 = '600000000000000006';
 const TEXT_CHANNEL = '700000000000000007';
-const MASK = MODERATOR_PERMISSIONS.administrator | MODERATOR_PERMISSIONS.manageGuild | MODERATOR_PERMISSIONS.manageThreads;
+const MASK =
+  MODERATOR_PERMISSIONS.administrator | MODERATOR_PERMISSIONS.manageGuild | MODERATOR_PERMISSIONS.manageThreads;
 
-const moderatorOf = (guildId: string, roleId: string): StudyActor => ({ id: `9${guildId.slice(1)}`, name: 'Mod', guildId, permissions: 0n, roleIds: [roleId] });
+const moderatorOf = (guildId: string, roleId: string): StudyActor => ({
+  id: `9${guildId.slice(1)}`,
+  name: 'Mod',
+  guildId,
+  permissions: 0n,
+  roleIds: [roleId],
+});
 const MOD_1 = moderatorOf(G1, MOD_ROLE_1);
 const MOD_2 = moderatorOf(G2, MOD_ROLE_2);
 
@@ -53,9 +69,17 @@ async function memberAsks(threadId: string, text = 'How do hostile states threat
   if (!session) throw new Error('no session');
   authors += 1;
   const first = publisher.calls.length;
-  await queue.ask(session, sessions.settings(session.guildId), { id: String(10_000_000_000_000_000n + BigInt(authors)), name: 'Member' }, text);
+  await queue.ask(
+    session,
+    sessions.settings(session.guildId),
+    { id: String(10_000_000_000_000_000n + BigInt(authors)), name: 'Member' },
+    text,
+  );
   // The question the moderators were shown, by its Approve button (reading the whole queue would grow with every case).
-  const shown = publisher.calls.slice(first).flatMap((call) => call.view?.buttons.flat() ?? []).map((button) => decodeButtonState(button.customId));
+  const shown = publisher.calls
+    .slice(first)
+    .flatMap((call) => call.view?.buttons.flat() ?? [])
+    .map((button) => decodeButtonState(button.customId));
   const asked = shown.find((state) => state?.kind === 'question');
   if (asked?.kind !== 'question') throw new Error('not queued');
   return asked.question;
@@ -64,7 +88,8 @@ async function memberAsks(threadId: string, text = 'How do hostile states threat
 async function startIn(actor: StudyActor): Promise<string> {
   await sessions.start(actor, { channelId: TEXT_CHANNEL, section: 'state threats' });
   const session = repository.auditLog(actor.guildId).find((entry) => entry.action === 'start');
-  const started = session?.sessionId === null || session === undefined ? undefined : repository.sessionById(session.sessionId);
+  const started =
+    session?.sessionId === null || session === undefined ? undefined : repository.sessionById(session.sessionId);
   if (!started) throw new Error('no session started');
   return started.threadId;
 }
@@ -77,11 +102,35 @@ beforeAll(async () => {
   const commands = passageCommandsOf(opened);
   repository = SqliteStudyRepository.open(path.join(temporary.folder, 'study.sqlite'));
   publisher = new RecordingPublisher();
-  const defaults: Omit<GuildSettings, 'guildId'> = { moderatorRoleId: null, modChannelId: null, moderated: true, cooldownSeconds: 0, blockedTerms: [] };
-  ({ queue, sessions } = composeStudy({ repository, publisher, speech, commands, defaults, now: () => (clock += 1000), logger: pino({ level: 'silent' }) }));
+  const defaults: Omit<GuildSettings, 'guildId'> = {
+    moderatorRoleId: null,
+    modChannelId: null,
+    moderated: true,
+    cooldownSeconds: 0,
+    blockedTerms: [],
+  };
+  ({ queue, sessions } = composeStudy({
+    repository,
+    publisher,
+    speech,
+    commands,
+    defaults,
+    now: () => (clock += 1000),
+    logger: pino({ level: 'silent' }),
+  }));
   // Two guilds, each with its moderator role, moderators' channel, a live session and a pending question.
-  const admin = (guildId: string): StudyActor => ({ id: '1', name: 'Owner', guildId, permissions: MODERATOR_PERMISSIONS.administrator, roleIds: [] });
-  await sessions.configure(admin(G1), { moderatorRoleId: MOD_ROLE_1, modChannelId: MOD_CHANNEL_1, blockedTerms: ['forbidden'] });
+  const admin = (guildId: string): StudyActor => ({
+    id: '1',
+    name: 'Owner',
+    guildId,
+    permissions: MODERATOR_PERMISSIONS.administrator,
+    roleIds: [],
+  });
+  await sessions.configure(admin(G1), {
+    moderatorRoleId: MOD_ROLE_1,
+    modChannelId: MOD_CHANNEL_1,
+    blockedTerms: ['forbidden'],
+  });
   await sessions.configure(admin(G2), { moderatorRoleId: MOD_ROLE_2, modChannelId: MOD_CHANNEL_2 });
   threads.push(await startIn(MOD_1), await startIn(MOD_2));
   for (const thread of threads) questions.push(await memberAsks(thread));
@@ -94,7 +143,15 @@ afterAll(async () => {
 /** Everything a refused action must leave as it was. */
 function snapshot(guilds: readonly string[]) {
   return {
-    settings: guilds.map((guild) => repository.settings(guild, { moderatorRoleId: null, modChannelId: null, moderated: true, cooldownSeconds: 0, blockedTerms: [] })),
+    settings: guilds.map((guild) =>
+      repository.settings(guild, {
+        moderatorRoleId: null,
+        modChannelId: null,
+        moderated: true,
+        cooldownSeconds: 0,
+        blockedTerms: [],
+      }),
+    ),
     sessions: threads.map((thread) => repository.sessionByThread(thread)),
     questions: questions.map((id) => repository.question(id)),
     waiting: threads.map((thread) => repository.waiting(repository.sessionByThread(thread)?.id ?? -1)),
@@ -102,9 +159,11 @@ function snapshot(guilds: readonly string[]) {
   };
 }
 /** The newest audit row's id in any of `guilds`, 0 when there is none. */
-const newestAudit = (guilds: readonly string[]): number => Math.max(0, ...guilds.flatMap((guild) => repository.auditLog(guild, 1).map((row) => row.id)));
+const newestAudit = (guilds: readonly string[]): number =>
+  Math.max(0, ...guilds.flatMap((guild) => repository.auditLog(guild, 1).map((row) => row.id)));
 /** Audit rows written after `after`: the newest few of each guild, so the check does not grow with the log. */
-const auditAfter = (guilds: readonly string[], after: number) => [...new Set(guilds)].flatMap((guild) => repository.auditLog(guild, 5).filter((row) => row.id > after));
+const auditAfter = (guilds: readonly string[], after: number) =>
+  [...new Set(guilds)].flatMap((guild) => repository.auditLog(guild, 5).filter((row) => row.id > after));
 
 const snowflake = fc.stringMatching(/^[1-9]\d{16,19}$/u);
 /** A member with no moderator permission bit and no moderator role, from either guild or anywhere. */
@@ -114,7 +173,9 @@ const nonModerator: fc.Arbitrary<StudyActor> = fc.record({
   name: hostileString(32),
   guildId: fc.oneof(fc.constantFrom(G1, G2), snowflake),
   permissions: fc.bigInt({ min: 0n, max: (1n << 50n) - 1n }).map((bits) => bits & ~MASK),
-  roleIds: fc.array(fc.oneof(snowflake, hostileString(20)), { maxLength: 5 }).map((roles) => roles.filter((role) => role !== MOD_ROLE_1 && role !== MOD_ROLE_2)),
+  roleIds: fc
+    .array(fc.oneof(snowflake, hostileString(20)), { maxLength: 5 })
+    .map((roles) => roles.filter((role) => role !== MOD_ROLE_1 && role !== MOD_ROLE_2)),
 });
 
 const changes: fc.Arbitrary<SettingsChanges> = fc.record(
@@ -129,11 +190,24 @@ const changes: fc.Arbitrary<SettingsChanges> = fc.record(
 );
 
 type Target = 'thread' | 'question' | 'guild';
-const threadArb = () => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...threads) }, { weight: 1, arbitrary: fc.oneof(snowflake, hostileString(20)) });
-const questionArb = () => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...questions) }, { weight: 1, arbitrary: fc.oneof(fc.integer({ min: -5, max: 1_000_000 }), hostileNumber) });
+const threadArb = () =>
+  fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...threads) },
+    { weight: 1, arbitrary: fc.oneof(snowflake, hostileString(20)) },
+  );
+const questionArb = () =>
+  fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...questions) },
+    { weight: 1, arbitrary: fc.oneof(fc.integer({ min: -5, max: 1_000_000 }), hostileNumber) },
+  );
 
 /** Every moderator action, with hostile arguments. */
-const moderatorAction = (): fc.Arbitrary<{ name: string; target: Target; exists: boolean; run: (actor: StudyActor) => Promise<unknown> }> =>
+const moderatorAction = (): fc.Arbitrary<{
+  name: string;
+  target: Target;
+  exists: boolean;
+  run: (actor: StudyActor) => Promise<unknown>;
+}> =>
   fc.oneof(
     fc.tuple(changes, fc.subarray(['moderator-role', 'mod-channel'] as const)).map(([change, clear]) => ({
       name: `configure ${JSON.stringify(change)} clear ${clear.join()}`,
@@ -142,26 +216,55 @@ const moderatorAction = (): fc.Arbitrary<{ name: string; target: Target; exists:
       run: (actor: StudyActor) => sessions.configure(actor, change, clear),
     })),
     fc
-      .record({ section: fc.oneof(hostileString(100), fc.constantFrom('state threats', 'terrorism')), from: fc.option(hostileNumber, { nil: undefined }), title: fc.option(hostileString(80), { nil: undefined }), prompt: fc.option(hostileString(300), { nil: undefined }) })
-      .map((input) => ({ name: `start ${JSON.stringify(input)}`, target: 'guild' as const, exists: true, run: (actor: StudyActor) => sessions.start(actor, { channelId: TEXT_CHANNEL, ...input }) })),
-    fc.tuple(threadArb(), fc.oneof(fc.constantFrom('next' as const, 'previous' as const), hostileNumber), fc.option(hostileString(300), { nil: undefined })).map(([thread, target, prompt]) => ({
-      name: `move ${thread} ${target}`,
-      target: 'thread' as const,
-      exists: threads.includes(thread),
-      run: (actor: StudyActor) => sessions.move(actor, thread, target, prompt),
-    })),
-    fc.tuple(threadArb(), fc.constantFrom('pause' as const, 'resume' as const, 'end' as const)).map(([thread, verb]) => ({
-      name: `${verb} ${thread}`,
-      target: 'thread' as const,
-      exists: threads.includes(thread),
-      run: (actor: StudyActor) => sessions[verb](actor, thread),
-    })),
-    fc.tuple(questionArb(), fc.constantFrom('approve' as const, 'reject' as const, 'checkDecidable' as const), fc.option(hostileString(300), { nil: null })).map(([id, verb, reason]) => ({
-      name: `${verb} question ${id}`,
-      target: 'question' as const,
-      exists: questions.includes(id),
-      run: async (actor: StudyActor) => (verb === 'approve' ? queue.approve(actor, id) : verb === 'reject' ? queue.reject(actor, id, reason) : queue.checkDecidable(actor, id)),
-    })),
+      .record({
+        section: fc.oneof(hostileString(100), fc.constantFrom('state threats', 'terrorism')),
+        from: fc.option(hostileNumber, { nil: undefined }),
+        title: fc.option(hostileString(80), { nil: undefined }),
+        prompt: fc.option(hostileString(300), { nil: undefined }),
+      })
+      .map((input) => ({
+        name: `start ${JSON.stringify(input)}`,
+        target: 'guild' as const,
+        exists: true,
+        run: (actor: StudyActor) => sessions.start(actor, { channelId: TEXT_CHANNEL, ...input }),
+      })),
+    fc
+      .tuple(
+        threadArb(),
+        fc.oneof(fc.constantFrom('next' as const, 'previous' as const), hostileNumber),
+        fc.option(hostileString(300), { nil: undefined }),
+      )
+      .map(([thread, target, prompt]) => ({
+        name: `move ${thread} ${target}`,
+        target: 'thread' as const,
+        exists: threads.includes(thread),
+        run: (actor: StudyActor) => sessions.move(actor, thread, target, prompt),
+      })),
+    fc
+      .tuple(threadArb(), fc.constantFrom('pause' as const, 'resume' as const, 'end' as const))
+      .map(([thread, verb]) => ({
+        name: `${verb} ${thread}`,
+        target: 'thread' as const,
+        exists: threads.includes(thread),
+        run: (actor: StudyActor) => sessions[verb](actor, thread),
+      })),
+    fc
+      .tuple(
+        questionArb(),
+        fc.constantFrom('approve' as const, 'reject' as const, 'checkDecidable' as const),
+        fc.option(hostileString(300), { nil: null }),
+      )
+      .map(([id, verb, reason]) => ({
+        name: `${verb} question ${id}`,
+        target: 'question' as const,
+        exists: questions.includes(id),
+        run: async (actor: StudyActor) =>
+          verb === 'approve'
+            ? queue.approve(actor, id)
+            : verb === 'reject'
+              ? queue.reject(actor, id, reason)
+              : queue.checkDecidable(actor, id),
+      })),
   );
 
 async function refusal(run: () => Promise<unknown>): Promise<UserFacingError | undefined> {
@@ -212,13 +315,26 @@ describe('abuse: study permissions and options', () => {
   it(`refuses a moderator of another guild on this guild's questions (${RUNS} cases, SQLite)`, async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ id: snowflake, permissions: fc.constantFrom(MODERATOR_PERMISSIONS.administrator, MODERATOR_PERMISSIONS.manageGuild, MODERATOR_PERMISSIONS.manageThreads) }),
+        fc.record({
+          id: snowflake,
+          permissions: fc.constantFrom(
+            MODERATOR_PERMISSIONS.administrator,
+            MODERATOR_PERMISSIONS.manageGuild,
+            MODERATOR_PERMISSIONS.manageThreads,
+          ),
+        }),
         fc.constantFrom('approve' as const, 'reject' as const, 'checkDecidable' as const),
         async ({ id, permissions }, verb) => {
           const question = await memberAsks(threads[0] ?? '');
           const outsider: StudyActor = { id, name: 'Other admin', guildId: G2, permissions, roleIds: [MOD_ROLE_2] };
           const before = repository.question(question);
-          const error = await refusal(() => (verb === 'approve' ? queue.approve(outsider, question) : verb === 'reject' ? queue.reject(outsider, question, null) : Promise.resolve(queue.checkDecidable(outsider, question))));
+          const error = await refusal(() =>
+            verb === 'approve'
+              ? queue.approve(outsider, question)
+              : verb === 'reject'
+                ? queue.reject(outsider, question, null)
+                : Promise.resolve(queue.checkDecidable(outsider, question)),
+          );
           expect(error?.code).toBe('not-moderator');
           expect(repository.question(question)).toEqual(before);
         },
@@ -232,8 +348,23 @@ describe('abuse: study permissions and options', () => {
     await fc.assert(
       fc.asyncProperty(
         // Discord's Integer options only ever carry whole numbers (range checks are the bot's own, so any integer).
-        fc.record({ section: fc.oneof(hostileString(100), fc.constantFrom('state threats', 'terrorism', 'cyber')), from: fc.option(fc.oneof(fc.integer({ min: -2, max: 40 }), fc.integer()), { nil: undefined }), title: fc.option(hostileString(80), { nil: undefined }), prompt: fc.option(hostileString(300), { nil: undefined }) }),
-        fc.array(fc.tuple(fc.oneof(fc.constantFrom('next' as const, 'previous' as const), fc.integer({ min: -2, max: 40 }), fc.integer()), fc.option(hostileString(300), { nil: undefined })), { maxLength: 3 }),
+        fc.record({
+          section: fc.oneof(hostileString(100), fc.constantFrom('state threats', 'terrorism', 'cyber')),
+          from: fc.option(fc.oneof(fc.integer({ min: -2, max: 40 }), fc.integer()), { nil: undefined }),
+          title: fc.option(hostileString(80), { nil: undefined }),
+          prompt: fc.option(hostileString(300), { nil: undefined }),
+        }),
+        fc.array(
+          fc.tuple(
+            fc.oneof(
+              fc.constantFrom('next' as const, 'previous' as const),
+              fc.integer({ min: -2, max: 40 }),
+              fc.integer(),
+            ),
+            fc.option(hostileString(300), { nil: undefined }),
+          ),
+          { maxLength: 3 },
+        ),
         fc.option(hostileString(300), { nil: null }),
         async (input, moves, reason) => {
           const first = publisher.calls.length;
@@ -241,7 +372,10 @@ describe('abuse: study permissions and options', () => {
           const thread = publisher.calls.slice(first).find((call) => call.method === 'createThread');
           const threadId = thread ? repository.auditLog(G1, 1)[0]?.sessionId : undefined;
           const session = threadId === undefined || threadId === null ? undefined : repository.sessionById(threadId);
-          if (started) expect(['unknown-section', 'ambiguous-section', 'paragraph-out-of-range', 'study-refused']).toContain(started.code);
+          if (started)
+            expect(['unknown-section', 'ambiguous-section', 'paragraph-out-of-range', 'study-refused']).toContain(
+              started.code,
+            );
           if (session) {
             for (const [target, prompt] of moves) {
               const moved = await refusal(() => sessions.move(MOD_1, session.threadId, target, prompt));
@@ -274,12 +408,20 @@ describe('abuse: study permissions and options', () => {
   // before anything is created: no thread, no session row, no post.
   it(`a moderator starting at a paragraph that is not a whole number is refused with a UserFacingError, nothing created (${RUNS} cases, SQLite)`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.constantFrom(Number.NaN, 1.5, 30.5, 0.999), fc.double({ min: 1, max: 31, noNaN: true }).filter((value) => !Number.isInteger(value))), async (from) => {
-        const first = publisher.calls.length;
-        const error = await refusal(() => sessions.start(MOD_1, { channelId: TEXT_CHANNEL, section: 'state threats', from }));
-        expect(error?.code).toBe('paragraph-out-of-range');
-        expect(publisher.calls.slice(first)).toEqual([]);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.constantFrom(Number.NaN, 1.5, 30.5, 0.999),
+          fc.double({ min: 1, max: 31, noNaN: true }).filter((value) => !Number.isInteger(value)),
+        ),
+        async (from) => {
+          const first = publisher.calls.length;
+          const error = await refusal(() =>
+            sessions.start(MOD_1, { channelId: TEXT_CHANNEL, section: 'state threats', from }),
+          );
+          expect(error?.code).toBe('paragraph-out-of-range');
+          expect(publisher.calls.slice(first)).toEqual([]);
+        },
+      ),
       options(),
     );
   });
@@ -294,7 +436,12 @@ describe('abuse: study permissions and options', () => {
         authors += 1;
         let reply = '';
         const error = await refusal(async () => {
-          reply = await queue.ask(session, sessions.settings(G1), { id: String(20_000_000_000_000_000n + BigInt(authors)), name: 'Member' }, text);
+          reply = await queue.ask(
+            session,
+            sessions.settings(G1),
+            { id: String(20_000_000_000_000_000n + BigInt(authors)), name: 'Member' },
+            text,
+          );
         });
         const shown = error?.message ?? reply;
         expect(shown.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
@@ -310,24 +457,34 @@ describe('abuse: study permissions and options', () => {
   // the moderators' channel announcements and in the notice (a DM) that tells the author their question was rejected.
   it(`a moderator’s title and reject reason are echoed escaped in announcements and notices (${RUNS} cases, SQLite)`, async () => {
     await fc.assert(
-      fc.asyncProperty(hostileString(80).map((text) => text.trim()).filter((text) => text !== ''), hostileString(300).map((text) => text.trim()).filter((text) => text !== ''), async (title, reason) => {
-        const first = publisher.calls.length;
-        await sessions.start(MOD_1, { channelId: TEXT_CHANNEL, section: 'state threats', title });
-        const session = repository.sessionById(repository.auditLog(G1, 1)[0]?.sessionId ?? -1);
-        if (!session) throw new Error('no session');
-        const question = await memberAsks(session.threadId);
-        await queue.reject(MOD_1, question, reason);
-        await sessions.end(MOD_1, session.threadId);
-        // Thread names show no markdown and cannot mention, so only messages and notices count.
-        for (const call of publisher.calls.slice(first).filter((made) => made.method !== 'createThread')) {
-          const content = call.text ?? call.view?.content ?? '';
-          // Text that would format (or read as a mention) must not appear as typed: escaped, it differs. Escape pairs
-          // (`\|`) are blanked out before looking, since an escaped character is shown, not interpreted; texts of one or
-          // two characters are not looked for, as they cannot be told from the message's own bold markers (`**`).
-          const live = content.replace(/\\./gsu, '\u0000');
-          for (const typed of [title, reason]) if (typed.length > 2 && unescapedMarkup(typed).length > 0) expect(live, `${call.method} to ${call.channel}: ${content}`).not.toContain(typed);
-        }
-      }),
+      fc.asyncProperty(
+        hostileString(80)
+          .map((text) => text.trim())
+          .filter((text) => text !== ''),
+        hostileString(300)
+          .map((text) => text.trim())
+          .filter((text) => text !== ''),
+        async (title, reason) => {
+          const first = publisher.calls.length;
+          await sessions.start(MOD_1, { channelId: TEXT_CHANNEL, section: 'state threats', title });
+          const session = repository.sessionById(repository.auditLog(G1, 1)[0]?.sessionId ?? -1);
+          if (!session) throw new Error('no session');
+          const question = await memberAsks(session.threadId);
+          await queue.reject(MOD_1, question, reason);
+          await sessions.end(MOD_1, session.threadId);
+          // Thread names show no markdown and cannot mention, so only messages and notices count.
+          for (const call of publisher.calls.slice(first).filter((made) => made.method !== 'createThread')) {
+            const content = call.text ?? call.view?.content ?? '';
+            // Text that would format (or read as a mention) must not appear as typed: escaped, it differs. Escape pairs
+            // (`\|`) are blanked out before looking, since an escaped character is shown, not interpreted; texts of one or
+            // two characters are not looked for, as they cannot be told from the message's own bold markers (`**`).
+            const live = content.replace(/\\./gsu, '\u0000');
+            for (const typed of [title, reason])
+              if (typed.length > 2 && unescapedMarkup(typed).length > 0)
+                expect(live, `${call.method} to ${call.channel}: ${content}`).not.toContain(typed);
+          }
+        },
+      ),
       options(),
     );
   });

@@ -24,7 +24,13 @@ async function openSessions(defaults: GuildSettingsDefaults) {
   const opened = await openTestIndex(temporary.folder, { dense: false });
   const repository = SqliteStudyRepository.open(`${temporary.folder}/study.sqlite`);
   const publisher = new RecordingPublisher();
-  const { sessions, queue } = studyTestServices({ repository, publisher, index: opened, defaults, now: () => 1_000_000 });
+  const { sessions, queue } = studyTestServices({
+    repository,
+    publisher,
+    index: opened,
+    defaults,
+    now: () => 1_000_000,
+  });
   return {
     sessions,
     queue,
@@ -37,7 +43,13 @@ async function openSessions(defaults: GuildSettingsDefaults) {
   };
 }
 type GuildSettingsDefaults = Omit<GuildSettings, 'guildId'>;
-const moderator = { id: 'mod', name: 'Mod', guildId: 'guild', permissions: MODERATOR_PERMISSIONS.manageThreads, roleIds: [] };
+const moderator = {
+  id: 'mod',
+  name: 'Mod',
+  guildId: 'guild',
+  permissions: MODERATOR_PERMISSIONS.manageThreads,
+  roleIds: [],
+};
 
 describe('study sessions without a moderators’ channel', () => {
   let opened: Awaited<ReturnType<typeof openSessions>>;
@@ -45,7 +57,13 @@ describe('study sessions without a moderators’ channel', () => {
   let repository: SqliteStudyRepository;
 
   beforeAll(async () => {
-    opened = await openSessions({ moderatorRoleId: null, modChannelId: null, moderated: true, cooldownSeconds: 0, blockedTerms: [] });
+    opened = await openSessions({
+      moderatorRoleId: null,
+      modChannelId: null,
+      moderated: true,
+      cooldownSeconds: 0,
+      blockedTerms: [],
+    });
     ({ sessions, repository } = opened);
   });
   afterAll(async () => opened.close());
@@ -58,16 +76,23 @@ describe('study sessions without a moderators’ channel', () => {
 
   it('refuses a cooldown that is not a whole number of seconds from 0 to 3600, storing nothing', async () => {
     for (const cooldownSeconds of [-1, 1.5, 3601, Number.NaN, Number.POSITIVE_INFINITY]) {
-      await expect(sessions.configure(moderator, { cooldownSeconds })).rejects.toMatchObject({ code: 'study-refused', message: 'The cooldown is a whole number of seconds from 0 to 3600.' });
+      await expect(sessions.configure(moderator, { cooldownSeconds })).rejects.toMatchObject({
+        code: 'study-refused',
+        message: 'The cooldown is a whole number of seconds from 0 to 3600.',
+      });
     }
     expect(repository.auditLog('guild').filter((entry) => entry.action === 'config')).toEqual([]);
     await expect(sessions.configure(moderator, { cooldownSeconds: 3600 })).resolves.toContain('cooldown 3600 s');
   });
 
   it('refuses setting and clearing one setting at once, but only after the moderator check', async () => {
-    await expect(sessions.configure(moderator, { modChannelId: 'mods' }, ['mod-channel'])).rejects.toMatchObject({ message: 'Set or clear mod-channel, not both at once.' });
+    await expect(sessions.configure(moderator, { modChannelId: 'mods' }, ['mod-channel'])).rejects.toMatchObject({
+      message: 'Set or clear mod-channel, not both at once.',
+    });
     const member = { ...moderator, id: 'member', permissions: 0n };
-    await expect(sessions.configure(member, { modChannelId: 'mods' }, ['mod-channel'])).rejects.toMatchObject({ code: 'not-moderator' });
+    await expect(sessions.configure(member, { modChannelId: 'mods' }, ['mod-channel'])).rejects.toMatchObject({
+      code: 'not-moderator',
+    });
     expect(repository.auditLog('guild', 1)[0]).toMatchObject({ action: 'refused', actorId: 'member' });
     await sessions.configure(moderator, { moderatorRoleId: 'leads' });
     expect(await sessions.configure(moderator, {}, ['moderator-role'])).toContain('Moderator role: none');
@@ -77,7 +102,13 @@ describe('study sessions without a moderators’ channel', () => {
 describe('the end of a session with questions still waiting', () => {
   let opened: Awaited<ReturnType<typeof openSessions>>;
   beforeAll(async () => {
-    opened = await openSessions({ moderatorRoleId: null, modChannelId: 'mods', moderated: true, cooldownSeconds: 0, blockedTerms: [] });
+    opened = await openSessions({
+      moderatorRoleId: null,
+      modChannelId: 'mods',
+      moderated: true,
+      cooldownSeconds: 0,
+      blockedTerms: [],
+    });
   });
   afterAll(async () => opened.close());
 
@@ -89,12 +120,22 @@ describe('the end of a session with questions still waiting', () => {
     if (!session) throw new Error('no session');
     const ids: number[] = [];
     for (let member = 0; member < MAX_COPIES_CLOSED_AT_END + 2; member += 1) {
-      await queue.ask(session, sessions.settings('guild'), { id: `member-${member}`, name: 'Member' }, `Question number ${member} about encryption?`);
+      await queue.ask(
+        session,
+        sessions.settings('guild'),
+        { id: `member-${member}`, name: 'Member' },
+        `Question number ${member} about encryption?`,
+      );
       ids.push(repository.waiting(session.id).at(-1)?.id ?? -1);
     }
     const copyOf = (id: number) => repository.question(id)?.modMessageId;
     const closedCopies = () =>
-      publisher.calls.filter((call) => call.method === 'edit' && call.view?.buttons.length === 0 && call.view.content?.startsWith('Not taken up')).map((call) => call.messageId);
+      publisher.calls
+        .filter(
+          (call) =>
+            call.method === 'edit' && call.view?.buttons.length === 0 && call.view.content?.startsWith('Not taken up'),
+        )
+        .map((call) => call.messageId);
 
     await sessions.end(moderator, threadId);
     expect(closedCopies()).toEqual(ids.slice(-MAX_COPIES_CLOSED_AT_END).map(copyOf));
@@ -111,14 +152,26 @@ describe('the end of a session with questions still waiting', () => {
     await sessions.start(moderator, { channelId: 'channel', section: 'state threats', title: 'Race' });
     const session = repository.sessionById(repository.auditLog('guild', 1)[0]?.sessionId ?? -1);
     if (!session) throw new Error('no session');
-    await queue.ask(session, sessions.settings('guild'), { id: 'racer', name: 'Racer' }, 'How do hostile states threaten the UK?');
+    await queue.ask(
+      session,
+      sessions.settings('guild'),
+      { id: 'racer', name: 'Racer' },
+      'How do hostile states threaten the UK?',
+    );
     const question = repository.waiting(session.id).at(-1)?.id ?? -1;
     const before = threadLog(publisher).length;
     // Pressed together: the Approve first, the end a moment later, as two moderators would.
-    const [approved, ended] = await Promise.all([queue.approve(moderator, question), sessions.end(moderator, session.threadId)]);
+    const [approved, ended] = await Promise.all([
+      queue.approve(moderator, question),
+      sessions.end(moderator, session.threadId),
+    ]);
     expect(approved).toMatch(/^Approved/u);
     expect(ended).toMatch(/^Session ended/u);
-    expect(threadLog(publisher).slice(before)).toEqual([`answer-${question}`, 'Recap: Race', `close ${session.threadId}`]);
+    expect(threadLog(publisher).slice(before)).toEqual([
+      `answer-${question}`,
+      'Recap: Race',
+      `close ${session.threadId}`,
+    ]);
     expect(repository.stats(session.id).questions).toMatchObject({ approved: 1, answered: 1 });
   });
 });

@@ -14,41 +14,187 @@ export const options = (numRuns: number = RUNS) => ({ numRuns, seed: SEED }) as 
 
 /** Pieces of hostile text: mentions, markdown, code blocks, control, zero-width and bidi characters, emoji, words of the speech. */
 const TOKENS = [
-  '@everyone', '@here', '@EVERYONE', '@\u200beveryone', '<@123456789012345678>', '<@!123456789012345678>', '<@&987654321098765432>', '<#111>', '</ask:1>', '<t:0:R>',
-  '**', '*', '__', '_', '~~', '~', '||', '|', '`', '``', '```', '```js\nconsole.log(1)\n```', '\\', '\\*', '\\\\', '[link](https://example.com)', '](', ':emoji:',
-  '> ', '>>> ', '# ', '## ', '-# ', '- ', '* ', '1. ', '12. ', '+ ',
-  '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u202e', '\u202d', '\u2066', '\u2067', '\u2069', '\u061c', '\u0000', '\u0007', '\u001b[31m', '\u007f', '\u0085', '\u2028', '\u2029',
-  '\n', '\r\n', '\r', '\t', ' ', '  ',
-  'مرحبا بالعالم', 'שלום', '😀', '👍🏽', '🏳️‍🌈', '👨‍👩‍👧‍👦', '\ud83d', '\ude00', 'é', 'e\u0301', 'ﬁ', 'İ', 'ß', 'Ω', '漢字',
-  'state threats', 'State Threats', 'terrorism', 'China', 'Russia', 'espionage', 'the', 'How do hostile states threaten the UK?', 'cyber', 'encryption', '¶', '¶12',
-  '0', '1', '-1', '31', '32', '999', '1e309', 'NaN', 'Infinity', '0x1f', '١٢', 'a', 'z', '.', ',', '"', '“', '”', '\'', '%s', '${x}', '{{x}}', 'null', 'undefined', '__proto__', 'constructor',
+  '@everyone',
+  '@here',
+  '@EVERYONE',
+  '@\u200beveryone',
+  '<@123456789012345678>',
+  '<@!123456789012345678>',
+  '<@&987654321098765432>',
+  '<#111>',
+  '</ask:1>',
+  '<t:0:R>',
+  '**',
+  '*',
+  '__',
+  '_',
+  '~~',
+  '~',
+  '||',
+  '|',
+  '`',
+  '``',
+  '```',
+  '```js\nconsole.log(1)\n```',
+  '\\',
+  '\\*',
+  '\\\\',
+  '[link](https://example.com)',
+  '](',
+  ':emoji:',
+  '> ',
+  '>>> ',
+  '# ',
+  '## ',
+  '-# ',
+  '- ',
+  '* ',
+  '1. ',
+  '12. ',
+  '+ ',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+  '\u00ad',
+  '\u202e',
+  '\u202d',
+  '\u2066',
+  '\u2067',
+  '\u2069',
+  '\u061c',
+  '\u0000',
+  '\u0007',
+  '\u001b[31m',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  ' ',
+  '  ',
+  'مرحبا بالعالم',
+  'שלום',
+  '😀',
+  '👍🏽',
+  '🏳️‍🌈',
+  '👨‍👩‍👧‍👦',
+  '\ud83d',
+  '\ude00',
+  'é',
+  'e\u0301',
+  'ﬁ',
+  'İ',
+  'ß',
+  'Ω',
+  '漢字',
+  'state threats',
+  'State Threats',
+  'terrorism',
+  'China',
+  'Russia',
+  'espionage',
+  'the',
+  'How do hostile states threaten the UK?',
+  'cyber',
+  'encryption',
+  '¶',
+  '¶12',
+  '0',
+  '1',
+  '-1',
+  '31',
+  '32',
+  '999',
+  '1e309',
+  'NaN',
+  'Infinity',
+  '0x1f',
+  '١٢',
+  'a',
+  'z',
+  '.',
+  ',',
+  '"',
+  '“',
+  '”',
+  "'",
+  '%s',
+  '${x}',
+  '{{x}}',
+  'null',
+  'undefined',
+  '__proto__',
+  'constructor',
 ] as const;
 
 const token = fc.constantFrom(...TOKENS);
 
 /** Hostile strings of every shape, from empty to huge (Discord's 6000-character option limit and beyond). */
 export const hostileString = (maxLength = 400): fc.Arbitrary<string> =>
-  fc.oneof(
-    { weight: 4, arbitrary: fc.array(token, { maxLength: 30 }).map((parts) => parts.join('')) },
-    { weight: 2, arbitrary: fc.array(fc.oneof(token, fc.string({ unit: 'grapheme', maxLength: 8 })), { maxLength: 20 }).map((parts) => parts.join(' ')) },
-    { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: Math.min(maxLength, 300) }) },
-    // Lone surrogates and every BMP control character.
-    { weight: 1, arbitrary: fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 60 }) },
-    { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 80 }) },
-    // Huge: a token repeated thousands of times.
-    { weight: 1, arbitrary: fc.tuple(token, fc.integer({ min: 50, max: 7000 })).map(([text, times]) => text.repeat(times).slice(0, Math.max(maxLength, 7000))) },
-  ).map((text) => text.slice(0, maxLength));
+  fc
+    .oneof(
+      { weight: 4, arbitrary: fc.array(token, { maxLength: 30 }).map((parts) => parts.join('')) },
+      {
+        weight: 2,
+        arbitrary: fc
+          .array(fc.oneof(token, fc.string({ unit: 'grapheme', maxLength: 8 })), { maxLength: 20 })
+          .map((parts) => parts.join(' ')),
+      },
+      { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: Math.min(maxLength, 300) }) },
+      // Lone surrogates and every BMP control character.
+      {
+        weight: 1,
+        arbitrary: fc.string({
+          unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+          maxLength: 60,
+        }),
+      },
+      { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 80 }) },
+      // Huge: a token repeated thousands of times.
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(token, fc.integer({ min: 50, max: 7000 }))
+          .map(([text, times]) => text.repeat(times).slice(0, Math.max(maxLength, 7000))),
+      },
+    )
+    .map((text) => text.slice(0, maxLength));
 
 /** Numbers a forged or buggy option could carry: out of range, negative, zero, huge, fractional, NaN-like. */
 export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
   fc.integer({ min: -5, max: 40 }),
   fc.integer(),
-  fc.constantFrom(0, -0, -1, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, Number.MIN_SAFE_INTEGER, 1e308, 2 ** 31, 2 ** 32, 0.5, 1.5, 31.000001),
+  fc.constantFrom(
+    0,
+    -0,
+    -1,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    Number.MAX_SAFE_INTEGER,
+    Number.MAX_SAFE_INTEGER + 2,
+    Number.MIN_SAFE_INTEGER,
+    1e308,
+    2 ** 31,
+    2 ** 32,
+    0.5,
+    1.5,
+    31.000001,
+  ),
   fc.double(),
 );
 
 /** Snowflake-like user ids, and a few that are not. */
-export const userId = fc.oneof(fc.stringMatching(/^[1-9]\d{16,19}$/u), fc.constantFrom('111111111111111111', '222222222222222222', '0', ''), fc.string({ maxLength: 25 }));
+export const userId = fc.oneof(
+  fc.stringMatching(/^[1-9]\d{16,19}$/u),
+  fc.constantFrom('111111111111111111', '222222222222222222', '0', ''),
+  fc.string({ maxLength: 25 }),
+);
 
 /** What a Discord reader sees: a backslash before ASCII punctuation is dropped, the zero-width space after `@` is invisible. */
 export function discordUnescape(text: string): string {
@@ -74,7 +220,16 @@ export function unescapedMarkup(echoed: string): string[] {
 }
 
 /** Text that betrays internals: a stack frame, a source path, an error class name. */
-const INTERNALS = [/\n\s+at\s/u, /\bat\s+\S+\s+\(/u, /\/work\//u, /node_modules/u, /\bsrc\/\S+\.ts\b/u, /file:\/\//u, /\b(TypeError|RangeError|ReferenceError|SyntaxError|SqliteError)\b/u, /SQLITE_/u];
+const INTERNALS = [
+  /\n\s+at\s/u,
+  /\bat\s+\S+\s+\(/u,
+  /\/work\//u,
+  /node_modules/u,
+  /\bsrc\/\S+\.ts\b/u,
+  /file:\/\//u,
+  /\b(TypeError|RangeError|ReferenceError|SyntaxError|SqliteError)\b/u,
+  /SQLITE_/u,
+];
 export function internals(text: string): string[] {
   return INTERNALS.filter((pattern) => pattern.test(text)).map(String);
 }
@@ -99,7 +254,8 @@ export function viewViolations(view: MessageView): string[] {
       limit(`embed ${index} field value`, field.value.length, DISCORD_LIMITS.fieldValue);
       if (field.name.trim() === '' || field.value.trim() === '') problems.push(`embed ${index} has an empty field`);
     }
-    if (embed.description !== undefined && embed.description.trim() === '') problems.push(`embed ${index} has an empty description`);
+    if (embed.description !== undefined && embed.description.trim() === '')
+      problems.push(`embed ${index} has an empty description`);
     total += embedLength(embed);
   });
   limit('embed total', total, DISCORD_LIMITS.embedTotal);
@@ -116,7 +272,17 @@ export function viewViolations(view: MessageView): string[] {
       ids.add(button.customId);
     }
   }
-  const texts = [view.content ?? '', ...view.embeds.flatMap((embed) => [embed.title ?? '', embed.description ?? '', embed.footer ?? '', embed.author ?? '', ...(embed.fields ?? []).flatMap((field) => [field.name, field.value])]), ...view.buttons.flat().map((button) => button.label)];
+  const texts = [
+    view.content ?? '',
+    ...view.embeds.flatMap((embed) => [
+      embed.title ?? '',
+      embed.description ?? '',
+      embed.footer ?? '',
+      embed.author ?? '',
+      ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
+    ]),
+    ...view.buttons.flat().map((button) => button.label),
+  ];
   for (const text of texts) problems.push(...internals(text));
   return problems;
 }
@@ -135,7 +301,8 @@ export function quoteViolations(speech: Speech, view: MessageView): string[] {
       continue;
     }
     const shown = discordUnescape((embed.description ?? '').replace(/(?<!\\)\*\*/gu, ''));
-    if (shown.length === 0 || !paragraph.text.includes(shown)) problems.push(`embed "${embed.title}" is not verbatim: ${JSON.stringify(shown.slice(0, 120))}`);
+    if (shown.length === 0 || !paragraph.text.includes(shown))
+      problems.push(`embed "${embed.title}" is not verbatim: ${JSON.stringify(shown.slice(0, 120))}`);
   }
   return problems;
 }
@@ -163,13 +330,20 @@ export function refusalOrSync<T>(action: () => T): { value: T } | { refusal: Use
  * A refusal fit to show: short enough for one message once escaped as the handler escapes it, free of internals, and
  * not echoing the user's text unless it says so (`quotesUserInput`, so that the handler escapes it).
  */
-export function refusalViolations(error: UserFacingError, userTexts: readonly string[], escape: (text: string) => string): string[] {
+export function refusalViolations(
+  error: UserFacingError,
+  userTexts: readonly string[],
+  escape: (text: string) => string,
+): string[] {
   const problems: string[] = [];
   const shown = error.quotesUserInput ? escape(error.message) : error.message;
-  if (shown.length > DISCORD_LIMITS.content) problems.push(`refusal ${error.code} is ${shown.length} characters once escaped`);
+  if (shown.length > DISCORD_LIMITS.content)
+    problems.push(`refusal ${error.code} is ${shown.length} characters once escaped`);
   problems.push(...internals(shown));
   if (!error.quotesUserInput) {
-    for (const text of userTexts) if (text.trim().length >= 12 && error.message.includes(text)) problems.push(`refusal ${error.code} echoes user text unescaped`);
+    for (const text of userTexts)
+      if (text.trim().length >= 12 && error.message.includes(text))
+        problems.push(`refusal ${error.code} echoes user text unescaped`);
   }
   return problems;
 }

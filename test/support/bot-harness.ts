@@ -26,11 +26,19 @@ export interface BotHarness {
  * Discord. `wrapRetriever` lets a test put a fault between the bot and its retriever.
  */
 export async function startBotHarness(
-  options: { dense?: boolean; model?: EmbeddingModelSource; cooldownSeconds?: number; wrapRetriever?: (retriever: Retriever) => Retriever } = {},
+  options: {
+    dense?: boolean;
+    model?: EmbeddingModelSource;
+    cooldownSeconds?: number;
+    wrapRetriever?: (retriever: Retriever) => Retriever;
+  } = {},
 ): Promise<BotHarness> {
   const fake = await startFakeDiscord({ token: FAKE_TOKEN });
   const temporary = await temporaryFolder('bot');
-  const opened = await openTestIndex(temporary.folder, { dense: options.dense ?? false, ...(options.model ? { model: options.model } : {}) });
+  const opened = await openTestIndex(temporary.folder, {
+    dense: options.dense ?? false,
+    ...(options.model ? { model: options.model } : {}),
+  });
   const index = options.wrapRetriever ? { ...opened, retriever: options.wrapRetriever(opened.retriever) } : opened;
   const { logger, lines } = recordingLogger();
   const config = loadConfig({
@@ -58,7 +66,9 @@ export async function startBotHarness(
       await harness.bot.stop(1000);
       // The token authenticates requests (their Authorization header) and must appear nowhere else: not in a log line,
       // nor in anything sent to Discord.
-      const sent = fake.requests.map((request) => JSON.stringify([request.body, request.rawBody, request.path, request.query]));
+      const sent = fake.requests.map((request) =>
+        JSON.stringify([request.body, request.rawBody, request.path, request.query]),
+      );
       // Request paths carry interaction tokens by design; a log line carries no secret at all.
       const logged = secretLeaks(JSON.stringify(lines));
       if (logged.length > 0) throw new Error(`${logged.join(' and ')} appeared in a log line`);

@@ -13,7 +13,9 @@ export interface BotProcess {
 
 export async function withinTime<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms)));
+  const timeout = new Promise<never>(
+    (_resolve, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms)),
+  );
   try {
     return await Promise.race([promise, timeout]);
   } finally {
@@ -30,7 +32,11 @@ export function spawnBot(env: Record<string, string>, running?: Set<BotProcess>)
   let output = '';
   child.stdout.on('data', (data: Buffer) => (output += data.toString()));
   child.stderr.on('data', (data: Buffer) => (output += data.toString()));
-  const bot: BotProcess = { child, output: () => output, exited: new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal }))) };
+  const bot: BotProcess = {
+    child,
+    output: () => output,
+    exited: new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal }))),
+  };
   if (running) {
     running.add(bot);
     void bot.exited.then(() => running.delete(bot));
@@ -42,14 +48,18 @@ export function spawnBot(env: Record<string, string>, running?: Set<BotProcess>)
 export async function waitUntilReady(bot: BotProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!bot.output().includes('bot ready')) {
-    if (bot.child.exitCode !== null || bot.child.signalCode !== null) throw new Error(`the bot exited before it was ready:\n${bot.output()}`);
+    if (bot.child.exitCode !== null || bot.child.signalCode !== null)
+      throw new Error(`the bot exited before it was ready:\n${bot.output()}`);
     if (Date.now() > deadline) throw new Error(`the bot was not ready within ${timeoutMs} ms:\n${bot.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
 /** kill -9, resolving with how the process ended. */
-export async function kill9(bot: BotProcess, timeoutMs = 5_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+export async function kill9(
+  bot: BotProcess,
+  timeoutMs = 5_000,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   bot.child.kill('SIGKILL');
   return withinTime(bot.exited, timeoutMs, 'SIGKILL');
 }

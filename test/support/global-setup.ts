@@ -15,8 +15,24 @@ import { TINY_MODEL_ID, TINY_MODEL_ROOT } from './tiny-model-location.js';
  * cache instead of parsing WordNet each, and two workers do not build it at the same time.
  */
 export default async function setup(project: TestProject): Promise<void> {
-  const speech = await readFile(path.join(project.config.root, 'embeddings/source/mi5-dg-annual-threat-update-2021.txt'), 'utf8');
-  const words = [...new Set(speech.normalize('NFKD').toLowerCase().match(/[a-z0-9]+/gu) ?? [])].sort();
+  const speech = await readFile(
+    path.join(project.config.root, 'embeddings/source/mi5-dg-annual-threat-update-2021.txt'),
+    'utf8',
+  );
+  const words = [
+    ...new Set(
+      speech
+        .normalize('NFKD')
+        .toLowerCase()
+        .match(/[a-z0-9]+/gu) ?? [],
+    ),
+  ].sort();
   await writeTinyBertModel(TINY_MODEL_ROOT, TINY_MODEL_ID, { words, dimension: 64, seed: 20210714 });
-  await cachedLexicon(parseSpeech(speech).paragraphs.map((paragraph) => paragraph.text).join('\n'), ALL_FEATURES, DEFAULT_EXPANSION);
+  await cachedLexicon(
+    parseSpeech(speech)
+      .paragraphs.map((paragraph) => paragraph.text)
+      .join('\n'),
+    ALL_FEATURES,
+    DEFAULT_EXPANSION,
+  );
 }

@@ -35,14 +35,24 @@ export const ONE_SENTENCE_QUESTIONS = ['Thank you for coming', 'good morning'] a
  */
 export async function oneSentenceSource(): Promise<{ file: string; text: string }> {
   const real = await speechSource();
-  const text = real.text.replace('Good morning everyone. Thank you for coming.', 'Good morning everyone.\n\nThank you for coming.');
+  const text = real.text.replace(
+    'Good morning everyone. Thank you for coming.',
+    'Good morning everyone.\n\nThank you for coming.',
+  );
   if (text === real.text) throw new Error('the speech page no longer has ¶1 as the variant expects');
   return { file: real.file, text };
 }
 
 /** Where in its paragraph a highlight lies; a highlight can be in more than one group (`several` and `end`, say). */
 export type Place = 'start' | 'middle' | 'end' | 'whole' | 'one-sentence paragraph' | 'several sentences';
-export const ALL_PLACES: readonly Place[] = ['start', 'middle', 'end', 'whole', 'one-sentence paragraph', 'several sentences'];
+export const ALL_PLACES: readonly Place[] = [
+  'start',
+  'middle',
+  'end',
+  'whole',
+  'one-sentence paragraph',
+  'several sentences',
+];
 
 /** What a passage must show: the paragraph's text cut at its highlighted sentences' offsets. */
 export interface ExpectedHighlight {
@@ -66,20 +76,29 @@ export function oracleSpeech(text: string): Speech {
  * sentence's first character and end exactly at one's last (a run of whole sentences), and the expected text is cut
  * at those sentences' offsets, not at the span's.
  */
-export function expectedHighlight(speech: Speech, number: number, span: { readonly start: number; readonly end: number }): ExpectedHighlight {
+export function expectedHighlight(
+  speech: Speech,
+  number: number,
+  span: { readonly start: number; readonly end: number },
+): ExpectedHighlight {
   const paragraph: Paragraph | undefined = speech.paragraphs[number - 1];
   if (!paragraph) throw new Error(`no ¶${number}`);
   const { sentences, text } = paragraph;
   const firstSentence = sentences.findIndex((sentence) => sentence.start === span.start);
   const lastSentence = sentences.findIndex((sentence) => sentence.end === span.end);
   if (firstSentence < 0 || lastSentence < firstSentence) {
-    throw new Error(`¶${number}: the span ${span.start}–${span.end} is not a run of whole sentences (${sentences.map((s) => `${s.start}–${s.end}`).join(', ')})`);
+    throw new Error(
+      `¶${number}: the span ${span.start}–${span.end} is not a run of whole sentences (${sentences.map((s) => `${s.start}–${s.end}`).join(', ')})`,
+    );
   }
   const first = sentences[firstSentence]!;
   const last = sentences[lastSentence]!;
   const bold = text.slice(first.start, last.end);
   // The cut is the sentences' own text: it opens with the first one's first character, closes with the last one's last.
-  expect(bold.startsWith(first.text) && bold.endsWith(last.text), `¶${number} sentences ${firstSentence}–${lastSentence}`).toBe(true);
+  expect(
+    bold.startsWith(first.text) && bold.endsWith(last.text),
+    `¶${number} sentences ${firstSentence}–${lastSentence}`,
+  ).toBe(true);
   expect(sentences.slice(firstSentence, lastSentence + 1).every((sentence) => bold.includes(sentence.text))).toBe(true);
   const count = sentences.length;
   const places: Place[] = [];
@@ -89,19 +108,31 @@ export function expectedHighlight(speech: Speech, number: number, span: { readon
   else if (lastSentence === count - 1) places.push('end');
   else places.push('middle');
   if (lastSentence > firstSentence) places.push('several sentences');
-  return { paragraph: number, firstSentence, lastSentence, before: text.slice(0, first.start), bold, after: text.slice(last.end), places };
+  return {
+    paragraph: number,
+    firstSentence,
+    lastSentence,
+    before: text.slice(0, first.start),
+    bold,
+    after: text.slice(last.end),
+    places,
+  };
 }
 
 /** The expected highlight of every passage of a real answer, in order. */
 export function expectedHighlights(speech: Speech, answer: Answer): ExpectedHighlight[] {
   return answer.passages.map((passage) => {
-    expect(passage.paragraph.text, `¶${passage.paragraph.number} as parsed here`).toBe(speech.paragraphs[passage.paragraph.number - 1]?.text);
+    expect(passage.paragraph.text, `¶${passage.paragraph.number} as parsed here`).toBe(
+      speech.paragraphs[passage.paragraph.number - 1]?.text,
+    );
     return expectedHighlight(speech, passage.paragraph.number, passage.highlight);
   });
 }
 
 /** Every run of whole sentences of every paragraph of a speech, as spans: the inputs an exhaustive check walks. */
-export function everySentenceRun(speech: Speech): Array<{ paragraph: Paragraph; start: number; end: number; expected: ExpectedHighlight }> {
+export function everySentenceRun(
+  speech: Speech,
+): Array<{ paragraph: Paragraph; start: number; end: number; expected: ExpectedHighlight }> {
   return speech.paragraphs.flatMap((paragraph) =>
     paragraph.sentences.flatMap((first, i) =>
       paragraph.sentences.slice(i).map((last) => ({
@@ -120,7 +151,11 @@ export function expectAllPlaces(checked: readonly ExpectedHighlight[]): void {
 }
 
 /** Splits a marked-up line into the text before the one highlight, the highlight, and the text after it. */
-export function splitMarked(line: string, open: string, close: string): { before: string; bold: string; after: string } {
+export function splitMarked(
+  line: string,
+  open: string,
+  close: string,
+): { before: string; bold: string; after: string } {
   const opened = line.indexOf(open);
   const closed = line.indexOf(close, opened + open.length);
   if (opened < 0 || closed < 0) throw new Error(`no highlight in: ${line}`);
@@ -135,7 +170,12 @@ export function unescapeDiscord(text: string): string {
 }
 
 /** The shape to compare a rendered passage with: its ¶ number and the text around and in its bold. */
-export function shownAs(expected: ExpectedHighlight): { paragraph: number; before: string; bold: string; after: string } {
+export function shownAs(expected: ExpectedHighlight): {
+  paragraph: number;
+  before: string;
+  bold: string;
+  after: string;
+} {
   return { paragraph: expected.paragraph, before: expected.before, bold: expected.bold, after: expected.after };
 }
 
@@ -153,11 +193,26 @@ export interface HighlightCase {
 }
 
 /** The real speech, lexical, asked QUESTIONS. */
-export const REAL_LEXICAL: HighlightCase = { name: 'the real speech, lexical', source: speechSource, dense: false, questions: QUESTIONS };
+export const REAL_LEXICAL: HighlightCase = {
+  name: 'the real speech, lexical',
+  source: speechSource,
+  dense: false,
+  questions: QUESTIONS,
+};
 /** The real speech, hybrid with the tiny model, asked QUESTIONS. */
-export const REAL_HYBRID: HighlightCase = { name: 'the real speech, hybrid', source: speechSource, dense: true, questions: QUESTIONS };
+export const REAL_HYBRID: HighlightCase = {
+  name: 'the real speech, hybrid',
+  source: speechSource,
+  dense: true,
+  questions: QUESTIONS,
+};
 /** The one-sentence variant of the speech, lexical, asked ONE_SENTENCE_QUESTIONS. */
-export const ONE_SENTENCE: HighlightCase = { name: 'the speech with one-sentence paragraphs', source: oneSentenceSource, dense: false, questions: ONE_SENTENCE_QUESTIONS };
+export const ONE_SENTENCE: HighlightCase = {
+  name: 'the speech with one-sentence paragraphs',
+  source: oneSentenceSource,
+  dense: false,
+  questions: ONE_SENTENCE_QUESTIONS,
+};
 /** Every case: the real speech lexical and hybrid, and the one-sentence variant. */
 export const HIGHLIGHT_CASES: readonly HighlightCase[] = [REAL_LEXICAL, REAL_HYBRID, ONE_SENTENCE];
 

@@ -8,7 +8,12 @@ export interface ScriptRun {
 }
 
 /** Runs a TypeScript entry point of the project in a child process, as `npm run` would, with `env` added. */
-export function runScript(script: string, args: readonly string[], env: Record<string, string>, stdin = ''): Promise<ScriptRun> {
+export function runScript(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  stdin = '',
+): Promise<ScriptRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(script), ...args], {
       env: { ...process.env, LOG_LEVEL: 'info', ...env },

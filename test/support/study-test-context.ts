@@ -19,5 +19,16 @@ export function studyTestServices<P extends StudyPublisher>(parts: {
 }): ReturnType<typeof composeStudy> & { publisher: P } {
   const { repository, publisher, index, defaults, now } = parts;
   const logger = parts.logger ?? recordingLogger().logger;
-  return { ...composeStudy({ repository, publisher, speech: index.speech, commands: passageCommandsOf(index), defaults, now, logger }), publisher };
+  return {
+    ...composeStudy({
+      repository,
+      publisher,
+      speech: index.speech,
+      commands: passageCommandsOf(index),
+      defaults,
+      now,
+      logger,
+    }),
+    publisher,
+  };
 }

@@ -11,7 +11,11 @@ export default class SummaryReporter implements Reporter {
       for (const test of module.children.allTests()) count[test.result().state] += 1;
     }
     // A file can fail with no test failing (an import error, a hook, the token-leak guard's afterAll): count it once.
-    const failedModules = testModules.filter((module) => module.state() === 'failed' && [...module.children.allTests('failed')].length === 0).length;
-    process.stdout.write(`\ntests: ${count.passed} passed, ${count.failed + failedModules} failed, ${count.skipped + count.pending} skipped\n`);
+    const failedModules = testModules.filter(
+      (module) => module.state() === 'failed' && [...module.children.allTests('failed')].length === 0,
+    ).length;
+    process.stdout.write(
+      `\ntests: ${count.passed} passed, ${count.failed + failedModules} failed, ${count.skipped + count.pending} skipped\n`,
+    );
   }
 }

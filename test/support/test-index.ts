@@ -9,9 +9,15 @@ import { SPEECH_SOURCE_FILE } from '../../src/speech/adapters/read-speech-source
 import { TINY_MODEL_ROOT, TINY_MODEL_SOURCE } from './tiny-model-location.js';
 
 /** A logger that keeps its lines for assertions. */
-export function recordingLogger(): { logger: Logger; lines: Array<{ level: number; msg: string; [key: string]: unknown }> } {
+export function recordingLogger(): {
+  logger: Logger;
+  lines: Array<{ level: number; msg: string; [key: string]: unknown }>;
+} {
   const lines: Array<{ level: number; msg: string }> = [];
-  const logger = pino({ level: 'debug', base: null }, { write: (line: string) => void lines.push(JSON.parse(line) as { level: number; msg: string }) });
+  const logger = pino(
+    { level: 'debug', base: null },
+    { write: (line: string) => void lines.push(JSON.parse(line) as { level: number; msg: string }) },
+  );
   return { logger, lines };
 }
 
@@ -21,7 +27,11 @@ export async function speechSource(): Promise<{ file: string; text: string }> {
 }
 
 /** A model source that cannot load: a local folder without the model, so nothing is tried over the network. */
-export const MISSING_MODEL: EmbeddingModelSource = { ...TINY_MODEL_SOURCE, model: 'test/no-such-model', modelDir: TINY_MODEL_ROOT };
+export const MISSING_MODEL: EmbeddingModelSource = {
+  ...TINY_MODEL_SOURCE,
+  model: 'test/no-such-model',
+  modelDir: TINY_MODEL_ROOT,
+};
 
 /** A fresh temporary folder, removed by the returned function. */
 export async function temporaryFolder(prefix: string): Promise<{ folder: string; remove: () => Promise<void> }> {
@@ -32,7 +42,9 @@ export async function temporaryFolder(prefix: string): Promise<{ folder: string;
 /** Opens (building first) an index of the real speech in `folder`, hybrid with the tiny model or lexical without. */
 export async function openTestIndex(
   folder: string,
-  options: { dense: boolean } & Partial<Pick<OpenIndexInput, 'logger' | 'rebuild' | 'source' | 'model' | 'denseThresholds'>>,
+  options: { dense: boolean } & Partial<
+    Pick<OpenIndexInput, 'logger' | 'rebuild' | 'source' | 'model' | 'denseThresholds'>
+  >,
 ): Promise<OpenedIndex> {
   return openIndex({
     store: new IndexStore(folder),

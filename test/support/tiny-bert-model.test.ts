@@ -67,8 +67,17 @@ describe('tiny BERT model', () => {
     const other = await mkdtemp(path.join(os.tmpdir(), 'tiny-bert-again-'));
     try {
       const folder = await writeTinyBertModel(other, MODEL_ID, OPTIONS);
-      for (const file of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx', 'onnx/model_quantized.onnx']) {
-        const [a, b] = await Promise.all([readFile(path.join(root, MODEL_ID, file)), readFile(path.join(folder, file))]);
+      for (const file of [
+        'config.json',
+        'tokenizer.json',
+        'tokenizer_config.json',
+        'onnx/model.onnx',
+        'onnx/model_quantized.onnx',
+      ]) {
+        const [a, b] = await Promise.all([
+          readFile(path.join(root, MODEL_ID, file)),
+          readFile(path.join(folder, file)),
+        ]);
         expect(a.equals(b), file).toBe(true);
       }
     } finally {
@@ -103,9 +112,9 @@ describe('tiny BERT model', () => {
     expect(tokens[0]).toBe('e');
     expect(tokens.slice(1).every((token) => token.startsWith('##'))).toBe(true);
     // Words in the vocabulary stay whole, so the lookup table is actually used per word.
-    expect(tokenizer.model.convert_ids_to_tokens(tokenizer.encode('Terrorism', null, { add_special_tokens: false }))).toEqual([
-      'terrorism',
-    ]);
+    expect(
+      tokenizer.model.convert_ids_to_tokens(tokenizer.encode('Terrorism', null, { add_special_tokens: false })),
+    ).toEqual(['terrorism']);
   });
 
   it('embeds a batch of texts of different lengths as one row each', async () => {

@@ -33,7 +33,6 @@ export interface TinyBertOptions {
   readonly seed: number;
 }
 
-
 /**
  * Characters every text can fall back to. BertPreTokenizer splits punctuation
  * into its own tokens, so punctuation only ever needs the bare form, but the
@@ -109,7 +108,11 @@ function buildOnnxModel(vocabSize: number, dimension: number, seed: number): Uin
   const dims = (...names: readonly (string | number)[]): OnnxTypes.ITensorShapeProto => ({
     dim: names.map((name) => (typeof name === 'number' ? { dimValue: name } : { dimParam: name })),
   });
-  const valueInfo = (name: string, elemType: number, shape: OnnxTypes.ITensorShapeProto): OnnxTypes.IValueInfoProto => ({
+  const valueInfo = (
+    name: string,
+    elemType: number,
+    shape: OnnxTypes.ITensorShapeProto,
+  ): OnnxTypes.IValueInfoProto => ({
     name,
     type: { tensorType: { elemType, shape } },
   });
@@ -170,7 +173,11 @@ function buildOnnxModel(vocabSize: number, dimension: number, seed: number): Uin
 }
 
 /** Writes <modelRoot>/<modelId>/{config.json, tokenizer.json, tokenizer_config.json, onnx/model.onnx, onnx/model_quantized.onnx}. Returns the model folder. */
-export async function writeTinyBertModel(modelRoot: string, modelId: string, options: TinyBertOptions): Promise<string> {
+export async function writeTinyBertModel(
+  modelRoot: string,
+  modelId: string,
+  options: TinyBertOptions,
+): Promise<string> {
   if (!Number.isInteger(options.dimension) || options.dimension < 1) {
     throw new RangeError(`dimension must be a positive integer, got ${options.dimension}`);
   }

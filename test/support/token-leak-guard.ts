@@ -10,22 +10,31 @@ import { secretLeaks } from './fake-token.js';
 const leaks: string[] = [];
 
 function look(chunk: unknown, where: string): void {
-  const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8') : '';
+  const text =
+    typeof chunk === 'string'
+      ? chunk
+      : chunk instanceof Uint8Array
+        ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8')
+        : '';
   for (const secret of secretLeaks(text)) leaks.push(`${secret} in ${where}`);
 }
 
-for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
+for (const [name, stream] of [
+  ['stdout', process.stdout],
+  ['stderr', process.stderr],
+] as const) {
   const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
-  stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+  stream.write = (chunk: unknown, ...rest: unknown[]) => {
     look(chunk, `a write to ${name}`);
     return write(chunk, ...rest);
-  });
+  };
 }
 
 const descriptors: Readonly<Record<number, string>> = { 1: 'fd 1 (stdout)', 2: 'fd 2 (stderr)' };
 /** Keeps what Node hangs on the original (fs.write's promisify shape, { bytesWritten, buffer }) on the wrapper. */
 function likeOriginal<F extends object>(wrapper: F, original: object): F {
-  for (const key of Object.getOwnPropertySymbols(original)) Object.defineProperty(wrapper, key, Object.getOwnPropertyDescriptor(original, key) ?? {});
+  for (const key of Object.getOwnPropertySymbols(original))
+    Object.defineProperty(wrapper, key, Object.getOwnPropertyDescriptor(original, key) ?? {});
   return wrapper;
 }
 /** `original` (fs.writeSync or fs.write), looking first at what goes to fd 1 or 2. */
@@ -41,5 +50,8 @@ fs.writeSync = watchingDescriptors(fs.writeSync);
 fs.write = watchingDescriptors(fs.write);
 
 afterAll(() => {
-  expect([...new Set(leaks)], 'a secret (the test token or an interaction token) was written to stdout or stderr').toEqual([]);
+  expect(
+    [...new Set(leaks)],
+    'a secret (the test token or an interaction token) was written to stdout or stderr',
+  ).toEqual([]);
 });

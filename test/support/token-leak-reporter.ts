@@ -29,11 +29,14 @@ export default class TokenLeakReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
     for (const module of testModules) {
       this.lookAtErrors(module.errors(), `an error of ${module.moduleId}`);
-      for (const suite of module.children.allSuites()) this.lookAtErrors(suite.errors(), `an error of "${suite.fullName}"`);
+      for (const suite of module.children.allSuites())
+        this.lookAtErrors(suite.errors(), `an error of "${suite.fullName}"`);
     }
     this.lookAtErrors(unhandledErrors, 'an unhandled error');
     if (this.leaks.length === 0) {
-      process.stdout.write(`\nsecrets: neither the test token nor an interaction token appeared in any of ${this.seen} console outputs and errors\n`);
+      process.stdout.write(
+        `\nsecrets: neither the test token nor an interaction token appeared in any of ${this.seen} console outputs and errors\n`,
+      );
       return;
     }
     process.stdout.write(`\nsecrets: A SECRET APPEARED: ${this.leaks.join('; ')}\n`);

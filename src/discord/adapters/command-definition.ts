@@ -1,6 +1,13 @@
 import {
-  ApplicationCommandOptionType, type ApplicationCommandType, ApplicationIntegrationType, DiscordjsErrorCodes, DiscordjsTypeError, InteractionContextType,
-  type AutocompleteInteraction, type ChannelType, type ChatInputCommandInteraction,
+  ApplicationCommandOptionType,
+  type ApplicationCommandType,
+  ApplicationIntegrationType,
+  DiscordjsErrorCodes,
+  DiscordjsTypeError,
+  InteractionContextType,
+  type AutocompleteInteraction,
+  type ChannelType,
+  type ChatInputCommandInteraction,
 } from 'discord.js';
 import { UserFacingError } from '../../refusal/user-facing-error.js';
 
@@ -66,11 +73,15 @@ type OptionValue<O extends OptionDefinition> = O extends { readonly choices: rea
 
 /** The typed arguments of a list of options: required ones are never undefined. */
 export type OptionArguments<Options extends readonly OptionDefinition[]> = {
-  readonly [O in Options[number] as O['name']]: O extends { readonly required: true } ? OptionValue<O> : OptionValue<O> | undefined;
+  readonly [O in Options[number] as O['name']]: O extends { readonly required: true }
+    ? OptionValue<O>
+    : OptionValue<O> | undefined;
 };
 
 /** The typed arguments of a command, derived from its definition. */
-export type CommandArguments<C extends CommandDefinition> = C['options'] extends readonly OptionDefinition[] ? OptionArguments<C['options']> : never;
+export type CommandArguments<C extends CommandDefinition> = C['options'] extends readonly OptionDefinition[]
+  ? OptionArguments<C['options']>
+  : never;
 
 /** For a command with subcommands: each subcommand's typed arguments, by name. */
 export type SubcommandArguments<C extends CommandDefinition> = C['options'] extends readonly SubcommandDefinition[]
@@ -83,8 +94,14 @@ export function defineCommand<const C extends CommandDefinition>(definition: C):
 }
 
 /** Reads an interaction's options as the definition declares them. */
-export function readArguments<C extends CommandDefinition>(interaction: ChatInputCommandInteraction, definition: C): CommandArguments<C> {
-  return readOptionValues((name) => interaction.options.get(name, false), definition.options as readonly OptionDefinition[]) as CommandArguments<C>;
+export function readArguments<C extends CommandDefinition>(
+  interaction: ChatInputCommandInteraction,
+  definition: C,
+): CommandArguments<C> {
+  return readOptionValues(
+    (name) => interaction.options.get(name, false),
+    definition.options as readonly OptionDefinition[],
+  ) as CommandArguments<C>;
 }
 
 /** Reads the chosen subcommand's name and its options, as its definition declares them. */
@@ -93,9 +110,14 @@ export function readSubcommand<C extends CommandDefinition>(
   definition: C,
 ): { [K in keyof SubcommandArguments<C>]: { name: K; args: SubcommandArguments<C>[K] } }[keyof SubcommandArguments<C>] {
   const name = interaction.options.getSubcommand(false);
-  const subcommand = (definition.options as readonly SubcommandDefinition[]).find((candidate) => candidate.name === name);
+  const subcommand = (definition.options as readonly SubcommandDefinition[]).find(
+    (candidate) => candidate.name === name,
+  );
   if (!subcommand) throw staleCommand();
-  return { name, args: readOptionValues((option) => interaction.options.get(option, false), subcommand.options) } as never;
+  return {
+    name,
+    args: readOptionValues((option) => interaction.options.get(option, false), subcommand.options),
+  } as never;
 }
 
 /** An option as the interaction carries it (discord.js's `CommandInteractionOption`, narrowed to what is read). */
@@ -108,7 +130,8 @@ export interface GivenOption {
  * The refusal for an interaction sent from an older definition of a command than the bot's: a client that has not yet
  * seen an update (Discord caches definitions) sends the old shape. That is the member's to retry, not a fault.
  */
-export const staleCommand = (): UserFacingError => new UserFacingError('stale-command', 'This command has just been updated. Please run it again.');
+export const staleCommand = (): UserFacingError =>
+  new UserFacingError('stale-command', 'This command has just been updated. Please run it again.');
 
 /**
  * The text in an autocomplete's focused option.
@@ -119,7 +142,11 @@ export function focusedText(interaction: AutocompleteInteraction): string {
   try {
     return String(interaction.options.getFocused());
   } catch (error) {
-    if (error instanceof DiscordjsTypeError && error.code === DiscordjsErrorCodes.AutocompleteInteractionOptionNoFocusedOption) throw staleCommand();
+    if (
+      error instanceof DiscordjsTypeError &&
+      error.code === DiscordjsErrorCodes.AutocompleteInteractionOptionNoFocusedOption
+    )
+      throw staleCommand();
     throw error;
   }
 }
@@ -130,7 +157,10 @@ export function focusedText(interaction: AutocompleteInteraction): string {
  * @throws {UserFacingError} `stale-command` when a required option is missing, or any option has another type than
  *   declared, an Integer that is not whole, or a value outside its choices: a command sent from an older definition.
  */
-export function readOptionValues(given: (name: string) => GivenOption | null, options: readonly OptionDefinition[]): Record<string, string | number | boolean | undefined> {
+export function readOptionValues(
+  given: (name: string) => GivenOption | null,
+  options: readonly OptionDefinition[],
+): Record<string, string | number | boolean | undefined> {
   const values: Record<string, string | number | boolean | undefined> = {};
   for (const option of options) {
     const found = given(option.name);
@@ -141,10 +171,20 @@ export function readOptionValues(given: (name: string) => GivenOption | null, op
       continue;
     }
     if (found?.type !== option.type) throw staleCommand();
-    const expected = option.type === ApplicationCommandOptionType.Integer ? 'number' : option.type === ApplicationCommandOptionType.Boolean ? 'boolean' : 'string';
+    const expected =
+      option.type === ApplicationCommandOptionType.Integer
+        ? 'number'
+        : option.type === ApplicationCommandOptionType.Boolean
+          ? 'boolean'
+          : 'string';
     if (typeof value !== expected) throw staleCommand();
     if (option.type === ApplicationCommandOptionType.Integer && !Number.isInteger(value)) throw staleCommand();
-    if (option.type === ApplicationCommandOptionType.String && option.choices && !option.choices.some((choice) => choice.value === value)) throw staleCommand();
+    if (
+      option.type === ApplicationCommandOptionType.String &&
+      option.choices &&
+      !option.choices.some((choice) => choice.value === value)
+    )
+      throw staleCommand();
     values[option.name] = value;
   }
   return values;

@@ -21,10 +21,18 @@ export interface RegisteredCommand {
 
 function command<C extends CommandDefinition>(
   definition: C,
-  execute: (interaction: ChatInputCommandInteraction, args: CommandArguments<C>, context: BotContext) => Promise<HandlerOutcome>,
+  execute: (
+    interaction: ChatInputCommandInteraction,
+    args: CommandArguments<C>,
+    context: BotContext,
+  ) => Promise<HandlerOutcome>,
   autocomplete?: RegisteredCommand['autocomplete'],
 ): RegisteredCommand {
-  return { definition, run: (interaction, context) => execute(interaction, readArguments(interaction, definition), context), ...(autocomplete ? { autocomplete } : {}) };
+  return {
+    definition,
+    run: (interaction, context) => execute(interaction, readArguments(interaction, definition), context),
+    ...(autocomplete ? { autocomplete } : {}),
+  };
 }
 
 // Every autocompleted option of the reference commands names a section.
@@ -50,9 +58,16 @@ export function createCommandRegistry(speech: Speech): RegisteredCommand[] {
         const queued = isPrivate ? undefined : await queueInModeratedSession(interaction, args.question, context);
         if (queued) return queued;
         const turn = context.askCooldown.take(interaction.user.id, context.now());
-        if (!turn.ok) throw new UserFacingError('cooldown', `You can ask again in ${Math.ceil(turn.remainingMs / 1000)} s.`);
+        if (!turn.ok)
+          throw new UserFacingError('cooldown', `You can ask again in ${Math.ceil(turn.remainingMs / 1000)} s.`);
         await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
-        const view = await context.commands.ask({ question: args.question, results: args.results ?? 3, section: args.section, private: isPrivate, user: interaction.user.id });
+        const view = await context.commands.ask({
+          question: args.question,
+          results: args.results ?? 3,
+          section: args.section,
+          private: isPrivate,
+          user: interaction.user.id,
+        });
         await interaction.editReply(toEditPayload(view));
         return { outcome: 'answered', size: viewSize(view) };
       },
@@ -61,7 +76,11 @@ export function createCommandRegistry(speech: Speech): RegisteredCommand[] {
     command(
       sectionCommand,
       async (interaction, args, context) => {
-        const { view, private: isPrivate } = context.commands.section({ name: args.name, user: interaction.user.id, private: args.private ?? false });
+        const { view, private: isPrivate } = context.commands.section({
+          name: args.name,
+          user: interaction.user.id,
+          private: args.private ?? false,
+        });
         await interaction.reply(toReplyPayload(view, isPrivate));
         return { outcome: view.embeds.length > 0 ? 'answered' : 'refused', size: viewSize(view) };
       },
@@ -88,14 +107,22 @@ function withSubcommands<C extends CommandDefinition>(
   run: (interaction: ChatInputCommandInteraction, definition: C, context: BotContext) => Promise<HandlerOutcome>,
   autocomplete?: RegisteredCommand['autocomplete'],
 ): RegisteredCommand {
-  return { definition, run: (interaction, context) => run(interaction, definition, context), ...(autocomplete ? { autocomplete } : {}) };
+  return {
+    definition,
+    run: (interaction, context) => run(interaction, definition, context),
+    ...(autocomplete ? { autocomplete } : {}),
+  };
 }
 
 /**
  * In the thread of a moderated session, a public /ask goes to the moderators' queue instead of being answered; the
  * member is told privately, with their place in the queue. Undefined when the question is answered as usual.
  */
-async function queueInModeratedSession(interaction: ChatInputCommandInteraction, question: string, context: BotContext): Promise<HandlerOutcome | undefined> {
+async function queueInModeratedSession(
+  interaction: ChatInputCommandInteraction,
+  question: string,
+  context: BotContext,
+): Promise<HandlerOutcome | undefined> {
   if (!interaction.inGuild()) return undefined;
   // Sessions are keyed by their thread, so a live session here means this channel is its thread.
   const session = context.sessions.liveSession(interaction.channelId);

@@ -19,7 +19,15 @@ function toEmbed(embed: EmbedView): APIEmbed {
     ...(embed.title === undefined ? {} : { title: embed.title }),
     ...(embed.author === undefined ? {} : { author: { name: embed.author } }),
     ...(embed.description === undefined ? {} : { description: embed.description }),
-    ...(embed.fields === undefined ? {} : { fields: embed.fields.map((field) => ({ name: field.name, value: field.value, inline: field.inline ?? false })) }),
+    ...(embed.fields === undefined
+      ? {}
+      : {
+          fields: embed.fields.map((field) => ({
+            name: field.name,
+            value: field.value,
+            inline: field.inline ?? false,
+          })),
+        }),
     ...(embed.footer === undefined ? {} : { footer: { text: embed.footer } }),
     ...(embed.color === undefined ? {} : { color: embed.color }),
   };
@@ -40,7 +48,12 @@ function toRows(view: MessageView): APIActionRowComponent<APIButtonComponentWith
 
 /** A view as an edit of a deferred reply, or as a button's update of its message (content kept when the view has none). */
 export function toEditPayload(view: MessageView): InteractionEditReplyOptions & InteractionUpdateOptions {
-  return { ...(view.content === undefined ? {} : { content: view.content }), embeds: view.embeds.map(toEmbed), components: toRows(view), allowedMentions: NO_MENTIONS };
+  return {
+    ...(view.content === undefined ? {} : { content: view.content }),
+    embeds: view.embeds.map(toEmbed),
+    components: toRows(view),
+    allowedMentions: NO_MENTIONS,
+  };
 }
 
 /** A view as a new reply or follow-up, ephemeral when private. */

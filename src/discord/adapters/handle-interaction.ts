@@ -14,11 +14,21 @@ const SOMETHING_WENT_WRONG = 'Something went wrong while answering. Please try a
  * catches. A user's mistake is answered privately with its message; any other error is logged with the interaction
  * id and answered privately with a short apology, by reply or follow-up, whichever is still possible. Never throws.
  */
-export function createInteractionHandler(registry: readonly RegisteredCommand[], context: BotContext): (interaction: Interaction) => Promise<void> {
+export function createInteractionHandler(
+  registry: readonly RegisteredCommand[],
+  context: BotContext,
+): (interaction: Interaction) => Promise<void> {
   const byName = new Map(registry.map((entry) => [entry.definition.name, entry]));
   return async (interaction) => {
     const started = context.now();
-    const name = interaction.isChatInputCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isButton() ? 'button' : interaction.isModalSubmit() ? 'modal' : `type-${interaction.type}`;
+    const name =
+      interaction.isChatInputCommand() || interaction.isAutocomplete()
+        ? interaction.commandName
+        : interaction.isButton()
+          ? 'button'
+          : interaction.isModalSubmit()
+            ? 'modal'
+            : `type-${interaction.type}`;
     const log = context.logger.child({ interaction: interaction.id, command: name, user: interaction.user.id });
     try {
       let result: HandlerOutcome | undefined;
@@ -34,20 +44,35 @@ export function createInteractionHandler(registry: readonly RegisteredCommand[],
         result = await entry.run(interaction, context);
       } else if (interaction.isButton()) {
         const state = decodeButtonState(interaction.customId);
-        result = state?.kind === 'question' ? await pressQuestionButton(interaction, state, context) : await pressButton(interaction, context);
+        result =
+          state?.kind === 'question'
+            ? await pressQuestionButton(interaction, state, context)
+            : await pressButton(interaction, context);
       } else if (interaction.isModalSubmit()) {
         result = await submitRejection(interaction, context);
       }
-      if (result) log.info({ latencyMs: context.now() - started, size: result.size, outcome: result.outcome }, 'interaction handled');
+      if (result)
+        log.info(
+          { latencyMs: context.now() - started, size: result.size, outcome: result.outcome },
+          'interaction handled',
+        );
     } catch (error) {
       const expected = error instanceof UserFacingError;
-      if (expected) log.info({ latencyMs: context.now() - started, outcome: 'refused', code: error.code }, 'interaction refused');
+      if (expected)
+        log.info({ latencyMs: context.now() - started, outcome: 'refused', code: error.code }, 'interaction refused');
       else log.error({ err: error, latencyMs: context.now() - started, outcome: 'failed' }, 'interaction failed');
       // A refusal that quotes what the user typed is escaped, so it shows as typed and cannot format or mention.
-      const message = expected ? (error.quotesUserInput ? escapeMarkdown(error.message) : error.message) : SOMETHING_WENT_WRONG;
+      const message = expected
+        ? error.quotesUserInput
+          ? escapeMarkdown(error.message)
+          : error.message
+        : SOMETHING_WENT_WRONG;
       if (interaction.isRepliable()) await answerPrivately(interaction, message, log);
       // An autocomplete cannot be told why; an empty list at least stops the member's client from waiting for one.
-      else if (interaction.isAutocomplete() && !interaction.responded) await interaction.respond([]).catch((respondError: unknown) => log.warn({ err: respondError }, 'could not answer the autocomplete'));
+      else if (interaction.isAutocomplete() && !interaction.responded)
+        await interaction
+          .respond([])
+          .catch((respondError: unknown) => log.warn({ err: respondError }, 'could not answer the autocomplete'));
     }
   };
 }
@@ -63,7 +88,11 @@ async function pressButton(interaction: ButtonInteraction, context: BotContext):
   return { outcome: 'answered', size: viewSize(outcome.view) };
 }
 
-async function answerPrivately(interaction: RepliableInteraction, message: string, log: BotContext['logger']): Promise<void> {
+async function answerPrivately(
+  interaction: RepliableInteraction,
+  message: string,
+  log: BotContext['logger'],
+): Promise<void> {
   const payload = { content: message, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
   try {
     if (!interaction.replied && !interaction.deferred) {

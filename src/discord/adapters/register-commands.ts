@@ -8,23 +8,32 @@ import type { CommandDefinition } from './command-definition.js';
  * integration types), and no others. Returns whether it
  * wrote.
  */
-export async function ensureCommandsRegistered(client: Client<true>, definitions: readonly CommandDefinition[], guildId: string | undefined, logger: Logger): Promise<boolean> {
+export async function ensureCommandsRegistered(
+  client: Client<true>,
+  definitions: readonly CommandDefinition[],
+  guildId: string | undefined,
+  logger: Logger,
+): Promise<boolean> {
   const manager = client.application.commands;
   const existing = guildId === undefined ? await manager.fetch() : await manager.fetch({ guildId });
   const same =
     existing.size === definitions.length &&
     definitions.every((definition) => {
       const current = existing.find((command) => command.name === definition.name);
-      return current !== undefined && current.equals(structuredClone(definition) as Parameters<typeof current.equals>[0], false);
+      return (
+        current !== undefined &&
+        current.equals(structuredClone(definition) as Parameters<typeof current.equals>[0], false)
+      );
     });
   const scope = guildId === undefined ? 'global' : `guild ${guildId}`;
   if (same) {
     logger.info({ scope, commands: definitions.length }, 'slash commands already registered');
     return false;
   }
-  const body = definitions.map((definition) => structuredClone(definition)) as unknown as Parameters<typeof manager.set>[0];
+  const body = definitions.map((definition) => structuredClone(definition)) as unknown as Parameters<
+    typeof manager.set
+  >[0];
   await (guildId === undefined ? manager.set(body) : manager.set(body, guildId));
   logger.info({ scope, commands: definitions.length }, 'slash commands registered');
   return true;
 }
-

@@ -68,14 +68,21 @@ export async function startBot(parts: BotParts): Promise<RunningBot> {
     if (config.discordClientId !== undefined && config.discordClientId !== readyClient.application.id) {
       logger.warn('DISCORD_CLIENT_ID does not match the application of DISCORD_TOKEN; using the token’s application');
     }
-    await ensureCommandsRegistered(readyClient, registry.map((entry) => entry.definition), config.discordGuildId, logger);
+    await ensureCommandsRegistered(
+      readyClient,
+      registry.map((entry) => entry.definition),
+      config.discordGuildId,
+      logger,
+    );
     await queue.recover();
     recoveryDone();
   } catch (error) {
     // A half-started bot must not linger: the open gateway would keep the process alive, answering.
     await client.destroy();
     repository.close();
-    throw isRefusedToken(error) ? new ConfigError('DISCORD_TOKEN is invalid: Discord refused it. Reset the token in the Developer Portal.') : error;
+    throw isRefusedToken(error)
+      ? new ConfigError('DISCORD_TOKEN is invalid: Discord refused it. Reset the token in the Developer Portal.')
+      : error;
   }
   logger.info({ user: readyClient.user.tag, mode }, 'bot ready');
 
@@ -102,6 +109,10 @@ function isRefusedToken(error: unknown): boolean {
 async function refuseWhileStopping(interaction: Interaction): Promise<void> {
   if (!interaction.isRepliable()) return;
   await interaction
-    .reply({ content: 'The bot is restarting; please try again in a moment.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS })
+    .reply({
+      content: 'The bot is restarting; please try again in a moment.',
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    })
     .catch(() => undefined);
 }

@@ -15,7 +15,13 @@ export const askCommand = defineCommand({
   integration_types: GUILD_INSTALL,
   options: [
     { type: STRING, name: 'question', description: 'Your question', required: true, max_length: MAX_QUESTION_LENGTH },
-    { type: INTEGER, name: 'results', description: 'How many passages to show (1–5, default 3)', min_value: 1, max_value: 5 },
+    {
+      type: INTEGER,
+      name: 'results',
+      description: 'How many passages to show (1–5, default 3)',
+      min_value: 1,
+      max_value: 5,
+    },
     { type: STRING, name: 'section', description: 'Only search this section', autocomplete: true, max_length: 100 },
     { type: BOOLEAN, name: 'private', description: 'Answer only to you' },
   ],
@@ -42,8 +48,21 @@ export function quoteCommand(paragraphs: number) {
     contexts: EVERYWHERE,
     integration_types: GUILD_INSTALL,
     options: [
-      { type: INTEGER, name: 'paragraph', description: `Paragraph number (1–${paragraphs})`, required: true, min_value: 1, max_value: paragraphs },
-      { type: INTEGER, name: 'to', description: 'Last paragraph, for a range of up to 5', min_value: 1, max_value: paragraphs },
+      {
+        type: INTEGER,
+        name: 'paragraph',
+        description: `Paragraph number (1–${paragraphs})`,
+        required: true,
+        min_value: 1,
+        max_value: paragraphs,
+      },
+      {
+        type: INTEGER,
+        name: 'to',
+        description: 'Last paragraph, for a range of up to 5',
+        min_value: 1,
+        max_value: paragraphs,
+      },
     ],
   });
 }

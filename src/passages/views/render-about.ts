@@ -30,7 +30,11 @@ export function renderAbout({ speech, mode, builtAt }: AboutInput): MessageView 
         fields: [
           ...speech.sections.map((section) => {
             const count = section.lastParagraph - section.firstParagraph + 1;
-            return { name: section.name, value: `${paragraphRange(section)} · ${count} paragraph${count === 1 ? '' : 's'}`, inline: true };
+            return {
+              name: section.name,
+              value: `${paragraphRange(section)} · ${count} paragraph${count === 1 ? '' : 's'}`,
+              inline: true,
+            };
           }),
           { name: 'Retrieval', value: retrieval },
           { name: 'Index built', value: builtAt.replace('T', ' ').replace(/\.\d+Z$/u, ' UTC') },

@@ -31,10 +31,15 @@ const NOTHING_FOUND = 'Nothing in the speech matches this question. Try other wo
  * echoed (escaped) with a plain note when the match is weak, and buttons whose state lives in their custom_ids.
  */
 export function renderAnswerPage(input: AnswerPageInput): MessageView {
-  const groups = input.passages.map((passage, index) => renderPassageEmbeds(input.speech, passage, { weak: index >= input.confidentCount }));
+  const groups = input.passages.map((passage, index) =>
+    renderPassageEmbeds(input.speech, passage, { weak: index >= input.confidentCount }),
+  );
   const count = input.passages.length === 0 ? 0 : countFitting(groups, input.offset, input.perPage);
   const embeds = groups.slice(input.offset, input.offset + count).flat();
-  const content = input.question === undefined ? undefined : answerContent(input.question, input.confidentCount > 0, input.passages.length > 0);
+  const content =
+    input.question === undefined
+      ? undefined
+      : answerContent(input.question, input.confidentCount > 0, input.passages.length > 0);
   return { ...(content === undefined ? {} : { content }), embeds, buttons: answerButtons(input, groups, count) };
 }
 
@@ -60,7 +65,10 @@ function answerButtons(input: AnswerPageInput, groups: readonly EmbedView[][], s
   const buttons: ButtonView[] = [];
   if (input.offset > 0) {
     // The page before is the last page start below this one: pages hold fewer than perPage when passages are long.
-    const previous = pageStarts(groups, input.perPage).filter((start) => start < input.offset).at(-1) ?? 0;
+    const previous =
+      pageStarts(groups, input.perPage)
+        .filter((start) => start < input.offset)
+        .at(-1) ?? 0;
     buttons.push({ customId: encodeButtonState(page(previous)), label: 'Previous', style: 'secondary' });
   }
   if (input.offset + shown < input.passages.length) {
@@ -68,10 +76,18 @@ function answerButtons(input: AnswerPageInput, groups: readonly EmbedView[][], s
   }
   if (first) {
     const section: ButtonState = { kind: 'section-open', section: first.section.number, speech: input.speechTag };
-    buttons.push({ customId: encodeButtonState(section), label: `Whole section: ${first.section.name}`.slice(0, DISCORD_LIMITS.buttonLabel), style: 'secondary' });
+    buttons.push({
+      customId: encodeButtonState(section),
+      label: `Whole section: ${first.section.name}`.slice(0, DISCORD_LIMITS.buttonLabel),
+      style: 'secondary',
+    });
     if (input.private) {
       const quote: ButtonState = { kind: 'quote', paragraph: first.paragraph.number, speech: input.speechTag };
-      buttons.push({ customId: encodeButtonState(quote), label: `Quote ¶${first.paragraph.number} in chat`, style: 'secondary' });
+      buttons.push({
+        customId: encodeButtonState(quote),
+        label: `Quote ¶${first.paragraph.number} in chat`,
+        style: 'secondary',
+      });
     }
   }
   return buttons.length > 0 ? [buttons] : [];

@@ -12,7 +12,8 @@ export interface TextStyle {
 export const PLAIN_STYLE: TextStyle = { highlightOpen: '**', highlightClose: '**' };
 export const TERMINAL_STYLE: TextStyle = { highlightOpen: '\u001b[1m', highlightClose: '\u001b[22m' };
 
-export const WEAK_MATCH_NOTE = 'The speech does not seem to answer this question. The closest passages are shown below as weak matches.';
+export const WEAK_MATCH_NOTE =
+  'The speech does not seem to answer this question. The closest passages are shown below as weak matches.';
 
 /** The citation of a paragraph, e.g. `State Threats · ¶12`. */
 export function citation(section: Section, paragraph: Paragraph): string {
@@ -29,8 +30,13 @@ export function renderAnswerText(answer: Answer, style: TextStyle = PLAIN_STYLE)
   if (!answer.confident) lines.push(WEAK_MATCH_NOTE, '');
   answer.passages.forEach((passage, index) => {
     const weak = passage.confident ? '' : ' (weak match)';
-    lines.push(`${index + 1}. ${citation(passage.section, passage.paragraph)}  score ${passage.score.toFixed(2)}${weak}`);
-    lines.push(`   “${markHighlight(passage.paragraph.text, passage.highlight, style.highlightOpen, style.highlightClose)}”`, '');
+    lines.push(
+      `${index + 1}. ${citation(passage.section, passage.paragraph)}  score ${passage.score.toFixed(2)}${weak}`,
+    );
+    lines.push(
+      `   “${markHighlight(passage.paragraph.text, passage.highlight, style.highlightOpen, style.highlightClose)}”`,
+      '',
+    );
   });
   return lines.join('\n').trimEnd();
 }
@@ -42,6 +48,8 @@ export function renderSectionText(section: Section, paragraphs: readonly Paragra
 }
 
 /** Paragraphs quoted by number, each with its citation. */
-export function renderQuotesText(quotes: ReadonlyArray<{ readonly section: Section; readonly paragraph: Paragraph }>): string {
+export function renderQuotesText(
+  quotes: ReadonlyArray<{ readonly section: Section; readonly paragraph: Paragraph }>,
+): string {
   return quotes.map(({ section, paragraph }) => `${citation(section, paragraph)}\n“${paragraph.text}”`).join('\n\n');
 }

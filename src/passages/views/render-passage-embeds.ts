@@ -12,7 +12,20 @@ export interface ShownPassage {
   readonly highlight?: { readonly start: number; readonly end: number } | undefined;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** `2021-07-14` → `14 July 2021`. */
 export function formatSpeechDate(isoDate: string): string {
@@ -29,7 +42,11 @@ export function speechFooter(speech: Speech): string {
  * The paragraph, escaped so Discord shows it literally, with the highlight in bold and nothing else added. Cut into
  * pieces of at most `limit` characters between words when it is longer (each piece bolds its part of the highlight).
  */
-export function quotedDescription(text: string, highlight: ShownPassage['highlight'], limit: number = DISCORD_LIMITS.embedDescription): string[] {
+export function quotedDescription(
+  text: string,
+  highlight: ShownPassage['highlight'],
+  limit: number = DISCORD_LIMITS.embedDescription,
+): string[] {
   const pieces: string[] = [];
   let start = 0;
   while (start < text.length) {
@@ -57,7 +74,11 @@ function render(text: string, start: number, end: number, highlight: ShownPassag
  * One passage as embeds: the citation as title (`State Threats · ¶12`), the whole paragraph verbatim as description
  * with its highlight in bold, the speech and date in the footer. A paragraph longer than an embed takes several.
  */
-export function renderPassageEmbeds(speech: Speech, passage: ShownPassage, options: { readonly weak?: boolean; readonly color?: number } = {}): EmbedView[] {
+export function renderPassageEmbeds(
+  speech: Speech,
+  passage: ShownPassage,
+  options: { readonly weak?: boolean; readonly color?: number } = {},
+): EmbedView[] {
   const pieces = quotedDescription(passage.paragraph.text, passage.highlight);
   const title = citation(passage.section, passage.paragraph);
   return pieces.map((description, index) => ({

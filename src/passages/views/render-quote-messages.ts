@@ -9,7 +9,12 @@ import { renderPassageEmbeds } from './render-passage-embeds.js';
  * characters, so the quote becomes as many messages as it needs (the first a reply, the rest follow-ups).
  */
 export function renderQuoteMessages(speech: Speech, paragraphs: readonly Paragraph[]): MessageView[] {
-  const groups = paragraphs.map((paragraph) => renderPassageEmbeds(speech, { section: sectionOf(speech, paragraph), paragraph }, { color: COLORS.quote }));
+  const groups = paragraphs.map((paragraph) =>
+    renderPassageEmbeds(speech, { section: sectionOf(speech, paragraph), paragraph }, { color: COLORS.quote }),
+  );
   const starts = pageStarts(groups, paragraphs.length);
-  return starts.map((start, index) => ({ embeds: groups.slice(start, starts[index + 1] ?? groups.length).flat(), buttons: [] }));
+  return starts.map((start, index) => ({
+    embeds: groups.slice(start, starts[index + 1] ?? groups.length).flat(),
+    buttons: [],
+  }));
 }

@@ -36,13 +36,24 @@ export function renderSectionPage(input: SectionPageInput): MessageView {
   const page = Math.min(Math.max(0, input.page), starts.length - 1);
   const from = starts[page] ?? 0;
   const to = starts[page + 1] ?? groups.length;
-  const shown = { firstParagraph: input.section.firstParagraph + from, lastParagraph: input.section.firstParagraph + to - 1 };
+  const shown = {
+    firstParagraph: input.section.firstParagraph + from,
+    lastParagraph: input.section.firstParagraph + to - 1,
+  };
   const pages = starts.length > 1 ? ` · page ${page + 1} of ${starts.length}` : '';
   const content = `**${input.section.name}** · ${paragraphRange(shown)}${pages}`;
   const buttons: ButtonView[] = [];
-  const at = (target: number): ButtonState => ({ kind: 'section-page', owner: input.owner, private: input.private, section: input.section.number, page: target, speech: input.speechTag });
+  const at = (target: number): ButtonState => ({
+    kind: 'section-page',
+    owner: input.owner,
+    private: input.private,
+    section: input.section.number,
+    page: target,
+    speech: input.speechTag,
+  });
   if (page > 0) buttons.push({ customId: encodeButtonState(at(page - 1)), label: 'Previous', style: 'secondary' });
-  if (page < starts.length - 1) buttons.push({ customId: encodeButtonState(at(page + 1)), label: 'Next', style: 'primary' });
+  if (page < starts.length - 1)
+    buttons.push({ customId: encodeButtonState(at(page + 1)), label: 'Next', style: 'primary' });
   return { content, embeds: groups.slice(from, to).flat(), buttons: buttons.length > 0 ? [buttons] : [] };
 }
 

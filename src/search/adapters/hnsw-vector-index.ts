@@ -23,7 +23,13 @@ export interface HnswSettings {
  * The bundled defaults: exact recall on the speech's few hundred chunks. Larger corpora need more (README,
  * "Performance": M 32, efConstruction 100, ef 2304 for recall@10 ≥ 0.95 at 100k random vectors).
  */
-export const DEFAULT_HNSW: Omit<HnswSettings, 'dimension'> = { space: 'cosine', M: 16, efConstruction: 200, ef: 64, randomSeed: 100 };
+export const DEFAULT_HNSW: Omit<HnswSettings, 'dimension'> = {
+  space: 'cosine',
+  M: 16,
+  efConstruction: 200,
+  ef: 64,
+  randomSeed: 100,
+};
 
 /** Dense k-NN over chunk vectors with hnswlib-node; labels are chunk ids. */
 export class HnswVectorIndex implements VectorSearch {
@@ -35,9 +41,15 @@ export class HnswVectorIndex implements VectorSearch {
   /** Builds an index of `vectors`, label i for vector i. Same vectors and settings give the same index. */
   static build(vectors: readonly (readonly number[])[], settings: HnswSettings): HnswVectorIndex {
     const index = new HierarchicalNSW(settings.space, settings.dimension);
-    index.initIndex({ maxElements: Math.max(1, vectors.length), m: settings.M, efConstruction: settings.efConstruction, randomSeed: settings.randomSeed });
+    index.initIndex({
+      maxElements: Math.max(1, vectors.length),
+      m: settings.M,
+      efConstruction: settings.efConstruction,
+      randomSeed: settings.randomSeed,
+    });
     vectors.forEach((vector, label) => {
-      if (vector.length !== settings.dimension) throw new Error(`vector ${label} has ${vector.length} dimensions, expected ${settings.dimension}`);
+      if (vector.length !== settings.dimension)
+        throw new Error(`vector ${label} has ${vector.length} dimensions, expected ${settings.dimension}`);
       // addPoint wants a plain array; typed arrays are rejected.
       index.addPoint(Array.from(vector), label);
     });
@@ -81,7 +93,9 @@ export class HnswVectorIndex implements VectorSearch {
   nearest(vector: readonly number[], limit: number, accept?: (chunkId: number) => boolean): RankedChunk[] {
     const k = Math.min(limit, this.index.getCurrentCount());
     if (k === 0) return [];
-    const { neighbors, distances } = accept ? this.index.searchKnn(Array.from(vector), k, accept) : this.index.searchKnn(Array.from(vector), k);
+    const { neighbors, distances } = accept
+      ? this.index.searchKnn(Array.from(vector), k, accept)
+      : this.index.searchKnn(Array.from(vector), k);
     // hnswlib's cosine distance is 1 − cosine similarity.
     return neighbors.map((id, rank) => ({ id, score: 1 - (distances[rank] ?? 1) }));
   }

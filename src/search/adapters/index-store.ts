@@ -39,7 +39,9 @@ export class IndexStore {
     }
     try {
       const parsed = manifestSchema.safeParse(JSON.parse(text));
-      return parsed.success ? { manifest: parsed.data } : { problem: `${MANIFEST_FILE} is not a manifest this version understands` };
+      return parsed.success
+        ? { manifest: parsed.data }
+        : { problem: `${MANIFEST_FILE} is not a manifest this version understands` };
     } catch {
       return { problem: `${MANIFEST_FILE} is not valid JSON` };
     }
@@ -54,7 +56,8 @@ export class IndexStore {
     const data = await readFile(this.pathOf(name)).catch(() => {
       throw new Error(`${name} is missing`);
     });
-    if (sha256(data) !== expectedSha256) throw new Error(`${name} does not match its hash in the manifest (truncated or changed)`);
+    if (sha256(data) !== expectedSha256)
+      throw new Error(`${name} does not match its hash in the manifest (truncated or changed)`);
     return data;
   }
 

@@ -4,7 +4,10 @@ import { TransformersEmbedder, type EmbeddingModelSource, type ModelFileProgress
 export type EmbedderOutcome = { readonly embedder: TransformersEmbedder } | { readonly unavailable: string };
 
 /** Loads the embedding model, turning a failure into a reason fit for the log and the manifest. */
-export async function loadEmbedder(source: EmbeddingModelSource, onProgress?: (progress: ModelFileProgress) => void): Promise<EmbedderOutcome> {
+export async function loadEmbedder(
+  source: EmbeddingModelSource,
+  onProgress?: (progress: ModelFileProgress) => void,
+): Promise<EmbedderOutcome> {
   try {
     return { embedder: await TransformersEmbedder.load(source, onProgress) };
   } catch (error) {

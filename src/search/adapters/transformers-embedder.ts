@@ -37,7 +37,10 @@ export class TransformersEmbedder implements QueryEmbedder {
    *
    * @throws when the model cannot be found locally or downloaded (for example offline without `MODEL_DIR`).
    */
-  static async load(source: EmbeddingModelSource, onProgress?: (progress: ModelFileProgress) => void): Promise<TransformersEmbedder> {
+  static async load(
+    source: EmbeddingModelSource,
+    onProgress?: (progress: ModelFileProgress) => void,
+  ): Promise<TransformersEmbedder> {
     env.cacheDir = source.cacheDir;
     env.allowRemoteModels = source.modelDir === undefined;
     env.allowLocalModels = source.modelDir !== undefined;
@@ -48,7 +51,12 @@ export class TransformersEmbedder implements QueryEmbedder {
       quantized: source.quantized,
       progress_callback: (event: { status?: string; file?: string; loaded?: number; total?: number }) => {
         if (!onProgress || !event.file || (event.status !== 'progress' && event.status !== 'done')) return;
-        onProgress({ file: event.file, loaded: event.loaded ?? 0, total: event.total ?? 0, done: event.status === 'done' });
+        onProgress({
+          file: event.file,
+          loaded: event.loaded ?? 0,
+          total: event.total ?? 0,
+          done: event.status === 'done',
+        });
       },
     });
     const probe = await extractor('dimension probe', { pooling: 'mean', normalize: true });

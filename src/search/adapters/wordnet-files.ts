@@ -30,7 +30,9 @@ export async function readWordNet(): Promise<WordNetDatabase> {
   const folder = wordnetDb().path;
   const read = (file: string) => readFile(file, 'utf8');
   const each = async (file: (pos: PartOfSpeech) => string) =>
-    Object.fromEntries(await Promise.all(PARTS_OF_SPEECH.map(async (pos) => [pos, await read(file(pos))] as const))) as Record<PartOfSpeech, string>;
+    Object.fromEntries(
+      await Promise.all(PARTS_OF_SPEECH.map(async (pos) => [pos, await read(file(pos))] as const)),
+    ) as Record<PartOfSpeech, string>;
   const files: WordNetFiles = {
     version: wordnetVersion(),
     data: await each((pos) => path.join(folder, `data.${pos}`)),

@@ -6,7 +6,10 @@ import path from 'node:path';
  * one, never half of one. `write` fills the temporary path; an empty result is an error, because hnswlib, for one,
  * writes nothing at all (and says nothing) into a folder that does not exist.
  */
-export async function writeAtomically(file: string, write: (temporaryPath: string) => Promise<void> | void): Promise<void> {
+export async function writeAtomically(
+  file: string,
+  write: (temporaryPath: string) => Promise<void> | void,
+): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {

@@ -15,11 +15,17 @@ interface Span {
  * question may span. A sentence too long on its own is cut between words into pieces that fit, so no chunk is ever
  * over the limit and every chunk is a verbatim slice of its paragraph.
  */
-export function chunkParagraphs(paragraphs: readonly Paragraph[], settings: ChunkingSettings, countTokens: CountTokens): Chunk[] {
+export function chunkParagraphs(
+  paragraphs: readonly Paragraph[],
+  settings: ChunkingSettings,
+  countTokens: CountTokens,
+): Chunk[] {
   const chunks: Chunk[] = [];
   for (const paragraph of paragraphs) {
     const units = paragraph.sentences.flatMap((sentence) =>
-      countTokens(sentence.text) <= settings.maxTokens ? [sentence] : splitBetweenWords(paragraph.text, sentence, settings.maxTokens, countTokens),
+      countTokens(sentence.text) <= settings.maxTokens
+        ? [sentence]
+        : splitBetweenWords(paragraph.text, sentence, settings.maxTokens, countTokens),
     );
     for (let first = 0; first < units.length; first += 1) {
       for (let last = first; last < Math.min(units.length, first + settings.maxSentences); last += 1) {
@@ -28,7 +34,16 @@ export function chunkParagraphs(paragraphs: readonly Paragraph[], settings: Chun
         const text = paragraph.text.slice(start, end);
         const tokens = countTokens(text);
         if (tokens > settings.maxTokens) break;
-        chunks.push({ id: chunks.length, paragraphId: paragraph.id, paragraphNumber: paragraph.number, sectionId: paragraph.sectionId, start, end, text, tokens });
+        chunks.push({
+          id: chunks.length,
+          paragraphId: paragraph.id,
+          paragraphNumber: paragraph.number,
+          sectionId: paragraph.sectionId,
+          start,
+          end,
+          text,
+          tokens,
+        });
       }
     }
   }

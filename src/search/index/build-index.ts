@@ -54,7 +54,11 @@ export interface BuildIndexInput {
 export async function buildIndex(input: BuildIndexInput): Promise<Manifest> {
   const { store, source, embedder } = input;
   const speech = parseSpeech(source.text);
-  const chunking: ChunkingSettings = { ...DEFAULT_CHUNKING, ...input.chunking, tokenCounter: embedder ? 'model' : 'estimate' };
+  const chunking: ChunkingSettings = {
+    ...DEFAULT_CHUNKING,
+    ...input.chunking,
+    tokenCounter: embedder ? 'model' : 'estimate',
+  };
   const countTokens = embedder ? (text: string) => embedder.countTokens(text) : estimateWordPieces;
   const chunks = chunkParagraphs(speech.paragraphs, chunking, countTokens);
 
@@ -63,11 +67,23 @@ export async function buildIndex(input: BuildIndexInput): Promise<Manifest> {
   const settings = input.lexicon?.settings ?? DEFAULT_EXPANSION;
   const usesWordNet = features.lemmatisation || features.queryExpansion || features.documentExpansion;
   const built = usesWordNet
-    ? await cachedLexicon(speech.paragraphs.map((paragraph) => paragraph.text).join('\n'), features, settings, input.lexicon?.wordnet, input.lexicon?.cacheDir)
+    ? await cachedLexicon(
+        speech.paragraphs.map((paragraph) => paragraph.text).join('\n'),
+        features,
+        settings,
+        input.lexicon?.wordnet,
+        input.lexicon?.cacheDir,
+      )
     : { lexicon: Lexicon.plain(), expandDocumentWord: () => [] };
   const lexical: LexicalIndexData = {
-    chunks: lexicalDocuments(chunks.map((chunk) => chunk.text), built),
-    paragraphs: lexicalDocuments(speech.paragraphs.map((paragraph) => paragraph.text), built),
+    chunks: lexicalDocuments(
+      chunks.map((chunk) => chunk.text),
+      built,
+    ),
+    paragraphs: lexicalDocuments(
+      speech.paragraphs.map((paragraph) => paragraph.text),
+      built,
+    ),
   };
   const lexicalSha256 = await store.write(LEXICAL_FILE, JSON.stringify(lexical));
   const lexiconSha256 = await store.write(LEXICON_FILE, JSON.stringify(built.lexicon.data));
@@ -76,7 +92,9 @@ export async function buildIndex(input: BuildIndexInput): Promise<Manifest> {
   if (embedder) {
     const vectors: number[][] = [];
     for (let start = 0; start < chunks.length; start += EMBEDDING_BATCH) {
-      vectors.push(...(await embedder.embedBatch(chunks.slice(start, start + EMBEDDING_BATCH).map((chunk) => chunk.text))));
+      vectors.push(
+        ...(await embedder.embedBatch(chunks.slice(start, start + EMBEDDING_BATCH).map((chunk) => chunk.text))),
+      );
       input.onEmbedded?.(vectors.length, chunks.length);
     }
     const settings = { ...DEFAULT_HNSW, ...input.hnsw, dimension: embedder.dimension };
@@ -88,15 +106,34 @@ export async function buildIndex(input: BuildIndexInput): Promise<Manifest> {
   const manifest: Manifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     builtAt: new Date().toISOString(),
-    source: { file: source.file, sha256: sha256(source.text), title: speech.title, date: speech.date, paragraphs: speech.paragraphs.length },
+    source: {
+      file: source.file,
+      sha256: sha256(source.text),
+      title: speech.title,
+      date: speech.date,
+      paragraphs: speech.paragraphs.length,
+    },
     chunking,
     chunks: { file: CHUNKS_FILE, sha256: chunksSha256, count: chunks.length },
     lexical: { file: LEXICAL_FILE, sha256: lexicalSha256, engine: 'bm25-two-field' },
-    lexicon: { file: LEXICON_FILE, sha256: lexiconSha256, wordnet: built.lexicon.data.wordnet, builder: await lexiconBuilderFingerprint(), features: built.lexicon.data.features, settings: { ...built.lexicon.data.settings } },
+    lexicon: {
+      file: LEXICON_FILE,
+      sha256: lexiconSha256,
+      wordnet: built.lexicon.data.wordnet,
+      builder: await lexiconBuilderFingerprint(),
+      features: built.lexicon.data.features,
+      settings: { ...built.lexicon.data.settings },
+    },
     dense: embedder !== undefined,
     denseUnavailableReason: embedder ? null : (input.denseUnavailableReason ?? 'no embedding model was given'),
     model: embedder
-      ? { id: embedder.source.model, quantized: embedder.source.quantized, pooling: 'mean', normalize: true, dimension: embedder.dimension }
+      ? {
+          id: embedder.source.model,
+          quantized: embedder.source.quantized,
+          pooling: 'mean',
+          normalize: true,
+          dimension: embedder.dimension,
+        }
       : null,
     hnsw,
     packages: packageVersions(),

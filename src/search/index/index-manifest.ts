@@ -8,8 +8,18 @@ const artefact = z.object({ file: z.string(), sha256: z.string().regex(/^[0-9a-f
 export const manifestSchema = z.object({
   formatVersion: z.number().int(),
   builtAt: z.string(),
-  source: z.object({ file: z.string(), sha256: z.string(), title: z.string(), date: z.string(), paragraphs: z.number().int() }),
-  chunking: z.object({ maxSentences: z.number().int(), maxTokens: z.number().int(), tokenCounter: z.enum(['model', 'estimate']) }),
+  source: z.object({
+    file: z.string(),
+    sha256: z.string(),
+    title: z.string(),
+    date: z.string(),
+    paragraphs: z.number().int(),
+  }),
+  chunking: z.object({
+    maxSentences: z.number().int(),
+    maxTokens: z.number().int(),
+    tokenCounter: z.enum(['model', 'estimate']),
+  }),
   chunks: artefact.extend({ count: z.number().int() }),
   lexical: artefact.extend({ engine: z.string() }),
   /** What WordNet contributed (`lexicon.json`): its version, which features were on and every expansion setting. */
@@ -23,7 +33,15 @@ export const manifestSchema = z.object({
   /** False when the model could not be loaded at build time: the index is lexical-only. */
   dense: z.boolean(),
   denseUnavailableReason: z.string().nullable(),
-  model: z.object({ id: z.string(), quantized: z.boolean(), pooling: z.literal('mean'), normalize: z.literal(true), dimension: z.number().int() }).nullable(),
+  model: z
+    .object({
+      id: z.string(),
+      quantized: z.boolean(),
+      pooling: z.literal('mean'),
+      normalize: z.literal(true),
+      dimension: z.number().int(),
+    })
+    .nullable(),
   hnsw: artefact
     .extend({
       space: z.literal('cosine'),

@@ -20,20 +20,30 @@ export interface CurrentBuild {
  */
 export function staleness(manifest: Manifest, current: CurrentBuild): string | undefined {
   const { embedder, lexiconBuilder } = current;
-  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return `the index format is ${manifest.formatVersion}, this version reads ${INDEX_FORMAT_VERSION}`;
-  if (manifest.source.sha256 !== sha256(current.speechText)) return 'the speech text has changed since the index was built';
-  if (manifest.chunking.maxSentences !== DEFAULT_CHUNKING.maxSentences || manifest.chunking.maxTokens !== DEFAULT_CHUNKING.maxTokens) {
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION)
+    return `the index format is ${manifest.formatVersion}, this version reads ${INDEX_FORMAT_VERSION}`;
+  if (manifest.source.sha256 !== sha256(current.speechText))
+    return 'the speech text has changed since the index was built';
+  if (
+    manifest.chunking.maxSentences !== DEFAULT_CHUNKING.maxSentences ||
+    manifest.chunking.maxTokens !== DEFAULT_CHUNKING.maxTokens
+  ) {
     return 'the chunking settings have changed';
   }
   const lexicon = manifest.lexicon;
-  if (lexicon.wordnet !== wordnetVersion()) return `the index was built with ${lexicon.wordnet ?? 'no WordNet'}; this version uses ${wordnetVersion()}`;
-  if (JSON.stringify(lexicon.features) !== JSON.stringify(ALL_FEATURES) || JSON.stringify(lexicon.settings) !== JSON.stringify(DEFAULT_EXPANSION)) {
+  if (lexicon.wordnet !== wordnetVersion())
+    return `the index was built with ${lexicon.wordnet ?? 'no WordNet'}; this version uses ${wordnetVersion()}`;
+  if (
+    JSON.stringify(lexicon.features) !== JSON.stringify(ALL_FEATURES) ||
+    JSON.stringify(lexicon.settings) !== JSON.stringify(DEFAULT_EXPANSION)
+  ) {
     return 'the WordNet expansion settings have changed';
   }
   if (lexicon.builder !== lexiconBuilder) return 'the code or data that builds the WordNet lexicon has changed';
   if (!embedder) return undefined;
   if (!manifest.model) return `the index is lexical-only and the model ${embedder.source.model} is now available`;
-  if (manifest.model.id !== embedder.source.model) return `the index was built with ${manifest.model.id}; EMBEDDING_MODEL is ${embedder.source.model}`;
+  if (manifest.model.id !== embedder.source.model)
+    return `the index was built with ${manifest.model.id}; EMBEDDING_MODEL is ${embedder.source.model}`;
   if (manifest.model.quantized !== embedder.source.quantized || manifest.model.dimension !== embedder.dimension) {
     return `the model's variant or dimension differs from the one the index was built with`;
   }

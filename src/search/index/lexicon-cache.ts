@@ -6,7 +6,13 @@ import { writeAtomically } from '../adapters/write-atomically.js';
 import { PROJECT_ROOT } from '../../app/config.js';
 import type { ExpansionSettings } from '../lexicon/expansion-settings.js';
 import type { WeightedTerm } from '../lexicon/expand-lemma.js';
-import { buildLexicon, Lexicon, type BuiltLexicon, type LexiconData, type LexiconFeatures } from '../lexicon/lexicon.js';
+import {
+  buildLexicon,
+  Lexicon,
+  type BuiltLexicon,
+  type LexiconData,
+  type LexiconFeatures,
+} from '../lexicon/lexicon.js';
 import type { WordNetDatabase } from '../lexicon/wordnet-database.js';
 import { contentWords } from '../lexical/analyze-text.js';
 import { lexiconBuilderFingerprint } from './lexicon-fingerprint.js';
@@ -45,7 +51,9 @@ export async function cachedLexicon(
   const words = new Set(contentWords(text));
   const documentWords = [...words].map((word) => [word, built.expandDocumentWord(word)] as const);
   try {
-    await writeAtomically(file, (temporary) => writeFile(temporary, JSON.stringify({ data: built.lexicon.data, documentWords } satisfies CachedLexicon)));
+    await writeAtomically(file, (temporary) =>
+      writeFile(temporary, JSON.stringify({ data: built.lexicon.data, documentWords } satisfies CachedLexicon)),
+    );
   } catch {
     // A read-only checkout still builds; it only builds again next time.
   }

@@ -24,7 +24,9 @@ async function compute(): Promise<string> {
   const read = (file: string) => readFile(file, 'utf8').catch(() => `missing ${file}`);
   // A builder source that is not where this list says would leave its changes out of the hash: fail, naming it.
   const sources = await Promise.all(BUILDER_SOURCES.map((file) => readFile(path.join(here, '..', file), 'utf8')));
-  const exceptions = await Promise.all(PARTS_OF_SPEECH.map((pos) => read(path.join(PROJECT_ROOT, WORDNET_EXCEPTIONS_FOLDER, `${pos}.exc`))));
+  const exceptions = await Promise.all(
+    PARTS_OF_SPEECH.map((pos) => read(path.join(PROJECT_ROOT, WORDNET_EXCEPTIONS_FOLDER, `${pos}.exc`))),
+  );
   const { stemmer, stopword } = packageVersions();
   return sha256(JSON.stringify([wordnetVersion(), stemmer, stopword, ...sources, ...exceptions]));
 }

@@ -1,7 +1,11 @@
 import type { Logger } from 'pino';
 import { HnswVectorIndex } from '../adapters/hnsw-vector-index.js';
 import type { IndexStore } from '../adapters/index-store.js';
-import type { EmbeddingModelSource, ModelFileProgress, TransformersEmbedder } from '../adapters/transformers-embedder.js';
+import type {
+  EmbeddingModelSource,
+  ModelFileProgress,
+  TransformersEmbedder,
+} from '../adapters/transformers-embedder.js';
 import type { Chunk } from '../chunking/chunk.js';
 import { DENSE_SIMILARITY_THRESHOLDS } from '../dense/dense-search.js';
 import { Lexicon, type LexiconData } from '../lexicon/lexicon.js';
@@ -62,9 +66,21 @@ export async function openIndex(input: OpenIndexInput): Promise<OpenedIndex> {
   }
 }
 
-async function openWith(input: OpenIndexInput, outcome: Awaited<ReturnType<typeof loadEmbedder>>, embedder: TransformersEmbedder | undefined, speech: Speech): Promise<OpenedIndex> {
+async function openWith(
+  input: OpenIndexInput,
+  outcome: Awaited<ReturnType<typeof loadEmbedder>>,
+  embedder: TransformersEmbedder | undefined,
+  speech: Speech,
+): Promise<OpenedIndex> {
   const read = await input.store.readManifest();
-  let rebuiltBecause = 'problem' in read ? read.problem : staleness(read.manifest, { speechText: input.source.text, embedder, lexiconBuilder: await lexiconBuilderFingerprint() });
+  let rebuiltBecause =
+    'problem' in read
+      ? read.problem
+      : staleness(read.manifest, {
+          speechText: input.source.text,
+          embedder,
+          lexiconBuilder: await lexiconBuilderFingerprint(),
+        });
   let manifest: Manifest;
   if ('manifest' in read && rebuiltBecause === undefined) manifest = read.manifest;
   else manifest = await rebuild(input, embedder, outcome, rebuiltBecause ?? 'the index is missing');
@@ -79,28 +95,57 @@ async function openWith(input: OpenIndexInput, outcome: Awaited<ReturnType<typeo
     loaded = await readIndexArtefacts(input.store, manifest, embedder);
   }
   if (!loaded.vectors) {
-    const reason = 'unavailable' in outcome ? outcome.unavailable : (manifest.denseUnavailableReason ?? 'the index has no vectors');
+    const reason =
+      'unavailable' in outcome ? outcome.unavailable : (manifest.denseUnavailableReason ?? 'the index has no vectors');
     input.logger.warn(lexicalOnlyWarning(reason));
   }
-  const confidentSimilarity = embedder ? (input.denseThresholds ?? DENSE_SIMILARITY_THRESHOLDS)[embedder.source.model] : undefined;
+  const confidentSimilarity = embedder
+    ? (input.denseThresholds ?? DENSE_SIMILARITY_THRESHOLDS)[embedder.source.model]
+    : undefined;
   const dense = loaded.vectors && embedder ? { embedder, vectors: loaded.vectors, confidentSimilarity } : undefined;
-  const retriever = new PassageRetriever({ speech, chunks: loaded.chunks, lexical: loaded.lexical, ...(dense ? { dense } : {}) });
+  const retriever = new PassageRetriever({
+    speech,
+    chunks: loaded.chunks,
+    lexical: loaded.lexical,
+    ...(dense ? { dense } : {}),
+  });
   return { speech, retriever, manifest, embedder: dense ? embedder : undefined, rebuiltBecause };
 }
 
-async function rebuild(input: OpenIndexInput, embedder: TransformersEmbedder | undefined, outcome: { unavailable: string } | object, reason: string): Promise<Manifest> {
-  if (input.rebuild === 'never') throw new IndexOutOfDateError(`The index cannot be used: ${reason}. Run \`npm run build:index\`.`);
+async function rebuild(
+  input: OpenIndexInput,
+  embedder: TransformersEmbedder | undefined,
+  outcome: { unavailable: string } | object,
+  reason: string,
+): Promise<Manifest> {
+  if (input.rebuild === 'never')
+    throw new IndexOutOfDateError(`The index cannot be used: ${reason}. Run \`npm run build:index\`.`);
   input.logger.info({ reason }, `building the index: ${reason}`);
   const denseUnavailableReason = 'unavailable' in outcome ? outcome.unavailable : undefined;
-  return buildIndex({ store: input.store, source: input.source, embedder, denseUnavailableReason, onEmbedded: input.onEmbedded });
+  return buildIndex({
+    store: input.store,
+    source: input.source,
+    embedder,
+    denseUnavailableReason,
+    onEmbedded: input.onEmbedded,
+  });
 }
 
 /** Reads and verifies the built files: chunks, the lexical index and lexicon, and the vectors when there is a model. */
-export async function readIndexArtefacts(store: IndexStore, manifest: Manifest, embedder: TransformersEmbedder | undefined) {
-  const json = async <T>(file: { file: string; sha256: string }) => JSON.parse((await store.readVerified(file.file, file.sha256)).toString('utf8')) as T;
+export async function readIndexArtefacts(
+  store: IndexStore,
+  manifest: Manifest,
+  embedder: TransformersEmbedder | undefined,
+) {
+  const json = async <T>(file: { file: string; sha256: string }) =>
+    JSON.parse((await store.readVerified(file.file, file.sha256)).toString('utf8')) as T;
   const chunks = await json<Chunk[]>(manifest.chunks);
-  if (chunks.length !== manifest.chunks.count) throw new Error(`${manifest.chunks.file} holds ${chunks.length} chunks, expected ${manifest.chunks.count}`);
-  const lexical = new LexicalRanking(new Lexicon(await json<LexiconData>(manifest.lexicon)), await json<LexicalIndexData>(manifest.lexical));
+  if (chunks.length !== manifest.chunks.count)
+    throw new Error(`${manifest.chunks.file} holds ${chunks.length} chunks, expected ${manifest.chunks.count}`);
+  const lexical = new LexicalRanking(
+    new Lexicon(await json<LexiconData>(manifest.lexicon)),
+    await json<LexicalIndexData>(manifest.lexical),
+  );
   let vectors: HnswVectorIndex | undefined;
   if (manifest.hnsw && embedder) {
     await store.readVerified(manifest.hnsw.file, manifest.hnsw.sha256);

@@ -2,24 +2,81 @@ import { stemmer } from 'stemmer';
 import { eng as englishStopwords } from 'stopword';
 import type { Morphology } from '../lexicon/morphology.js';
 
-const STOPWORDS = new Set([...englishStopwords, 'does', 'doing', 'done', 'its', 'us', 'will', 'shall', 'just', 'who', 'whom', 'why', 'not', 'no',
+const STOPWORDS = new Set([
+  ...englishStopwords,
+  'does',
+  'doing',
+  'done',
+  'its',
+  'us',
+  'will',
+  'shall',
+  'just',
+  'who',
+  'whom',
+  'why',
+  'not',
+  'no',
   // fragments of contractions (we've, I'll, they're, can't) once apostrophes split words
-  've', 'll', 're', 'd', 'm', 't', 's']);
+  've',
+  'll',
+  're',
+  'd',
+  'm',
+  't',
+  's',
+]);
 
 // Words that frame a question about the speech rather than ask about its content ("What did he say about …",
 // "What does the Director General think of …"). Every passage is the Director General speaking, so they would only
 // reward passages that happen to contain "say" or "think"; they are dropped from questions, never from the speech.
 const QUESTION_FRAMING = new Set([
-  'say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'talk', 'talks', 'talked', 'speak', 'speaks', 'spoke',
-  'mention', 'mentions', 'mentioned', 'think', 'thinks', 'thought', 'describe', 'describes', 'described', 'explain',
-  'explains', 'explained', 'claim', 'claims', 'view', 'views', 'opinion', 'according', 'speech', 'address',
-  'does', 'did', 'mean', 'means', 'meant',
+  'say',
+  'says',
+  'said',
+  'saying',
+  'tell',
+  'tells',
+  'told',
+  'talk',
+  'talks',
+  'talked',
+  'speak',
+  'speaks',
+  'spoke',
+  'mention',
+  'mentions',
+  'mentioned',
+  'think',
+  'thinks',
+  'thought',
+  'describe',
+  'describes',
+  'described',
+  'explain',
+  'explains',
+  'explained',
+  'claim',
+  'claims',
+  'view',
+  'views',
+  'opinion',
+  'according',
+  'speech',
+  'address',
+  'does',
+  'did',
+  'mean',
+  'means',
+  'meant',
 ]);
 
 // The speaker, named as the subject of a framing verb ("What did Ken McCallum say …"). Without such a verb the
 // question is about the person ("Who was Director General before Ken McCallum?"), and the words are content.
 const SPEAKER = new Set(['director', 'general', 'dg', 'ken', 'mccallum', 'he', 'him', 'his']);
-const FRAMING_VERBS = new Set([...QUESTION_FRAMING].filter((word) => !['does', 'did', 'speech', 'address'].includes(word)));
+const FRAMING_VERBS = new Set(
+  [...QUESTION_FRAMING].filter((word) => !['does', 'did', 'speech', 'address'].includes(word)),
+);
 
 /**
  * Normalises text for matching only: compatibility forms, case, curly vs straight quotes, possessives and hyphenated
@@ -86,8 +143,11 @@ export class TextAnalyzer {
   /** Content words of a question, normalised, less stopwords and the words that only frame a question. */
   questionWords(text: string): string[] {
     const words = normaliseForMatching(text);
-    const framed = words.some((word) => FRAMING_VERBS.has(word)) || !words.some((word) => SPEAKER.has(word) && !STOPWORDS.has(word));
-    return words.filter((word) => !STOPWORDS.has(word) && !QUESTION_FRAMING.has(word) && !(framed && SPEAKER.has(word)));
+    const framed =
+      words.some((word) => FRAMING_VERBS.has(word)) || !words.some((word) => SPEAKER.has(word) && !STOPWORDS.has(word));
+    return words.filter(
+      (word) => !STOPWORDS.has(word) && !QUESTION_FRAMING.has(word) && !(framed && SPEAKER.has(word)),
+    );
   }
 
   /** Terms of a question: as for documents, less the words that only frame a question about the speech. */

@@ -34,7 +34,11 @@ function withinEdits(a: string, b: string, limit: number): boolean {
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
     for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     if (Math.min(...current) > limit) return false;
     previous = current;
@@ -67,7 +71,10 @@ export class LexicalRanking {
    * Ranks by the question's concepts, and when nothing matches, by its loose concepts (prefixes, near-miss spellings),
    * so that a question the speech does not answer still gets its closest passages. Returns the concepts used.
    */
-  rankWithLooseFallback<T>(question: string, rank: (concepts: readonly QueryConcept[]) => T[]): { concepts: QueryConcept[]; ranked: T[] } {
+  rankWithLooseFallback<T>(
+    question: string,
+    rank: (concepts: readonly QueryConcept[]) => T[],
+  ): { concepts: QueryConcept[]; ranked: T[] } {
     const concepts = this.concepts(question);
     const ranked = rank(concepts);
     if (ranked.length > 0) return { concepts, ranked };
@@ -75,7 +82,10 @@ export class LexicalRanking {
     return { concepts: loose, ranked: rank(loose) };
   }
 
-  constructor(readonly lexicon: Lexicon, data: LexicalIndexData) {
+  constructor(
+    readonly lexicon: Lexicon,
+    data: LexicalIndexData,
+  ) {
     this.chunks = new LexicalIndex(data.chunks);
     this.paragraphs = new LexicalIndex(data.paragraphs);
   }
@@ -137,7 +147,9 @@ export class LexicalRanking {
       const weight = this.paragraphs.idf(concept.term);
       total += weight;
       if (terms.has(concept.term)) covered += weight;
-      else covered += weight * Math.max(0, ...concept.expansions.filter(([term]) => terms.has(term)).map(([, share]) => share));
+      else
+        covered +=
+          weight * Math.max(0, ...concept.expansions.filter(([term]) => terms.has(term)).map(([, share]) => share));
     }
     return total > 0 ? covered / total : 0;
   }

@@ -89,7 +89,11 @@ export class LexicalIndex {
    * Documents matching any word of the question, best first, among those `accept` admits; `expansionFieldWeight`
    * weighs the expansion field against the documents' own terms.
    */
-  rank(concepts: readonly QueryConcept[], expansionFieldWeight: number, accept?: (id: number) => boolean): RankedChunk[] {
+  rank(
+    concepts: readonly QueryConcept[],
+    expansionFieldWeight: number,
+    accept?: (id: number) => boolean,
+  ): RankedChunk[] {
     const totals = new Map<number, number>();
     for (const concept of concepts) {
       const best = new Map<number, number>();

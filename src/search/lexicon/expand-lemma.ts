@@ -22,7 +22,11 @@ const DERIVED = new Set(['+', '\\']);
  * order WordNet lists them by frequency. A passage's word keeps only its most frequent senses (at least
  * `documentSenseShare` of the top count; the first sense of each part of speech when none was tagged).
  */
-function weightedSenses(senses: readonly LemmaSense[], side: ExpansionSide, settings: ExpansionSettings): Array<readonly [string, number]> {
+function weightedSenses(
+  senses: readonly LemmaSense[],
+  side: ExpansionSide,
+  settings: ExpansionSettings,
+): Array<readonly [string, number]> {
   const top = Math.max(0, ...senses.map((sense) => sense.count));
   const rankInPos = new Map<string, number>();
   const weighted = senses.map((sense) => {
@@ -32,7 +36,9 @@ function weightedSenses(senses: readonly LemmaSense[], side: ExpansionSide, sett
     return [sense.synset, top === 0 ? 1 / rank : (sense.count + 1) / (top + 1)] as const;
   });
   if (side === 'query') return weighted;
-  return weighted.filter(([, weight], index) => (top === 0 ? weight === 1 : (senses[index]?.count ?? 0) >= settings.documentSenseShare * top));
+  return weighted.filter(([, weight], index) =>
+    top === 0 ? weight === 1 : (senses[index]?.count ?? 0) >= settings.documentSenseShare * top,
+  );
 }
 
 /**
@@ -44,7 +50,14 @@ function relatedTerms(synset: Synset, termOf: TermOfWord, settings: ExpansionSet
   const terms: WeightedTerm[] = [];
   for (const word of synset.words) {
     const words = word.split(/[_-]/u).filter((part) => part.length > 0);
-    const parts = words.length === 1 ? words : synset.pos === 'noun' ? words.slice(-1) : synset.pos === 'verb' ? words.slice(0, 1) : words;
+    const parts =
+      words.length === 1
+        ? words
+        : synset.pos === 'noun'
+          ? words.slice(-1)
+          : synset.pos === 'verb'
+            ? words.slice(0, 1)
+            : words;
     for (const part of parts) {
       const term = termOf(part);
       if (term !== undefined) terms.push([term, words.length > 1 ? settings.multiwordPart : 1]);
@@ -85,7 +98,8 @@ export function expandLemma(
     if (!terms) memo.set(synset.key, (terms = relatedTerms(synset, termOf, settings)));
     for (const [term, factor] of terms) {
       const termWeight = weight * factor;
-      if (term !== own && termWeight >= settings.minimumWeight && (weights.get(term) ?? 0) < termWeight) weights.set(term, termWeight);
+      if (term !== own && termWeight >= settings.minimumWeight && (weights.get(term) ?? 0) < termWeight)
+        weights.set(term, termWeight);
     }
   };
   for (const [key, senseWeight] of weightedSenses(database.senses.get(lemma) ?? [], side, settings)) {
@@ -102,7 +116,11 @@ export function expandLemma(
       } else if (BROADER.has(pointer.symbol)) addAll(target, settings.hypernym * senseWeight);
       else if (NARROWER.has(pointer.symbol) && side === 'query') addAll(target, settings.hyponym * senseWeight);
     }
-    if (side === 'document') for (const word of synset.gloss.split(/[^a-z0-9]+/iu)) if (word) add(word.toLowerCase(), settings.definition * senseWeight);
+    if (side === 'document')
+      for (const word of synset.gloss.split(/[^a-z0-9]+/iu))
+        if (word) add(word.toLowerCase(), settings.definition * senseWeight);
   }
-  return [...weights.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)).slice(0, settings.maximumTerms);
+  return [...weights.entries()]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, settings.maximumTerms);
 }

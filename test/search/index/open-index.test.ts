@@ -4,7 +4,13 @@ import type { Manifest } from '../../../src/search/index/index-manifest.js';
 import { IndexStore, MANIFEST_FILE } from '../../../src/search/adapters/index-store.js';
 import { CHUNKS_FILE, HNSW_FILE } from '../../../src/search/index/build-index.js';
 import { IndexOutOfDateError, openIndex, type OpenedIndex } from '../../../src/search/index/open-index.js';
-import { MISSING_MODEL, openTestIndex, recordingLogger, speechSource, temporaryFolder } from '../../support/test-index.js';
+import {
+  MISSING_MODEL,
+  openTestIndex,
+  recordingLogger,
+  speechSource,
+  temporaryFolder,
+} from '../../support/test-index.js';
 
 const WARN = 40;
 
@@ -81,7 +87,9 @@ describe('opening the index', () => {
     await openTestIndex(where, { dense: false });
     const source = await speechSource();
     const changed = { ...source, text: `${source.text}\n` };
-    const error = await openTestIndex(where, { dense: false, source: changed, rebuild: 'never' }).catch((caught: unknown) => caught);
+    const error = await openTestIndex(where, { dense: false, source: changed, rebuild: 'never' }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(IndexOutOfDateError);
     expect((error as Error).message).toContain('npm run build:index');
   });
@@ -99,9 +107,24 @@ describe('opening the index', () => {
   });
 
   it.each([
-    ['another builder of the WordNet lexicon', (manifest: Manifest) => ({ ...manifest, lexicon: { ...manifest.lexicon, builder: 'older code' } }), /builds the WordNet lexicon has changed/u],
-    ['other expansion settings', (manifest: Manifest) => ({ ...manifest, lexicon: { ...manifest.lexicon, settings: { ...manifest.lexicon.settings, synonym: 0.9 } } }), /expansion settings have changed/u],
-    ['another WordNet', (manifest: Manifest) => ({ ...manifest, lexicon: { ...manifest.lexicon, wordnet: 'WordNet 2.1' } }), /built with WordNet 2\.1/u],
+    [
+      'another builder of the WordNet lexicon',
+      (manifest: Manifest) => ({ ...manifest, lexicon: { ...manifest.lexicon, builder: 'older code' } }),
+      /builds the WordNet lexicon has changed/u,
+    ],
+    [
+      'other expansion settings',
+      (manifest: Manifest) => ({
+        ...manifest,
+        lexicon: { ...manifest.lexicon, settings: { ...manifest.lexicon.settings, synonym: 0.9 } },
+      }),
+      /expansion settings have changed/u,
+    ],
+    [
+      'another WordNet',
+      (manifest: Manifest) => ({ ...manifest, lexicon: { ...manifest.lexicon, wordnet: 'WordNet 2.1' } }),
+      /built with WordNet 2\.1/u,
+    ],
   ])('rebuilds when the manifest records %s', async (_name, change, reason) => {
     const where = await folder();
     track(await openTestIndex(where, { dense: false }));
@@ -138,6 +161,10 @@ describe('opening the index', () => {
       logger: recordingLogger().logger,
       rebuild: 'auto',
     });
-    expect(opened.manifest.source).toMatchObject({ title: opened.speech.title, date: '2021-07-14', paragraphs: opened.speech.paragraphs.length });
+    expect(opened.manifest.source).toMatchObject({
+      title: opened.speech.title,
+      date: '2021-07-14',
+      paragraphs: opened.speech.paragraphs.length,
+    });
   });
 });

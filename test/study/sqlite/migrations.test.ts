@@ -52,7 +52,10 @@ describe('the study database schema', () => {
     const old = new BetterSqlite3(file);
     expect(migrate(old, MIGRATIONS.slice(0, 1))).toEqual([1]);
     addSettings(old);
-    const next = [...MIGRATIONS, { version: LATEST + 1, name: 'notes', sql: 'ALTER TABLE guild_settings ADD COLUMN notes TEXT' }];
+    const next = [
+      ...MIGRATIONS,
+      { version: LATEST + 1, name: 'notes', sql: 'ALTER TABLE guild_settings ADD COLUMN notes TEXT' },
+    ];
     expect(migrate(old, next)).toEqual(next.slice(1).map((migration) => migration.version));
     expect(schemaVersion(old)).toBe(LATEST + 1);
     expect(old.prepare('SELECT guild_id, notes FROM guild_settings').get()).toEqual({ guild_id: 'g1', notes: null });
@@ -62,7 +65,10 @@ describe('the study database schema', () => {
   it('rolls a failing migration back whole, leaving the file at the previous version', () => {
     const db = new BetterSqlite3(path.join(folder, 'study.sqlite'));
     migrate(db);
-    const broken = [...MIGRATIONS, { version: LATEST + 1, name: 'broken', sql: 'CREATE TABLE extra (x INTEGER); SELECT * FROM nowhere;' }];
+    const broken = [
+      ...MIGRATIONS,
+      { version: LATEST + 1, name: 'broken', sql: 'CREATE TABLE extra (x INTEGER); SELECT * FROM nowhere;' },
+    ];
     expect(() => migrate(db, broken)).toThrow(StorageError);
     expect(() => migrate(db, broken)).toThrow(/to version \d+ \(broken\).*no such table: nowhere/u);
     expect(schemaVersion(db)).toBe(LATEST);
@@ -85,14 +91,21 @@ describe('the study database schema', () => {
     const planOf = (source: string): string[] => {
       const explain = db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${source}`);
       const named = [...source.matchAll(/@(\w+)/gu)].map((match) => [match[1], null]);
-      const parameters: unknown[] = named.length > 0 ? [Object.fromEntries(named)] : Array.from(source.matchAll(/\?/gu), () => null);
+      const parameters: unknown[] =
+        named.length > 0 ? [Object.fromEntries(named)] : Array.from(source.matchAll(/\?/gu), () => null);
       return explain.all(...parameters).map((row) => row.detail);
     };
-    const plans = Object.entries(prepareStudyStatements(db)).map(([name, statement]) => ({ name, plan: planOf(statement.source) }));
+    const plans = Object.entries(prepareStudyStatements(db)).map(([name, statement]) => ({
+      name,
+      plan: planOf(statement.source),
+    }));
     expect(plans.filter(({ plan }) => plan.length > 0).length).toBeGreaterThan(15);
     expect(plans.filter(({ plan }) => plan.some((step) => step.startsWith('SCAN')))).toEqual([]);
     // Asked on every question: counted from an index alone, reading no question row (the count still walks the index).
-    for (const counted of ['waitingFrom', 'waitingUpTo']) expect(plans.find(({ name }) => name === counted)?.plan.join()).toMatch(/^SEARCH questions USING COVERING INDEX/u);
+    for (const counted of ['waitingFrom', 'waitingUpTo'])
+      expect(plans.find(({ name }) => name === counted)?.plan.join()).toMatch(
+        /^SEARCH questions USING COVERING INDEX/u,
+      );
     db.close();
   });
 

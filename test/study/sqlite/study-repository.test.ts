@@ -4,18 +4,54 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStudyRepository } from '../../../src/study/adapters/sqlite/sqlite-study-repository.js';
 import { endSession, moveTo, pauseSession, startSession } from '../../../src/study/session-transitions.js';
-import { SessionConflictError, type AuditInput, type NewQuestion, type StudyRepository } from '../../../src/study/study-repository.js';
+import {
+  SessionConflictError,
+  type AuditInput,
+  type NewQuestion,
+  type StudyRepository,
+} from '../../../src/study/study-repository.js';
 import type { AuditAction, StudySession } from '../../../src/study/study-types.js';
 import type { StudyOutcome } from '../../../src/study/study-outcome.js';
 
 const GUILD = 'guild-1';
-const DEFAULTS = { moderatorRoleId: 'role-env', modChannelId: null, moderated: true, cooldownSeconds: 60, blockedTerms: [] };
+const DEFAULTS = {
+  moderatorRoleId: 'role-env',
+  modChannelId: null,
+  moderated: true,
+  cooldownSeconds: 60,
+  blockedTerms: [],
+};
 
-const audit = (action: AuditAction, sessionId: number | null, at = 1_000): AuditInput => ({ guildId: GUILD, sessionId, actorId: 'mod-1', action, detail: action, at });
+const audit = (action: AuditAction, sessionId: number | null, at = 1_000): AuditInput => ({
+  guildId: GUILD,
+  sessionId,
+  actorId: 'mod-1',
+  action,
+  detail: action,
+  at,
+});
 const newSession = (threadId = 'thread-1') =>
-  startSession({ guildId: GUILD, channelId: 'chan-1', threadId, title: 'Reading', sectionId: 'all', startedBy: 'mod-1', startedAt: 1_000, moderated: true, from: 3 });
+  startSession({
+    guildId: GUILD,
+    channelId: 'chan-1',
+    threadId,
+    title: 'Reading',
+    sectionId: 'all',
+    startedBy: 'mod-1',
+    startedAt: 1_000,
+    moderated: true,
+    from: 3,
+  });
 const newQuestion = (sessionId: number, overrides: Partial<NewQuestion> = {}): NewQuestion => ({
-  sessionId, guildId: GUILD, authorId: 'member-1', authorName: 'Member', text: 'Why?', status: 'pending', createdAt: 2_000, reason: null, ...overrides,
+  sessionId,
+  guildId: GUILD,
+  authorId: 'member-1',
+  authorName: 'Member',
+  text: 'Why?',
+  status: 'pending',
+  createdAt: 2_000,
+  reason: null,
+  ...overrides,
 });
 const value = <T>(outcome: StudyOutcome<T>): T => {
   if (!outcome.ok) throw new Error(outcome.message);
@@ -35,11 +71,25 @@ describe('SqliteStudyRepository', () => {
     repository.close();
     await rm(folder, { recursive: true, force: true });
   });
-  const start = (threadId?: string): StudySession => repository.createSession(newSession(threadId), { guildId: GUILD, actorId: 'mod-1', action: 'start', detail: 'started', at: 1_000 });
+  const start = (threadId?: string): StudySession =>
+    repository.createSession(newSession(threadId), {
+      guildId: GUILD,
+      actorId: 'mod-1',
+      action: 'start',
+      detail: 'started',
+      at: 1_000,
+    });
 
   it('returns the defaults for a guild without settings, and the saved settings once stored', () => {
     expect(repository.settings(GUILD, DEFAULTS)).toEqual({ ...DEFAULTS, guildId: GUILD });
-    const saved = { guildId: GUILD, moderatorRoleId: 'role-2', modChannelId: 'mod-chan', moderated: false, cooldownSeconds: 15, blockedTerms: ['spoiler', 'Ärger "quoted"'] };
+    const saved = {
+      guildId: GUILD,
+      moderatorRoleId: 'role-2',
+      modChannelId: 'mod-chan',
+      moderated: false,
+      cooldownSeconds: 15,
+      blockedTerms: ['spoiler', 'Ärger "quoted"'],
+    };
     repository.saveSettings(saved, audit('config', null));
     expect(repository.settings(GUILD, DEFAULTS)).toEqual(saved);
     expect(repository.settings('other-guild', DEFAULTS).guildId).toBe('other-guild');
@@ -52,7 +102,17 @@ describe('SqliteStudyRepository', () => {
     expect(repository.sessionById(session.id)).toEqual(session);
     expect(repository.sessionByThread('thread-1')).toEqual(session);
     expect(repository.sessionByThread('elsewhere')).toBeUndefined();
-    expect(repository.auditLog(GUILD)).toEqual([{ id: expect.any(Number), guildId: GUILD, sessionId: session.id, actorId: 'mod-1', action: 'start', detail: 'started', at: 1_000 }]);
+    expect(repository.auditLog(GUILD)).toEqual([
+      {
+        id: expect.any(Number),
+        guildId: GUILD,
+        sessionId: session.id,
+        actorId: 'mod-1',
+        action: 'start',
+        detail: 'started',
+        at: 1_000,
+      },
+    ]);
   });
 
   it('refuses a second live session in a thread, but allows one after the first ended', () => {
@@ -63,7 +123,9 @@ describe('SqliteStudyRepository', () => {
     const second = start();
     expect(second.id).not.toBe(first.id);
     expect(repository.sessionByThread('thread-1')).toEqual(second);
-    expect(() => repository.updateSession({ ...first, status: 'active', endedAt: null }, audit('resume', first.id))).toThrow(SessionConflictError);
+    expect(() =>
+      repository.updateSession({ ...first, status: 'active', endedAt: null }, audit('resume', first.id)),
+    ).toThrow(SessionConflictError);
   });
 
   it('resumes a session and releases its held questions in one transaction', () => {
@@ -77,7 +139,12 @@ describe('SqliteStudyRepository', () => {
     // A failing audit line rolls back the status and the release together.
     repository.updateSession(value(pauseSession({ ...paused, status: 'active' })), audit('pause', paused.id));
     repository.addQuestion(newQuestion(paused.id, { status: 'held', authorId: 'someone-else' }));
-    expect(() => repository.resumeSession({ ...paused, status: 'active' }, { ...audit('resume', paused.id), action: 'not-an-action' as AuditAction })).toThrow();
+    expect(() =>
+      repository.resumeSession(
+        { ...paused, status: 'active' },
+        { ...audit('resume', paused.id), action: 'not-an-action' as AuditAction },
+      ),
+    ).toThrow();
     expect(repository.sessionById(paused.id)?.status).toBe('paused');
     expect(repository.waiting(paused.id).map((question) => question.status)).toEqual(['pending', 'held']);
   });
@@ -86,7 +153,13 @@ describe('SqliteStudyRepository', () => {
     const session = start();
     const moved = value(pauseSession(value(moveTo(value(moveTo(session, 7, 20)), 5, 20))));
     repository.updateSession(moved, audit('advance', session.id));
-    expect(repository.sessionById(session.id)).toEqual({ ...session, covered: [3, 5, 7], currentParagraph: 5, promptCursor: 2, status: 'paused' });
+    expect(repository.sessionById(session.id)).toEqual({
+      ...session,
+      covered: [3, 5, 7],
+      currentParagraph: 5,
+      promptCursor: 2,
+      status: 'paused',
+    });
   });
 
   it('adds questions, counts and lists the waiting ones oldest first, and releases the held ones', () => {
@@ -95,23 +168,35 @@ describe('SqliteStudyRepository', () => {
     const second = repository.addQuestion(newQuestion(id, { status: 'pending', createdAt: 2_001 }));
     repository.addQuestion(newQuestion(id, { status: 'rejected', reason: 'blocked term' }), audit('auto-reject', id));
     repository.addQuestion(newQuestion(id, { authorId: 'member-2', status: 'held' }));
-    expect(repository.question(first.id)).toEqual({ ...newQuestion(id, { status: 'held' }), id: first.id, decidedBy: null, decidedAt: null, modChannelId: null, modMessageId: null });
+    expect(repository.question(first.id)).toEqual({
+      ...newQuestion(id, { status: 'held' }),
+      id: first.id,
+      decidedBy: null,
+      decidedAt: null,
+      modChannelId: null,
+      modMessageId: null,
+    });
     expect(repository.waitingFrom(id, 'member-1')).toBe(2);
     expect(repository.waitingFrom(id, 'nobody')).toBe(0);
     expect(repository.waiting(id).map((question) => question.id)).toEqual([first.id, second.id, first.id + 3]);
     // A question's place in the queue counts only waiting ones: the rejected third question takes no place.
-    expect([first.id, second.id, first.id + 3].map((question) => repository.waitingUpTo(id, question))).toEqual([1, 2, 3]);
+    expect([first.id, second.id, first.id + 3].map((question) => repository.waitingUpTo(id, question))).toEqual([
+      1, 2, 3,
+    ]);
     expect(repository.waitingUpTo(id)).toBe(3);
     expect(repository.waitingUpTo(id + 1)).toBe(0);
     expect(repository.auditLog(GUILD).map((entry) => entry.action)).toEqual(['auto-reject', 'start']);
 
     const released = repository.releaseHeld(id);
-    expect(released.map((question) => [question.id, question.status])).toEqual([[first.id, 'pending'], [first.id + 3, 'pending']]);
+    expect(released.map((question) => [question.id, question.status])).toEqual([
+      [first.id, 'pending'],
+      [first.id + 3, 'pending'],
+    ]);
     expect(repository.question(first.id)?.status).toBe('pending');
     expect(repository.releaseHeld(id)).toEqual([]);
   });
 
-  it('lists pending questions without a moderators\' copy until one is posted', () => {
+  it("lists pending questions without a moderators' copy until one is posted", () => {
     const { id } = start();
     const posted = repository.addQuestion(newQuestion(id));
     const lost = repository.addQuestion(newQuestion(id));
@@ -134,26 +219,55 @@ describe('SqliteStudyRepository', () => {
   it('decides a question once: the first call wins and alone writes the audit line', () => {
     const { id } = start();
     const question = repository.addQuestion(newQuestion(id, { status: 'held' }));
-    expect(repository.decide(question.id, { status: 'rejected', by: 'mod-1', at: 3_000, reason: 'off topic' }, audit('reject', id))).toBe(true);
-    expect(repository.decide(question.id, { status: 'approved', by: 'mod-2', at: 3_001, reason: null }, audit('approve', id))).toBe(false);
-    expect(repository.question(question.id)).toMatchObject({ status: 'rejected', decidedBy: 'mod-1', decidedAt: 3_000, reason: 'off topic' });
+    expect(
+      repository.decide(
+        question.id,
+        { status: 'rejected', by: 'mod-1', at: 3_000, reason: 'off topic' },
+        audit('reject', id),
+      ),
+    ).toBe(true);
+    expect(
+      repository.decide(
+        question.id,
+        { status: 'approved', by: 'mod-2', at: 3_001, reason: null },
+        audit('approve', id),
+      ),
+    ).toBe(false);
+    expect(repository.question(question.id)).toMatchObject({
+      status: 'rejected',
+      decidedBy: 'mod-1',
+      decidedAt: 3_000,
+      reason: 'off topic',
+    });
     expect(repository.auditLog(GUILD).map((entry) => entry.action)).toEqual(['reject', 'start']);
   });
 
-  it('counts a session\'s participants, messages and questions for the recap', () => {
+  it("counts a session's participants, messages and questions for the recap", () => {
     const { id } = start();
     const other = start('thread-2');
     for (const user of ['a', 'a', 'b', 'a']) repository.recordMessage(id, user);
     repository.recordMessage(other.id, 'c');
     const statuses = ['approved', 'rejected', 'pending', 'held', 'pending'] as const;
-    const questions = statuses.map((status) => repository.addQuestion(newQuestion(id, { status: status === 'approved' || status === 'rejected' ? 'pending' : status })));
+    const questions = statuses.map((status) =>
+      repository.addQuestion(
+        newQuestion(id, { status: status === 'approved' || status === 'rejected' ? 'pending' : status }),
+      ),
+    );
     repository.decide(questions[0]!.id, { status: 'approved', by: 'm', at: 1, reason: null }, audit('approve', id));
     repository.decide(questions[1]!.id, { status: 'rejected', by: 'm', at: 1, reason: null }, audit('reject', id));
     repository.decide(questions[2]!.id, { status: 'approved', by: 'm', at: 1, reason: null }, audit('approve', id));
     repository.markAnswered(questions[2]!.id);
     repository.addQuestion(newQuestion(id, { status: 'rejected', reason: 'blocked' }));
-    expect(repository.stats(id)).toEqual({ participants: 2, messages: 4, questions: { asked: 6, approved: 2, rejected: 2, answered: 1 } });
-    expect(repository.stats(9_999)).toEqual({ participants: 0, messages: 0, questions: { asked: 0, approved: 0, rejected: 0, answered: 0 } });
+    expect(repository.stats(id)).toEqual({
+      participants: 2,
+      messages: 4,
+      questions: { asked: 6, approved: 2, rejected: 2, answered: 1 },
+    });
+    expect(repository.stats(9_999)).toEqual({
+      participants: 0,
+      messages: 0,
+      questions: { asked: 0, approved: 0, rejected: 0, answered: 0 },
+    });
   });
 
   it('keeps the audit log per guild, newest first, limited on request', () => {

@@ -26,14 +26,17 @@ function describeMessage(message: RecordedMessage | null): object | null {
  */
 export function describeInteraction(state: FakeState, record: InteractionRecord): string {
   const data = record.payload.data;
-  const name = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data.name ?? data.custom_id) : undefined;
+  const name =
+    typeof data === 'object' && data !== null && !Array.isArray(data) ? (data.name ?? data.custom_id) : undefined;
   const summary = {
     callbacks: record.callbacks.map(({ type, data: sent, sinceDispatchMs }) => ({ type, data: sent, sinceDispatchMs })),
     rejectedCallbacks: record.rejectedCallbacks.map(({ status, code }) => ({ status, code })),
     original: describeMessage(record.original),
     followUps: record.followUps.map(describeMessage),
   };
-  const mine = state.requests.filter((request) => request.path.includes(record.id) || request.path.includes(record.token));
+  const mine = state.requests.filter(
+    (request) => request.path.includes(record.id) || request.path.includes(record.token),
+  );
   const unknown = state.requests.filter((request) => !request.matched);
   return [
     `interaction ${record.id} (type ${record.type}${name === undefined ? '' : ` ${JSON.stringify(name)}`}) received ${JSON.stringify(summary)}`,

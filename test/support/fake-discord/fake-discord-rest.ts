@@ -59,7 +59,8 @@ export class FakeDiscordRest {
 
   /** The API message object for a recorded message, e.g. to pass as a component interaction's `message`. */
   apiMessage(message: RecordedMessage): JsonObject {
-    const interaction = message.interactionId === null ? undefined : this.state.interactions.get(message.interactionId)?.payload;
+    const interaction =
+      message.interactionId === null ? undefined : this.state.interactions.get(message.interactionId)?.payload;
     return apiMessage(this.world, message, interaction);
   }
 

@@ -1,4 +1,12 @@
-import { type Client, DiscordAPIError, Events, type Interaction, MessageFlags, Routes, SlashCommandBuilder } from 'discord.js';
+import {
+  type Client,
+  DiscordAPIError,
+  Events,
+  type Interaction,
+  MessageFlags,
+  Routes,
+  SlashCommandBuilder,
+} from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeDiscord } from './index.js';
 import { startFakeDiscordWithClient } from './logged-in-client.js';
@@ -22,7 +30,9 @@ describe('fake Discord with the real discord.js client', () => {
       }
     } else if (interaction.isAutocomplete()) {
       const typed = interaction.options.getFocused();
-      await interaction.respond(['encryption', 'state threats'].filter((name) => name.startsWith(typed)).map((name) => ({ name, value: name })));
+      await interaction.respond(
+        ['encryption', 'state threats'].filter((name) => name.startsWith(typed)).map((name) => ({ name, value: name })),
+      );
     } else if (interaction.isButton()) {
       await interaction.update({ content: `clicked ${interaction.customId}`, components: [] });
     }
@@ -30,7 +40,10 @@ describe('fake Discord with the real discord.js client', () => {
 
   beforeAll(async () => {
     ({ fake, client, close } = await startFakeDiscordWithClient());
-    client.on(Events.InteractionCreate, (interaction) => void handle(interaction).catch((error: unknown) => handlerErrors.push(error)));
+    client.on(
+      Events.InteractionCreate,
+      (interaction) => void handle(interaction).catch((error: unknown) => handlerErrors.push(error)),
+    );
   });
 
   afterAll(async () => close?.());
@@ -53,7 +66,9 @@ describe('fake Discord with the real discord.js client', () => {
       new SlashCommandBuilder()
         .setName('quote')
         .setDescription('Quotes a section')
-        .addStringOption((option) => option.setName('section').setDescription('Section name').setAutocomplete(true).setRequired(true))
+        .addStringOption((option) =>
+          option.setName('section').setDescription('Section name').setAutocomplete(true).setRequired(true),
+        )
         .toJSON(),
     ];
     const first = await client.application!.commands.set(commands, fake.world.guildId);
@@ -77,9 +92,16 @@ describe('fake Discord with the real discord.js client', () => {
 
   it('turns a deferred reply plus editReply into the original response', async () => {
     const sent = fake.sendInteraction(fake.chatInput({ name: 'slow' }));
-    const record = await sent.waitForResponse((state) => (state.original?.embeds?.length ?? 0) > 0, { timeoutMs: 3000 });
+    const record = await sent.waitForResponse((state) => (state.original?.embeds?.length ?? 0) > 0, {
+      timeoutMs: 3000,
+    });
     expect(record.callbacks.map((callback) => callback.type)).toEqual([5]);
-    expect(record.original).toMatchObject({ content: 'done', embeds: [{ title: 'Result', description: 'found it' }], flags: 64, loading: false });
+    expect(record.original).toMatchObject({
+      content: 'done',
+      embeds: [{ title: 'Result', description: 'found it' }],
+      flags: 64,
+      loading: false,
+    });
     expect(record.original?.history.map((entry) => entry.kind)).toEqual(['create', 'edit']);
   });
 
@@ -94,25 +116,41 @@ describe('fake Discord with the real discord.js client', () => {
     const callback = await sent.waitForCallback({ timeoutMs: 3000 });
     expect(callback).toMatchObject({ type: 7, data: { content: 'clicked next-page', components: [] } });
     const clicked = sent.payload.message as { id: string };
-    expect(sent.record.original).toMatchObject({ id: clicked.id, content: 'clicked next-page', components: [], source: 'component' });
+    expect(sent.record.original).toMatchObject({
+      id: clicked.id,
+      content: 'clicked next-page',
+      components: [],
+      source: 'component',
+    });
   });
 
   it('refuses a second callback with 40060, as Discord does', async () => {
     const sent = fake.sendInteraction(fake.chatInput({ name: 'ping' }));
     await sent.waitForCallback({ timeoutMs: 3000 });
-    const again = client.rest.post(Routes.interactionCallback(sent.id, sent.token), { body: { type: 4, data: { content: 'again' } }, auth: false });
+    const again = client.rest.post(Routes.interactionCallback(sent.id, sent.token), {
+      body: { type: 4, data: { content: 'again' } },
+      auth: false,
+    });
     await expect(again).rejects.toMatchObject({ constructor: DiscordAPIError, code: 40060, status: 400 });
     expect(sent.record.rejectedCallbacks).toMatchObject([{ status: 400, code: 40060 }]);
   });
 
   it('waits out a 429 on the callback route and retries', async () => {
-    fake.failNext({ method: 'POST', path: /^\/interactions\/\d+\/[^/]+\/callback$/, status: 429, retryAfterSeconds: 1 });
+    fake.failNext({
+      method: 'POST',
+      path: /^\/interactions\/\d+\/[^/]+\/callback$/,
+      status: 429,
+      retryAfterSeconds: 1,
+    });
     const sent = fake.sendInteraction(fake.chatInput({ name: 'ping' }));
     const callback = await sent.waitForCallback({ timeoutMs: 4000 });
     expect(callback.type).toBe(4);
     expect(callback.sinceDispatchMs).toBeGreaterThanOrEqual(1000);
     const attempts = fake.requests.filter((request) => request.path.includes(sent.id));
-    expect(attempts.map((request) => [request.status, request.fault])).toEqual([[429, 'fail'], [204, null]]);
+    expect(attempts.map((request) => [request.status, request.fault])).toEqual([
+      [429, 'fail'],
+      [204, null],
+    ]);
   });
 
   it('resumes after the gateway drops, replaying what was missed', async () => {

@@ -23,18 +23,32 @@ export interface InteractionHandle {
 
 /** A running fake Discord (REST v10 + gateway) on loopback. Create it with `startFakeDiscord()`. */
 export class FakeDiscord extends FakeDiscordRest {
-  constructor(server: Server, port: number, state: FakeState, faults: Faults, private readonly gateway: FakeGateway) {
+  constructor(
+    server: Server,
+    port: number,
+    state: FakeState,
+    faults: Faults,
+    private readonly gateway: FakeGateway,
+  ) {
     super(server, port, state, faults);
   }
 
   /** Builds a chat-input interaction; the command id is the registered one (guild first, then global) when known. */
   chatInput(options: build.ChatInputOptions): build.InteractionPayload {
-    return build.chatInputInteraction(this.world, options, options.commandId ?? this.commandId(options.name, options.guildId));
+    return build.chatInputInteraction(
+      this.world,
+      options,
+      options.commandId ?? this.commandId(options.name, options.guildId),
+    );
   }
 
   /** Builds an autocomplete interaction. */
   autocomplete(options: build.AutocompleteOptions): build.InteractionPayload {
-    return build.autocompleteInteraction(this.world, options, options.commandId ?? this.commandId(options.name, options.guildId));
+    return build.autocompleteInteraction(
+      this.world,
+      options,
+      options.commandId ?? this.commandId(options.name, options.guildId),
+    );
   }
 
   /** Builds a button click (or, with `componentType`, a select). */
@@ -79,15 +93,26 @@ export class FakeDiscord extends FakeDiscordRest {
 
   /** Dispatches INTERACTION_CREATE and starts recording the bot's answers to it. */
   sendInteraction(payload: build.InteractionPayload): InteractionHandle {
-    if (this.state.interactions.has(payload.id)) throw new Error(`fake-discord: interaction ${payload.id} was already sent`);
+    if (this.state.interactions.has(payload.id))
+      throw new Error(`fake-discord: interaction ${payload.id} was already sent`);
     const record: InteractionRecord = {
-      id: payload.id, token: payload.token, type: payload.type, payload, dispatchedAt: Date.now(),
-      callbacks: [], rejectedCallbacks: [], original: null, followUps: [],
+      id: payload.id,
+      token: payload.token,
+      type: payload.type,
+      payload,
+      dispatchedAt: Date.now(),
+      callbacks: [],
+      rejectedCallbacks: [],
+      original: null,
+      followUps: [],
     };
     this.state.interactions.set(payload.id, record);
     this.gateway.dispatch('INTERACTION_CREATE', payload);
     return {
-      id: payload.id, token: payload.token, payload, record,
+      id: payload.id,
+      token: payload.token,
+      payload,
+      record,
       waitForCallback: (options) => this.waitForCallback(payload.id, options),
       waitForResponse: (predicate, options) => this.waitForResponse(payload.id, predicate, options),
     };
@@ -109,10 +134,18 @@ export class FakeDiscord extends FakeDiscordRest {
   }
 
   /** Resolves once the interaction's record satisfies `predicate`; the timeout error lists what was received. */
-  waitForResponse(id: string, predicate: (record: InteractionRecord) => boolean, options: WaitOptions = {}): Promise<InteractionRecord> {
+  waitForResponse(
+    id: string,
+    predicate: (record: InteractionRecord) => boolean,
+    options: WaitOptions = {},
+  ): Promise<InteractionRecord> {
     const record = this.interaction(id);
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    return this.state.signal.waitFor(() => (predicate(record) ? record : undefined), timeoutMs, () => describeInteraction(this.state, record));
+    return this.state.signal.waitFor(
+      () => (predicate(record) ? record : undefined),
+      timeoutMs,
+      () => describeInteraction(this.state, record),
+    );
   }
 
   get identifyCount(): number {
@@ -168,7 +201,8 @@ export class FakeDiscord extends FakeDiscordRest {
 
   /** Resolves when a connected client has processed its READY + GUILD_CREATE (so it is ready) or its RESUMED. */
   waitForReady(options: WaitOptions = {}): Promise<void> {
-    const describe = (): string => `no ready gateway client (connections ${this.connectionCount}, identifies ${this.identifyCount}, resumes ${this.resumeCount})`;
+    const describe = (): string =>
+      `no ready gateway client (connections ${this.connectionCount}, identifies ${this.identifyCount}, resumes ${this.resumeCount})`;
     const probe = (): true | undefined => (this.gateway.ready ? true : undefined);
     return this.state.signal.waitFor(probe, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, describe).then(() => undefined);
   }
@@ -181,7 +215,9 @@ export class FakeDiscord extends FakeDiscordRest {
   }
 
   private commandId(name: string, guildId: string | undefined): string {
-    const found = [...this.commands(guildId ?? this.world.guildId), ...this.commands()].find((command) => command.name === name);
+    const found = [...this.commands(guildId ?? this.world.guildId), ...this.commands()].find(
+      (command) => command.name === name,
+    );
     return typeof found?.id === 'string' ? found.id : snowflake();
   }
 }

@@ -46,7 +46,11 @@ export class Faults {
   }
 }
 
-function take<R extends { readonly method?: string; readonly path: RegExp }>(rules: { rule: R; left: number }[], method: string, path: string): R | undefined {
+function take<R extends { readonly method?: string; readonly path: RegExp }>(
+  rules: { rule: R; left: number }[],
+  method: string,
+  path: string,
+): R | undefined {
   const index = rules.findIndex(({ rule }) => {
     rule.path.lastIndex = 0; // a /g or /y pattern would otherwise match only every other time
     return (rule.method === undefined || rule.method.toUpperCase() === method) && rule.path.test(path);
@@ -60,7 +64,8 @@ function take<R extends { readonly method?: string; readonly path: RegExp }>(rul
 
 /** The response of a failed request: a 429 carries every header @discordjs/rest reads, so it waits and retries. */
 export function faultResult(rule: FailRule): RouteResult {
-  if (rule.status < 500 && rule.status !== 429) return reply.error(rule.status, rule.code ?? 50035, rule.message ?? 'Invalid Form Body');
+  if (rule.status < 500 && rule.status !== 429)
+    return reply.error(rule.status, rule.code ?? 50035, rule.message ?? 'Invalid Form Body');
   if (rule.status !== 429) {
     const message = rule.status === 500 ? '500: Internal Server Error' : '502: Bad Gateway';
     return reply.error(rule.status, 0, message);

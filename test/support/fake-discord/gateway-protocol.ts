@@ -4,10 +4,20 @@ import type { FakeWorld, JsonObject, JsonValue } from './types.js';
 import { botUser } from './world.js';
 
 /** One gateway frame. Non-dispatch frames carry `s` and `t` as null, like Discord's. */
-export interface Payload { readonly op: number; readonly d: JsonValue; readonly s: number | null; readonly t: string | null }
+export interface Payload {
+  readonly op: number;
+  readonly d: JsonValue;
+  readonly s: number | null;
+  readonly t: string | null;
+}
 
 /** A gateway session: its seq counter and the dispatches a RESUME may replay. */
-export interface Session { readonly id: string; seq: number; readonly buffer: Payload[]; readonly shard: JsonValue }
+export interface Session {
+  readonly id: string;
+  seq: number;
+  readonly buffer: Payload[];
+  readonly shard: JsonValue;
+}
 
 /** One client socket and where it is in the handshake. */
 export interface Connection {
@@ -19,7 +29,8 @@ export interface Connection {
   timer: NodeJS.Timeout | null;
 }
 
-export const isObject = (value: JsonValue | undefined): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: JsonValue | undefined): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A non-dispatch frame. */
 export const frame = (op: number, d: JsonValue = null): Payload => ({ op, d, s: null, t: null });
@@ -32,15 +43,33 @@ export function newSession(shard: JsonValue | undefined): Session {
 /** The READY payload: one unavailable guild (so discord.js waits for its GUILD_CREATE), the session and resume URL. */
 export function readyPayload(world: FakeWorld, session: Session, resumeUrl: string): JsonObject {
   return {
-    v: 10, user: botUser(world), guilds: [{ id: world.guildId, unavailable: true }], session_id: session.id,
-    resume_gateway_url: resumeUrl, shard: session.shard, application: { id: world.applicationId, flags: 0 },
-    user_settings: {}, relationships: [], private_channels: [], presences: [], guild_join_requests: [],
-    geo_ordered_rtc_regions: [], session_type: 'normal', auth: {}, _trace: ['fake-discord'],
+    v: 10,
+    user: botUser(world),
+    guilds: [{ id: world.guildId, unavailable: true }],
+    session_id: session.id,
+    resume_gateway_url: resumeUrl,
+    shard: session.shard,
+    application: { id: world.applicationId, flags: 0 },
+    user_settings: {},
+    relationships: [],
+    private_channels: [],
+    presences: [],
+    guild_join_requests: [],
+    geo_ordered_rtc_regions: [],
+    session_type: 'normal',
+    auth: {},
+    _trace: ['fake-discord'],
   };
 }
 
 /** Sends a dispatch with the session's next seq; READY and RESUMED pass `buffer: false` as they are never replayed. */
-export function dispatchOn(connection: Connection | null, session: Session, t: string, d: JsonValue, buffer: boolean): number {
+export function dispatchOn(
+  connection: Connection | null,
+  session: Session,
+  t: string,
+  d: JsonValue,
+  buffer: boolean,
+): number {
   session.seq += 1;
   const payload: Payload = { op: 0, d, s: session.seq, t };
   if (buffer) session.buffer.push(payload);

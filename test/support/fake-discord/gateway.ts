@@ -2,7 +2,19 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import {
-  awaitAck, type Connection, closeSocket, dispatchOn, frame, isObject, newSession, onHeartbeat, type Payload, readyPayload, send, type Session, tokenMatches,
+  awaitAck,
+  type Connection,
+  closeSocket,
+  dispatchOn,
+  frame,
+  isObject,
+  newSession,
+  onHeartbeat,
+  type Payload,
+  readyPayload,
+  send,
+  type Session,
+  tokenMatches,
 } from './gateway-protocol.js';
 import type { FakeState } from './state.js';
 import type { JsonObject, JsonValue } from './types.js';
@@ -100,7 +112,9 @@ export class FakeGateway {
 
   /** Terminates every socket and stops accepting upgrades. */
   async close(): Promise<void> {
-    await Promise.all([...this.connections].map((connection) => closeSocket(connection.socket, () => connection.socket.terminate())));
+    await Promise.all(
+      [...this.connections].map((connection) => closeSocket(connection.socket, () => connection.socket.terminate())),
+    );
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
@@ -125,7 +139,10 @@ export class FakeGateway {
   private onMessage(connection: Connection, data: RawData, isBinary: boolean): void {
     let payload: JsonValue = null;
     try {
-      if (!isBinary) payload = JSON.parse((Array.isArray(data) ? Buffer.concat(data) : Buffer.from(new Uint8Array(data))).toString('utf8')) as JsonValue;
+      if (!isBinary)
+        payload = JSON.parse(
+          (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(new Uint8Array(data))).toString('utf8'),
+        ) as JsonValue;
     } catch {
       // left null: answered below with 4002 like Discord
     }
@@ -151,7 +168,13 @@ export class FakeGateway {
     this.attach(connection, session);
     dispatchOn(connection, session, 'READY', readyPayload(this.state.world, session, this.url()), false);
     const channels = [...this.state.channels.values()].map((record) => record.channel);
-    const guildSeq = dispatchOn(connection, session, 'GUILD_CREATE', guildCreatePayload(this.state.world, channels, this.state.roles), true);
+    const guildSeq = dispatchOn(
+      connection,
+      session,
+      'GUILD_CREATE',
+      guildCreatePayload(this.state.world, channels, this.state.roles),
+      true,
+    );
     awaitAck(connection, guildSeq, () => this.markReady(connection));
   }
 
@@ -182,7 +205,12 @@ export class FakeGateway {
   }
 
   private noteWrite(connection: Connection, payload: Payload, replay: boolean): void {
-    if (payload.t !== 'INTERACTION_CREATE' || payload.s === null || connection.socket.readyState !== connection.socket.OPEN) return;
+    if (
+      payload.t !== 'INTERACTION_CREATE' ||
+      payload.s === null ||
+      connection.socket.readyState !== connection.socket.OPEN
+    )
+      return;
     const id = isObject(payload.d) && typeof payload.d.id === 'string' ? payload.d.id : '';
     this.interactionWrites.push({ id, seq: payload.s, replay });
   }

@@ -52,7 +52,10 @@ export const reply = {
 };
 
 /** Parses a request body: JSON, or multipart (discord.js sends `payload_json` plus `files[n]` parts when files are attached). */
-export function parseBody(buffer: Buffer, contentType: string | undefined): Pick<RecordedRequest, 'body' | 'rawBody' | 'files'> {
+export function parseBody(
+  buffer: Buffer,
+  contentType: string | undefined,
+): Pick<RecordedRequest, 'body' | 'rawBody' | 'files'> {
   if (buffer.length === 0) return { body: undefined, rawBody: undefined, files: [] };
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType ?? '');
   if (contentType?.startsWith('multipart/form-data') && boundary) {

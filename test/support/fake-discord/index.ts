@@ -13,11 +13,27 @@ import { makeWorld } from './world.js';
 
 export { FakeDiscord, type InteractionHandle } from './fake-discord.js';
 export type {
-  AutocompleteOptions, ChatInputOptions, ComponentOptions, InteractionContextOptions, InteractionPayload, MemberMessageOptions, ModalSubmitOptions,
+  AutocompleteOptions,
+  ChatInputOptions,
+  ComponentOptions,
+  InteractionContextOptions,
+  InteractionPayload,
+  MemberMessageOptions,
+  ModalSubmitOptions,
 } from './interactions.js';
 export type {
-  CallbackRecord, DelayRule, FailRule, FakeDiscordOptions, FakeWorld, InteractionRecord, JsonObject, JsonValue, RecordedMessage,
-  RecordedRequest, SentMessageFields, WaitOptions,
+  CallbackRecord,
+  DelayRule,
+  FailRule,
+  FakeDiscordOptions,
+  FakeWorld,
+  InteractionRecord,
+  JsonObject,
+  JsonValue,
+  RecordedMessage,
+  RecordedRequest,
+  SentMessageFields,
+  WaitOptions,
 } from './types.js';
 export { APP_PERMISSIONS, MEMBER_PERMISSIONS, snowflake } from './world.js';
 

@@ -55,12 +55,17 @@ export interface ModalSubmitOptions extends InteractionContextOptions {
 }
 
 /** The fields every interaction carries, in guild or DM context. */
-export function baseInteraction(world: FakeWorld, type: number, context: InteractionContextOptions): InteractionPayload {
+export function baseInteraction(
+  world: FakeWorld,
+  type: number,
+  context: InteractionContextOptions,
+): InteractionPayload {
   const dm = context.channelType === 1;
   const user = userPayload(context.userId ?? world.userId, context.username ?? world.username);
   const guildId = context.guildId ?? world.guildId;
   const channelType = context.channelType ?? 0;
-  const channelId = context.channelId ?? (dm ? world.dmChannelId : channelType === 0 ? world.channelId : world.threadId);
+  const channelId =
+    context.channelId ?? (dm ? world.dmChannelId : channelType === 0 ? world.channelId : world.threadId);
   const payload: InteractionPayload = {
     id: snowflake(),
     application_id: world.applicationId,
@@ -91,9 +96,20 @@ export function baseInteraction(world: FakeWorld, type: number, context: Interac
     guild_locale: 'en-US',
     channel,
     member: {
-      user, roles: [...(context.roles ?? [])], permissions: context.permissions ?? MEMBER_PERMISSIONS,
-      joined_at: new Date(Date.now() - 86_400_000).toISOString(), nick: null, avatar: null, banner: null, deaf: false, mute: false,
-      flags: 0, pending: false, premium_since: null, communication_disabled_until: null, unusual_dm_activity_until: null,
+      user,
+      roles: [...(context.roles ?? [])],
+      permissions: context.permissions ?? MEMBER_PERMISSIONS,
+      joined_at: new Date(Date.now() - 86_400_000).toISOString(),
+      nick: null,
+      avatar: null,
+      banner: null,
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      premium_since: null,
+      communication_disabled_until: null,
+      unusual_dm_activity_until: null,
     },
   });
   return payload;
@@ -108,28 +124,59 @@ function commandData(options: ChatInputOptions, commandId: string): JsonObject {
 }
 
 /** A type 2 application command interaction for a chat-input command. */
-export function chatInputInteraction(world: FakeWorld, options: ChatInputOptions, commandId: string): InteractionPayload {
+export function chatInputInteraction(
+  world: FakeWorld,
+  options: ChatInputOptions,
+  commandId: string,
+): InteractionPayload {
   return { ...baseInteraction(world, 2, options), data: commandData(options, commandId) };
 }
 
 /** A type 4 autocomplete interaction. */
-export function autocompleteInteraction(world: FakeWorld, options: AutocompleteOptions, commandId: string): InteractionPayload {
+export function autocompleteInteraction(
+  world: FakeWorld,
+  options: AutocompleteOptions,
+  commandId: string,
+): InteractionPayload {
   const data = commandData(options, commandId);
   const { focused } = options;
-  if (focused) data.options = [...(options.options ?? []), { name: focused.name, type: focused.type ?? 3, value: focused.value, focused: true }];
+  if (focused)
+    data.options = [
+      ...(options.options ?? []),
+      { name: focused.name, type: focused.type ?? 3, value: focused.value, focused: true },
+    ];
   return { ...baseInteraction(world, 4, options), data };
 }
 
 /** The bot message a component sits on, when a test does not pass the real one. */
-export function componentMessage(world: FakeWorld, channelId: string, customId: string, componentType: number): JsonObject {
-  const component: JsonObject = componentType === 2
-    ? { type: 2, id: 2, style: 1, label: 'Button', custom_id: customId }
-    : { type: componentType, id: 2, custom_id: customId, options: [], min_values: 1, max_values: 1 };
+export function componentMessage(
+  world: FakeWorld,
+  channelId: string,
+  customId: string,
+  componentType: number,
+): JsonObject {
+  const component: JsonObject =
+    componentType === 2
+      ? { type: 2, id: 2, style: 1, label: 'Button', custom_id: customId }
+      : { type: componentType, id: 2, custom_id: customId, options: [], min_values: 1, max_values: 1 };
   return {
-    id: snowflake(Date.now() - 60_000), channel_id: channelId, author: userPayload(world.botUserId, world.botUsername, true),
-    content: '', embeds: [], attachments: [], mentions: [], mention_roles: [], mention_everyone: false, pinned: false, tts: false,
-    components: [{ type: 1, id: 1, components: [component] }], type: 0, flags: 0,
-    timestamp: new Date(Date.now() - 60_000).toISOString(), edited_timestamp: null, application_id: world.applicationId,
+    id: snowflake(Date.now() - 60_000),
+    channel_id: channelId,
+    author: userPayload(world.botUserId, world.botUsername, true),
+    content: '',
+    embeds: [],
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    components: [{ type: 1, id: 1, components: [component] }],
+    type: 0,
+    flags: 0,
+    timestamp: new Date(Date.now() - 60_000).toISOString(),
+    edited_timestamp: null,
+    application_id: world.applicationId,
   };
 }
 
@@ -140,7 +187,8 @@ export function componentInteraction(world: FakeWorld, options: ComponentOptions
   const data: JsonObject = { custom_id: options.customId, component_type: componentType };
   if (options.values) data.values = [...options.values];
   payload.data = data;
-  payload.message = options.message ?? componentMessage(world, payload.channel_id as string, options.customId, componentType);
+  payload.message =
+    options.message ?? componentMessage(world, payload.channel_id as string, options.customId, componentType);
   return payload;
 }
 
@@ -148,7 +196,9 @@ export function componentInteraction(world: FakeWorld, options: ComponentOptions
 export function modalSubmitInteraction(world: FakeWorld, options: ModalSubmitOptions): InteractionPayload {
   const payload = baseInteraction(world, 5, options);
   const components = Object.entries(options.fields).map(([customId, value], index) => ({
-    type: 1, id: index * 2 + 1, components: [{ type: 4, id: index * 2 + 2, custom_id: customId, value }],
+    type: 1,
+    id: index * 2 + 1,
+    components: [{ type: 4, id: index * 2 + 2, custom_id: customId, value }],
   }));
   payload.data = { custom_id: options.customId, components };
   if (options.message) payload.message = options.message;
@@ -173,14 +223,36 @@ export function memberMessagePayload(world: FakeWorld, options: MemberMessageOpt
   const at = Date.now();
   const author = userPayload(options.userId ?? world.userId, options.username ?? world.username, options.bot ?? false);
   return {
-    id: snowflake(at), type: 0, channel_id: options.channelId ?? world.channelId, guild_id: options.guildId ?? world.guildId,
+    id: snowflake(at),
+    type: 0,
+    channel_id: options.channelId ?? world.channelId,
+    guild_id: options.guildId ?? world.guildId,
     author,
     member: {
-      roles: [...(options.roles ?? [])], joined_at: new Date(at - 86_400_000).toISOString(), nick: null, avatar: null, banner: null,
-      deaf: false, mute: false, flags: 0, pending: false, premium_since: null, communication_disabled_until: null,
+      roles: [...(options.roles ?? [])],
+      joined_at: new Date(at - 86_400_000).toISOString(),
+      nick: null,
+      avatar: null,
+      banner: null,
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      premium_since: null,
+      communication_disabled_until: null,
     },
-    content: options.content ?? '', timestamp: new Date(at).toISOString(), edited_timestamp: null, tts: false,
-    mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], components: [], pinned: false,
-    flags: 0, nonce: snowflake(at),
+    content: options.content ?? '',
+    timestamp: new Date(at).toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: [],
+    pinned: false,
+    flags: 0,
+    nonce: snowflake(at),
   };
 }

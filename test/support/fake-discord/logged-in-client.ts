@@ -23,7 +23,9 @@ export function plainClientOptions(apiUrl: string): ClientOptions {
  * Starts a fake Discord that takes the suite's bot token, and a client with the options `clientOptions` builds from
  * the fake's API URL, logged in with that token; resolves once the client is ready. If it cannot log in, both are closed.
  */
-export async function startFakeDiscordWithClient(clientOptions: (apiUrl: string) => ClientOptions = plainClientOptions): Promise<FakeDiscordWithClient> {
+export async function startFakeDiscordWithClient(
+  clientOptions: (apiUrl: string) => ClientOptions = plainClientOptions,
+): Promise<FakeDiscordWithClient> {
   const fake = await startFakeDiscord({ token: FAKE_TOKEN });
   let client: Client | undefined;
   const close = async (): Promise<void> => {

@@ -11,7 +11,12 @@ const PREFIX = '/api/v10';
  * The REST entry point: records every request, applies injected faults, then routes it. Unknown paths answer
  * 404 `{ message: 'Unknown', code: 0 }` and stay recorded with `matched: false`, so tests can assert none happened.
  */
-export function createRestListener(state: FakeState, routes: readonly Route[], faults: Faults, token: string | undefined) {
+export function createRestListener(
+  state: FakeState,
+  routes: readonly Route[],
+  faults: Faults,
+  token: string | undefined,
+) {
   const respond = async (record: RecordedRequest): Promise<RouteResult> => {
     const { method, path } = record;
     const delay = faults.takeDelay(method, path);
@@ -30,7 +35,8 @@ export function createRestListener(state: FakeState, routes: readonly Route[], f
       record.matched = false;
       return candidates.length > 0 ? reply.error(405, 0, '405: Method Not Allowed') : reply.error(404, 0, 'Unknown');
     }
-    if (found.auth && token !== undefined && record.authorization !== `Bot ${token}`) return reply.error(401, 0, '401: Unauthorized');
+    if (found.auth && token !== undefined && record.authorization !== `Bot ${token}`)
+      return reply.error(401, 0, '401: Unauthorized');
     const values = found.pattern.exec(path)?.slice(1) ?? [];
     const body = record.body;
     const context: RouteContext = {
@@ -38,7 +44,8 @@ export function createRestListener(state: FakeState, routes: readonly Route[], f
       body: typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {},
       param: (name) => {
         const value = values[found.names.indexOf(name)];
-        if (value === undefined) throw new Error(`route ${found.method} ${found.pattern.source} has no parameter ${name}`);
+        if (value === undefined)
+          throw new Error(`route ${found.method} ${found.pattern.source} has no parameter ${name}`);
         return decodeURIComponent(value);
       },
     };

@@ -32,16 +32,21 @@ export function channelRoutes(state: FakeState, dispatch: Dispatcher): Route[] {
     if (state.channels.get(message.channelId)?.channel.type === 1) delete body.guild_id;
     return reply.json(body);
   };
-  const pin = (pinned: boolean) => (context: RouteContext): RouteResult =>
-    withMessage(context, (message) => {
-      message.pinned = pinned;
-      return reply.noContent();
-    });
+  const pin =
+    (pinned: boolean) =>
+    (context: RouteContext): RouteResult =>
+      withMessage(context, (message) => {
+        message.pinned = pinned;
+        return reply.noContent();
+      });
 
   // Creates a thread under a channel; from a message, Discord reuses the message id as the thread id.
   const startThread = (context: RouteContext, fromMessage: RecordedMessage | null): RouteResult => {
     const name = context.body.name;
-    if (typeof name !== 'string' || name.length < 1 || name.length > 100) return reply.error(400, 50035, 'Invalid Form Body', { name: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }] } });
+    if (typeof name !== 'string' || name.length < 1 || name.length > 100)
+      return reply.error(400, 50035, 'Invalid Form Body', {
+        name: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }] },
+      });
     const type = fromMessage ? 11 : typeof context.body.type === 'number' ? context.body.type : 12;
     const id = fromMessage?.id ?? snowflake();
     const thread = guildChannelPayload(world, id, type, name);
@@ -50,7 +55,8 @@ export function channelRoutes(state: FakeState, dispatch: Dispatcher): Route[] {
       auto_archive_duration: context.body.auto_archive_duration ?? 1440,
       ...(type === 12 ? { invitable: context.body.invitable ?? true } : {}),
     });
-    if (typeof context.body.rate_limit_per_user === 'number') thread.rate_limit_per_user = context.body.rate_limit_per_user;
+    if (typeof context.body.rate_limit_per_user === 'number')
+      thread.rate_limit_per_user = context.body.rate_limit_per_user;
     state.channels.set(id, { channel: thread, messages: [] });
     dispatch('THREAD_CREATE', { ...thread, newly_created: true });
     return reply.json(thread, 201);
@@ -61,14 +67,18 @@ export function channelRoutes(state: FakeState, dispatch: Dispatcher): Route[] {
   const openDm = (context: RouteContext): RouteResult => {
     const recipient = context.body.recipient_id;
     if (typeof recipient !== 'string' || !/^\d{17,20}$/u.test(recipient)) {
-      return reply.error(400, 50035, 'Invalid Form Body', { recipient_id: { _errors: [{ code: 'NUMBER_TYPE_COERCE', message: 'Value is not snowflake.' }] } });
+      return reply.error(400, 50035, 'Invalid Form Body', {
+        recipient_id: { _errors: [{ code: 'NUMBER_TYPE_COERCE', message: 'Value is not snowflake.' }] },
+      });
     }
     const recipientOf = (channel: JsonObject): JsonValue | undefined => {
       const recipients = channel.recipients;
       const first = Array.isArray(recipients) ? recipients[0] : undefined;
       return typeof first === 'object' && first !== null && !Array.isArray(first) ? first.id : undefined;
     };
-    const existing = [...state.channels.values()].find((record) => record.channel.type === 1 && recipientOf(record.channel) === recipient);
+    const existing = [...state.channels.values()].find(
+      (record) => record.channel.type === 1 && recipientOf(record.channel) === recipient,
+    );
     if (existing) return reply.json(existing.channel);
     const user = userPayload(recipient, recipient === world.userId ? world.username : `user-${recipient.slice(-4)}`);
     const channel: JsonObject = { id: snowflake(), type: 1, last_message_id: null, flags: 0, recipients: [user] };
@@ -89,7 +99,8 @@ export function channelRoutes(state: FakeState, dispatch: Dispatcher): Route[] {
         }
         if (isThread(next)) {
           const metadata: JsonObject = { ...metadataOf(next) };
-          if (typeof archived === 'boolean') Object.assign(metadata, { archived, archive_timestamp: new Date().toISOString() });
+          if (typeof archived === 'boolean')
+            Object.assign(metadata, { archived, archive_timestamp: new Date().toISOString() });
           if (typeof locked === 'boolean') metadata.locked = locked;
           if (duration !== undefined) metadata.auto_archive_duration = duration;
           if (invitable !== undefined) metadata.invitable = invitable;
@@ -103,14 +114,19 @@ export function channelRoutes(state: FakeState, dispatch: Dispatcher): Route[] {
     route('POST', '/channels/:channel/messages', (context) =>
       withChannel(context, (record) => {
         const metadata = metadataOf(record.channel);
-        if (metadata.archived === true && metadata.locked === true) return reply.error(400, 50083, 'Thread is archived');
+        if (metadata.archived === true && metadata.locked === true)
+          return reply.error(400, 50083, 'Thread is archived');
         // Posting into an archived (unlocked) thread unarchives it, as on Discord.
-        if (metadata.archived === true) record.channel = { ...record.channel, thread_metadata: { ...metadata, archived: false } };
+        if (metadata.archived === true)
+          record.channel = { ...record.channel, thread_metadata: { ...metadata, archived: false } };
         const problem = createProblem(context.body);
         if (problem) return problem;
         // enforce_nonce: a second create with the same nonce in the channel returns the first message, as Discord does.
         const body = context.body as { nonce?: unknown; enforce_nonce?: unknown } | undefined;
-        const nonce = body?.enforce_nonce === true && typeof body.nonce === 'string' ? `${context.param('channel')}:${body.nonce}` : undefined;
+        const nonce =
+          body?.enforce_nonce === true && typeof body.nonce === 'string'
+            ? `${context.param('channel')}:${body.nonce}`
+            : undefined;
         const existing = nonce === undefined ? undefined : nonceMessages.get(nonce);
         if (existing) return render(existing);
         const created = state.createMessage(context.param('channel'), context.body, 'channel', null);
@@ -139,6 +155,8 @@ export function channelRoutes(state: FakeState, dispatch: Dispatcher): Route[] {
     route('PUT', '/channels/:channel/pins/:message', pin(true)),
     route('DELETE', '/channels/:channel/pins/:message', pin(false)),
     route('POST', '/channels/:channel/threads', (context) => withChannel(context, () => startThread(context, null))),
-    route('POST', '/channels/:channel/messages/:message/threads', (context) => withMessage(context, (message) => startThread(context, message))),
+    route('POST', '/channels/:channel/messages/:message/threads', (context) =>
+      withMessage(context, (message) => startThread(context, message)),
+    ),
   ];
 }

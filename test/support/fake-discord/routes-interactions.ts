@@ -5,10 +5,17 @@ import { apiMessage } from './world.js';
 
 const COMPONENTS_V2 = 1 << 15;
 /** Callback types Discord accepts for each interaction type (2 command, 3 component, 4 autocomplete, 5 modal). */
-const ALLOWED_CALLBACKS: Readonly<Record<number, readonly number[]>> = { 2: [4, 5, 9, 10], 3: [4, 5, 6, 7, 9, 10], 4: [8], 5: [4, 5, 6, 7] };
+const ALLOWED_CALLBACKS: Readonly<Record<number, readonly number[]>> = {
+  2: [4, 5, 9, 10],
+  3: [4, 5, 6, 7, 9, 10],
+  4: [8],
+  5: [4, 5, 6, 7],
+};
 
-const isObject = (value: JsonValue | undefined): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-const formError = (problem: string): RouteResult => reply.error(400, 50035, 'Invalid Form Body', { _errors: [{ code: 'INVALID', message: problem }] });
+const isObject = (value: JsonValue | undefined): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const formError = (problem: string): RouteResult =>
+  reply.error(400, 50035, 'Invalid Form Body', { _errors: [{ code: 'INVALID', message: problem }] });
 
 /** True when a message would show nothing, which Discord refuses with 50006. */
 function isEmpty(message: SentMessageFields): boolean {
@@ -23,10 +30,12 @@ function embedProblem(embeds: readonly JsonValue[]): RouteResult | null {
   let total = 0;
   for (const embed of embeds.filter(isObject)) {
     const fields = Array.isArray(embed['fields']) ? embed['fields'].filter(isObject) : [];
-    if (text(embed['description']).length > 4096) return formError('embeds.description: Must be 4096 or fewer in length.');
+    if (text(embed['description']).length > 4096)
+      return formError('embeds.description: Must be 4096 or fewer in length.');
     if (text(embed['title']).length > 256) return formError('embeds.title: Must be 256 or fewer in length.');
     if (fields.length > 25) return formError('embeds.fields: Must be 25 or fewer in length.');
-    if (fields.some((field) => text(field['value']).length > 1024)) return formError('embeds.fields.value: Must be 1024 or fewer in length.');
+    if (fields.some((field) => text(field['value']).length > 1024))
+      return formError('embeds.fields.value: Must be 1024 or fewer in length.');
     const author = isObject(embed['author']) ? text(embed['author']['name']) : '';
     const footer = isObject(embed['footer']) ? text(embed['footer']['text']) : '';
     total += text(embed['title']).length + text(embed['description']).length + author.length + footer.length;
@@ -37,9 +46,15 @@ function embedProblem(embeds: readonly JsonValue[]): RouteResult | null {
 
 /** custom_ids of at most 100 characters, unique within a message, as Discord requires. */
 function componentProblem(rows: readonly JsonValue[]): RouteResult | null {
-  const ids = rows.filter(isObject).flatMap((row) => (Array.isArray(row['components']) ? row['components'].filter(isObject) : [])).map((component) => text(component['custom_id'])).filter((id) => id !== '');
+  const ids = rows
+    .filter(isObject)
+    .flatMap((row) => (Array.isArray(row['components']) ? row['components'].filter(isObject) : []))
+    .map((component) => text(component['custom_id']))
+    .filter((id) => id !== '');
   if (ids.some((id) => id.length > 100)) return formError('components.custom_id: Must be 100 or fewer in length.');
-  return new Set(ids).size === ids.length ? null : formError('components.custom_id: Component custom id cannot be duplicated');
+  return new Set(ids).size === ids.length
+    ? null
+    : formError('components.custom_id: Component custom id cannot be duplicated');
 }
 
 /** The problem Discord would report for a message body (create, or the merged result of an edit), if any. */
@@ -72,13 +87,21 @@ function channelOf(state: FakeState, record: InteractionRecord): string {
 }
 
 /** Validates a callback against the interaction's type and the callback's own rules. */
-function callbackProblem(record: InteractionRecord, type: JsonValue | undefined, data: JsonObject | undefined): RouteResult | null {
+function callbackProblem(
+  record: InteractionRecord,
+  type: JsonValue | undefined,
+  data: JsonObject | undefined,
+): RouteResult | null {
   if (typeof type !== 'number' || !(ALLOWED_CALLBACKS[record.type] ?? []).includes(type)) {
     return formError(`type: callback type ${JSON.stringify(type)} is not valid for interaction type ${record.type}`);
   }
   if (type === 4) return createProblem(data ?? {});
-  if (type === 8 && (!Array.isArray(data?.choices) || data.choices.length > 25)) return formError('data.choices: Must be 25 or fewer in length.');
-  if (type === 9 && (typeof data?.custom_id !== 'string' || typeof data.title !== 'string' || !Array.isArray(data.components))) {
+  if (type === 8 && (!Array.isArray(data?.choices) || data.choices.length > 25))
+    return formError('data.choices: Must be 25 or fewer in length.');
+  if (
+    type === 9 &&
+    (typeof data?.custom_id !== 'string' || typeof data.title !== 'string' || !Array.isArray(data.components))
+  ) {
     return formError('data: a modal needs custom_id, title and components');
   }
   return null;
@@ -87,7 +110,8 @@ function callbackProblem(record: InteractionRecord, type: JsonValue | undefined,
 /** Interaction callbacks and the interaction webhook (edit/fetch/delete the original, follow-ups). */
 export function interactionRoutes(state: FakeState): Route[] {
   const { world } = state;
-  const render = (record: InteractionRecord, message: RecordedMessage): RouteResult => reply.json(apiMessage(world, message, record.payload));
+  const render = (record: InteractionRecord, message: RecordedMessage): RouteResult =>
+    reply.json(apiMessage(world, message, record.payload));
 
   const callback = (context: RouteContext): RouteResult => {
     const at = Date.now();
@@ -98,7 +122,8 @@ export function interactionRoutes(state: FakeState): Route[] {
       record.rejectedCallbacks.push({ at, status: result.status, code, body: context.request.body });
       return result;
     };
-    if (record.callbacks.length > 0) return refuse(reply.error(400, 40060, 'Interaction has already been acknowledged.'));
+    if (record.callbacks.length > 0)
+      return refuse(reply.error(400, 40060, 'Interaction has already been acknowledged.'));
     const type = context.body.type;
     const data = isObject(context.body.data) ? context.body.data : undefined;
     const problem = callbackProblem(record, type, data);
@@ -119,7 +144,11 @@ export function interactionRoutes(state: FakeState): Route[] {
     const original = type === 4 || type === 5 || type === 7 ? record.original : null;
     const interaction: JsonObject = { id: record.id, type: record.type };
     if (original) {
-      Object.assign(interaction, { response_message_id: original.id, response_message_loading: original.loading, response_message_ephemeral: ((original.flags ?? 0) & 64) !== 0 });
+      Object.assign(interaction, {
+        response_message_id: original.id,
+        response_message_loading: original.loading,
+        response_message_ephemeral: ((original.flags ?? 0) & 64) !== 0,
+      });
     }
     const resource: JsonObject = { type };
     if (original) resource.message = apiMessage(world, original, record.payload);
@@ -128,41 +157,62 @@ export function interactionRoutes(state: FakeState): Route[] {
 
   // Resolves the interaction behind a webhook; it only exists once the interaction was acknowledged.
   const webhook = (context: RouteContext): InteractionRecord | RouteResult => {
-    const record = context.param('app') === world.applicationId ? state.interactionByToken(context.param('token')) : undefined;
+    const record =
+      context.param('app') === world.applicationId ? state.interactionByToken(context.param('token')) : undefined;
     return record && record.callbacks.length > 0 ? record : reply.error(404, 10015, 'Unknown Webhook');
   };
-  const withMessage = (context: RouteContext, then: (record: InteractionRecord, message: RecordedMessage) => RouteResult): RouteResult => {
+  const withMessage = (
+    context: RouteContext,
+    then: (record: InteractionRecord, message: RecordedMessage) => RouteResult,
+  ): RouteResult => {
     const record = webhook(context);
     if ('status' in record) return record;
     const id = context.param('message');
-    const message = id === '@original' ? record.original : [record.original, ...record.followUps].find((candidate) => candidate?.id === id);
+    const message =
+      id === '@original'
+        ? record.original
+        : [record.original, ...record.followUps].find((candidate) => candidate?.id === id);
     return message && !message.deleted ? then(record, message) : reply.error(404, 10008, 'Unknown Message');
   };
 
   return [
     route('POST', '/interactions/:id/:token/callback', callback, false),
     route('GET', '/webhooks/:app/:token/messages/:message', (context) => withMessage(context, render), false),
-    route('PATCH', '/webhooks/:app/:token/messages/:message', (context) =>
-      withMessage(context, (record, message) => {
-        const problem = editProblem(message, context.body);
+    route(
+      'PATCH',
+      '/webhooks/:app/:token/messages/:message',
+      (context) =>
+        withMessage(context, (record, message) => {
+          const problem = editProblem(message, context.body);
+          if (problem) return problem;
+          state.editMessage(message, context.body);
+          return render(record, message);
+        }),
+      false,
+    ),
+    route(
+      'DELETE',
+      '/webhooks/:app/:token/messages/:message',
+      (context) =>
+        withMessage(context, (_record, message) => {
+          message.deleted = true;
+          return reply.noContent();
+        }),
+      false,
+    ),
+    route(
+      'POST',
+      '/webhooks/:app/:token',
+      (context) => {
+        const record = webhook(context);
+        if ('status' in record) return record;
+        const problem = createProblem(context.body);
         if (problem) return problem;
-        state.editMessage(message, context.body);
-        return render(record, message);
-      }), false),
-    route('DELETE', '/webhooks/:app/:token/messages/:message', (context) =>
-      withMessage(context, (_record, message) => {
-        message.deleted = true;
-        return reply.noContent();
-      }), false),
-    route('POST', '/webhooks/:app/:token', (context) => {
-      const record = webhook(context);
-      if ('status' in record) return record;
-      const problem = createProblem(context.body);
-      if (problem) return problem;
-      const message = state.createMessage(channelOf(state, record), context.body, 'follow-up', record.id);
-      record.followUps.push(message);
-      return context.request.query.wait === 'true' ? render(record, message) : reply.noContent();
-    }, false),
+        const message = state.createMessage(channelOf(state, record), context.body, 'follow-up', record.id);
+        record.followUps.push(message);
+        return context.request.query.wait === 'true' ? render(record, message) : reply.noContent();
+      },
+      false,
+    ),
   ];
 }
-

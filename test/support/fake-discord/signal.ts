@@ -36,7 +36,10 @@ export class ChangeSignal {
           reject(error);
         },
       };
-      const timer = setTimeout(() => waiter.fail(new Error(`Timed out after ${timeoutMs} ms: ${describe()}`)), timeoutMs);
+      const timer = setTimeout(
+        () => waiter.fail(new Error(`Timed out after ${timeoutMs} ms: ${describe()}`)),
+        timeoutMs,
+      );
       const finish = (): void => {
         clearTimeout(timer);
         this.waiters.delete(waiter);

@@ -1,8 +1,25 @@
 import { ChangeSignal } from './signal.js';
-import type { FakeWorld, InteractionRecord, JsonObject, JsonValue, RecordedMessage, RecordedRequest, SentMessageFields } from './types.js';
+import type {
+  FakeWorld,
+  InteractionRecord,
+  JsonObject,
+  JsonValue,
+  RecordedMessage,
+  RecordedRequest,
+  SentMessageFields,
+} from './types.js';
 import { dmChannelPayload, guildChannelPayload, snowflake, userPayload } from './world.js';
 
-const MESSAGE_FIELDS = ['content', 'embeds', 'components', 'flags', 'allowed_mentions', 'attachments', 'tts', 'message_reference'] as const;
+const MESSAGE_FIELDS = [
+  'content',
+  'embeds',
+  'components',
+  'flags',
+  'allowed_mentions',
+  'attachments',
+  'tts',
+  'message_reference',
+] as const;
 const EPHEMERAL = 64;
 
 /** A channel the fake knows, with every message posted to it (interaction replies included). */
@@ -19,7 +36,8 @@ export function applyMessageFields(target: SentMessageFields, body: JsonObject, 
     const value = body[key];
     if (value === null || value === undefined) delete fields[key];
     // An edit cannot make a message ephemeral or public; Discord keeps the bit from creation.
-    else if (key === 'flags' && isEdit && typeof value === 'number') target.flags = value | ((target.flags ?? 0) & EPHEMERAL);
+    else if (key === 'flags' && isEdit && typeof value === 'number')
+      target.flags = value | ((target.flags ?? 0) & EPHEMERAL);
     else fields[key] = value;
   }
 }
@@ -43,8 +61,14 @@ export class FakeState {
   readonly roles: JsonObject[] = [];
 
   constructor(readonly world: FakeWorld) {
-    this.channels.set(world.channelId, { channel: guildChannelPayload(world, world.channelId, 0, 'general'), messages: [] });
-    this.channels.set(world.threadId, { channel: guildChannelPayload(world, world.threadId, 11, 'reading-thread'), messages: [] });
+    this.channels.set(world.channelId, {
+      channel: guildChannelPayload(world, world.channelId, 0, 'general'),
+      messages: [],
+    });
+    this.channels.set(world.threadId, {
+      channel: guildChannelPayload(world, world.threadId, 11, 'reading-thread'),
+      messages: [],
+    });
     const dm = dmChannelPayload(world, userPayload(world.userId, world.username));
     this.channels.set(world.dmChannelId, { channel: dm, messages: [] });
   }
@@ -71,10 +95,24 @@ export class FakeState {
   }
 
   /** Records a new message from a create body and files it under its channel. */
-  createMessage(channelId: string, body: JsonObject, source: RecordedMessage['source'], interactionId: string | null, loading = false): RecordedMessage {
+  createMessage(
+    channelId: string,
+    body: JsonObject,
+    source: RecordedMessage['source'],
+    interactionId: string | null,
+    loading = false,
+  ): RecordedMessage {
     const at = Date.now();
     const message: RecordedMessage = {
-      id: snowflake(at), channelId, source, interactionId, loading, deleted: false, pinned: false, createdAt: at, editedAt: null,
+      id: snowflake(at),
+      channelId,
+      source,
+      interactionId,
+      loading,
+      deleted: false,
+      pinned: false,
+      createdAt: at,
+      editedAt: null,
       history: [{ kind: 'create', at, body }],
     };
     applyMessageFields(message, body, false);
@@ -93,8 +131,16 @@ export class FakeState {
     if (existing) return existing;
     const at = Date.now();
     const message: RecordedMessage = {
-      id, channelId, source: 'component', interactionId, loading: false, deleted: false, pinned: apiMessage.pinned === true,
-      createdAt: at, editedAt: null, history: [],
+      id,
+      channelId,
+      source: 'component',
+      interactionId,
+      loading: false,
+      deleted: false,
+      pinned: apiMessage.pinned === true,
+      createdAt: at,
+      editedAt: null,
+      history: [],
     };
     applyMessageFields(message, apiMessage, false);
     this.channel(channelId).messages.push(message);

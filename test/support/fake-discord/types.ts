@@ -133,7 +133,12 @@ export interface InteractionRecord {
   /** Accepted callbacks; a real interaction has at most one. */
   readonly callbacks: CallbackRecord[];
   /** Callbacks refused (e.g. 40060 already acknowledged, 50035 wrong type). */
-  readonly rejectedCallbacks: { readonly at: number; readonly status: number; readonly code: number; readonly body: JsonValue | undefined }[];
+  readonly rejectedCallbacks: {
+    readonly at: number;
+    readonly status: number;
+    readonly code: number;
+    readonly body: JsonValue | undefined;
+  }[];
   /** The original response, after edits; for type 6/7 callbacks, the component's message. */
   original: RecordedMessage | null;
   readonly followUps: RecordedMessage[];

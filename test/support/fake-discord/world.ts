@@ -41,7 +41,15 @@ export function makeWorld(options: FakeDiscordOptions): FakeWorld {
 
 /** A user object; bots get `bot: true`. */
 export function userPayload(id: string, username: string, bot = false): JsonObject {
-  const user: JsonObject = { id, username, discriminator: '0', global_name: bot ? null : username, avatar: null, public_flags: 0, flags: 0 };
+  const user: JsonObject = {
+    id,
+    username,
+    discriminator: '0',
+    global_name: bot ? null : username,
+    avatar: null,
+    public_flags: 0,
+    flags: 0,
+  };
   if (bot) user.bot = true;
   return user;
 }
@@ -53,7 +61,16 @@ export function botUser(world: FakeWorld): JsonObject {
 
 /** A text channel or public thread object as the guild holds it. */
 export function guildChannelPayload(world: FakeWorld, id: string, type: number, name: string): JsonObject {
-  const channel: JsonObject = { id, type, name, guild_id: world.guildId, last_message_id: null, rate_limit_per_user: 0, flags: 0, nsfw: false };
+  const channel: JsonObject = {
+    id,
+    type,
+    name,
+    guild_id: world.guildId,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    flags: 0,
+    nsfw: false,
+  };
   if (type === 11 || type === 12) {
     const now = new Date().toISOString();
     Object.assign(channel, {
@@ -62,7 +79,13 @@ export function guildChannelPayload(world: FakeWorld, id: string, type: number, 
       member_count: 1,
       message_count: 0,
       total_message_sent: 0,
-      thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: now, locked: false, create_timestamp: now },
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: 1440,
+        archive_timestamp: now,
+        locked: false,
+        create_timestamp: now,
+      },
     });
   } else {
     Object.assign(channel, { position: 0, parent_id: null, topic: null, permission_overwrites: [] });
@@ -73,8 +96,18 @@ export function guildChannelPayload(world: FakeWorld, id: string, type: number, 
 /** A guild role object, as GUILD_CREATE and GUILD_ROLE_CREATE carry it. */
 export function rolePayload(id: string, name: string, permissions = '0', position = 1): JsonObject {
   return {
-    id, name, permissions, position, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
-    hoist: false, managed: false, mentionable: false, icon: null, unicode_emoji: null, flags: 0,
+    id,
+    name,
+    permissions,
+    position,
+    color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false,
+    managed: false,
+    mentionable: false,
+    icon: null,
+    unicode_emoji: null,
+    flags: 0,
   };
 }
 
@@ -88,28 +121,89 @@ export function dmChannelPayload(world: FakeWorld, user: JsonObject): JsonObject
  * `channels` are the guild's current channel objects (threads go to `threads`, as Discord sends them); `roles` the
  * guild's roles besides @everyone.
  */
-export function guildCreatePayload(world: FakeWorld, channels: readonly JsonObject[], roles: readonly JsonObject[] = []): JsonObject {
+export function guildCreatePayload(
+  world: FakeWorld,
+  channels: readonly JsonObject[],
+  roles: readonly JsonObject[] = [],
+): JsonObject {
   const joinedAt = new Date().toISOString();
   const everyone: JsonObject = {
-    id: world.guildId, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0,
+    id: world.guildId,
+    name: '@everyone',
+    permissions: MEMBER_PERMISSIONS,
+    position: 0,
+    color: 0,
     colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
-    hoist: false, managed: false, mentionable: false, icon: null, unicode_emoji: null, flags: 0,
+    hoist: false,
+    managed: false,
+    mentionable: false,
+    icon: null,
+    unicode_emoji: null,
+    flags: 0,
   };
   const isThread = (channel: JsonObject): boolean => channel.type === 10 || channel.type === 11 || channel.type === 12;
   const inGuild = channels.filter((channel) => channel.type !== 1 && channel.type !== 3);
   return {
-    id: world.guildId, name: world.guildName, icon: null, splash: null, discovery_splash: null, banner: null, description: null,
-    owner_id: world.userId, afk_channel_id: null, afk_timeout: 300, verification_level: 0, default_message_notifications: 0,
-    explicit_content_filter: 0, mfa_level: 0, nsfw_level: 0, premium_tier: 0, premium_subscription_count: 0,
-    premium_progress_bar_enabled: false, preferred_locale: 'en-US', system_channel_id: world.channelId, system_channel_flags: 0,
-    rules_channel_id: null, public_updates_channel_id: null, safety_alerts_channel_id: null, vanity_url_code: null,
-    application_id: null, features: [], max_members: 500000, max_video_channel_users: 25, max_stage_video_channel_users: 50,
-    joined_at: joinedAt, large: false, unavailable: false, member_count: 2, lazy: true,
+    id: world.guildId,
+    name: world.guildName,
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    banner: null,
+    description: null,
+    owner_id: world.userId,
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    mfa_level: 0,
+    nsfw_level: 0,
+    premium_tier: 0,
+    premium_subscription_count: 0,
+    premium_progress_bar_enabled: false,
+    preferred_locale: 'en-US',
+    system_channel_id: world.channelId,
+    system_channel_flags: 0,
+    rules_channel_id: null,
+    public_updates_channel_id: null,
+    safety_alerts_channel_id: null,
+    vanity_url_code: null,
+    application_id: null,
+    features: [],
+    max_members: 500000,
+    max_video_channel_users: 25,
+    max_stage_video_channel_users: 50,
+    joined_at: joinedAt,
+    large: false,
+    unavailable: false,
+    member_count: 2,
+    lazy: true,
     roles: [everyone, ...roles],
     channels: inGuild.filter((channel) => !isThread(channel)).map(({ guild_id: _guildId, ...channel }) => channel),
     threads: inGuild.filter(isThread),
-    members: [{ user: botUser(world), roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false, communication_disabled_until: null }],
-    presences: [], voice_states: [], emojis: [], stickers: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
+    members: [
+      {
+        user: botUser(world),
+        roles: [],
+        joined_at: joinedAt,
+        deaf: false,
+        mute: false,
+        flags: 0,
+        nick: null,
+        avatar: null,
+        premium_since: null,
+        pending: false,
+        communication_disabled_until: null,
+      },
+    ],
+    presences: [],
+    voice_states: [],
+    emojis: [],
+    stickers: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
   };
 }
 
@@ -143,7 +237,12 @@ export function apiMessage(world: FakeWorld, record: RecordedMessage, interactio
     message.webhook_id = world.applicationId;
     if (interaction) {
       const user = (interaction.member as JsonObject | undefined)?.user ?? interaction.user ?? null;
-      message.interaction_metadata = { id: interaction.id ?? null, type: interaction.type ?? null, user, authorizing_integration_owners: interaction.authorizing_integration_owners ?? {} };
+      message.interaction_metadata = {
+        id: interaction.id ?? null,
+        type: interaction.type ?? null,
+        user,
+        authorizing_integration_owners: interaction.authorizing_integration_owners ?? {},
+      };
     }
   }
   if (record.message_reference !== undefined) message.message_reference = record.message_reference;

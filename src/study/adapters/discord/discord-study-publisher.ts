@@ -14,13 +14,17 @@ export class DiscordStudyPublisher implements StudyPublisher {
   constructor(private readonly rest: REST) {}
 
   async createThread(channelId: string, name: string): Promise<string> {
-    const thread = (await this.rest.post(Routes.threads(channelId), { body: { name, type: ChannelType.PublicThread, auto_archive_duration: AUTO_ARCHIVE_MINUTES } })) as { id: string };
+    const thread = (await this.rest.post(Routes.threads(channelId), {
+      body: { name, type: ChannelType.PublicThread, auto_archive_duration: AUTO_ARCHIVE_MINUTES },
+    })) as { id: string };
     return thread.id;
   }
 
   async post(channelId: string, view: MessageView, nonce?: string): Promise<string> {
     const once = nonce === undefined ? {} : { nonce, enforce_nonce: true };
-    const message = (await this.rest.post(Routes.channelMessages(channelId), { body: { ...this.body(view), ...once } })) as { id: string };
+    const message = (await this.rest.post(Routes.channelMessages(channelId), {
+      body: { ...this.body(view), ...once },
+    })) as { id: string };
     return message.id;
   }
 
@@ -40,8 +44,12 @@ export class DiscordStudyPublisher implements StudyPublisher {
 
   async notify(userId: string, text: string): Promise<boolean> {
     try {
-      const channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string };
-      await this.rest.post(Routes.channelMessages(channel.id), { body: { content: text, allowed_mentions: { parse: [] } } });
+      const channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as {
+        id: string;
+      };
+      await this.rest.post(Routes.channelMessages(channel.id), {
+        body: { content: text, allowed_mentions: { parse: [] } },
+      });
       return true;
     } catch {
       return false;

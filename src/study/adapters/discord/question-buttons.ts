@@ -1,4 +1,13 @@
-import { ActionRowBuilder, ComponentType, MessageFlags, ModalBuilder, TextInputBuilder, TextInputStyle, type ButtonInteraction, type ModalSubmitInteraction } from 'discord.js';
+import {
+  ActionRowBuilder,
+  ComponentType,
+  MessageFlags,
+  ModalBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+  type ButtonInteraction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
 import { decodeButtonState, encodeButtonState, type ButtonState } from '../../../discord/custom-ids.js';
 import { UserFacingError } from '../../../refusal/user-facing-error.js';
 import type { BotContext, HandlerOutcome } from '../../../discord/adapters/bot-context.js';
@@ -12,11 +21,20 @@ const REASON_FIELD = 'reason';
  * Reject first asks for an optional reason in a modal. Question ids point into the store, so buttons on messages
  * posted before a restart keep working.
  */
-export async function pressQuestionButton(interaction: ButtonInteraction, state: Extract<ButtonState, { kind: 'question' }>, context: BotContext): Promise<HandlerOutcome> {
+export async function pressQuestionButton(
+  interaction: ButtonInteraction,
+  state: Extract<ButtonState, { kind: 'question' }>,
+  context: BotContext,
+): Promise<HandlerOutcome> {
   const actor = studyActorOf(interaction);
   if (state.action === 'reject') {
     context.queue.checkDecidable(actor, state.question);
-    const reason = new TextInputBuilder().setCustomId(REASON_FIELD).setLabel('Reason (shown to the author)').setStyle(TextInputStyle.Paragraph).setRequired(false).setMaxLength(300);
+    const reason = new TextInputBuilder()
+      .setCustomId(REASON_FIELD)
+      .setLabel('Reason (shown to the author)')
+      .setStyle(TextInputStyle.Paragraph)
+      .setRequired(false)
+      .setMaxLength(300);
     const modal = new ModalBuilder()
       .setCustomId(encodeButtonState({ kind: 'question', action: 'reject-reason', question: state.question }))
       .setTitle(`Reject question ${state.question}`)
@@ -31,11 +49,15 @@ export async function pressQuestionButton(interaction: ButtonInteraction, state:
 }
 
 /** The Reject modal's submission. */
-export async function submitRejection(interaction: ModalSubmitInteraction, context: BotContext): Promise<HandlerOutcome> {
+export async function submitRejection(
+  interaction: ModalSubmitInteraction,
+  context: BotContext,
+): Promise<HandlerOutcome> {
   const state = decodeButtonState(interaction.customId);
   // The bot's own form always carries the reason field (empty when left blank); a submission without it is not one.
   const field = interaction.fields.fields.get(REASON_FIELD);
-  if (state?.kind !== 'question' || state.action !== 'reject-reason' || field?.type !== ComponentType.TextInput) throw new UserFacingError('button-expired', 'This form is no longer valid.');
+  if (state?.kind !== 'question' || state.action !== 'reject-reason' || field?.type !== ComponentType.TextInput)
+    throw new UserFacingError('button-expired', 'This form is no longer valid.');
   const actor = studyActorOf(interaction);
   const reason = field.value.trim();
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });

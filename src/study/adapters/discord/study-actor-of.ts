@@ -9,10 +9,20 @@ import type { StudyActor } from '../../require-moderator.js';
  * @throws {UserFacingError} outside a server.
  */
 export function studyActorOf(interaction: Interaction): StudyActor {
-  if (!interaction.inGuild()) throw new UserFacingError('study-refused', 'Study sessions run in servers, not in direct messages.');
+  if (!interaction.inGuild())
+    throw new UserFacingError('study-refused', 'Study sessions run in servers, not in direct messages.');
   const member = interaction.member;
   const roles = member.roles;
   const roleIds = Array.isArray(roles) ? roles : [...roles.cache.keys()];
-  const name = ('displayName' in member ? member.displayName : member.nick) ?? interaction.user.globalName ?? interaction.user.username;
-  return { id: interaction.user.id, name, guildId: interaction.guildId, permissions: interaction.memberPermissions?.bitfield ?? 0n, roleIds };
+  const name =
+    ('displayName' in member ? member.displayName : member.nick) ??
+    interaction.user.globalName ??
+    interaction.user.username;
+  return {
+    id: interaction.user.id,
+    name,
+    guildId: interaction.guildId,
+    permissions: interaction.memberPermissions?.bitfield ?? 0n,
+    roleIds,
+  };
 }

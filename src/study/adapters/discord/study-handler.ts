@@ -10,7 +10,11 @@ import type { studyCommand } from './study-command.js';
 type StudyDefinition = ReturnType<typeof studyCommand>;
 
 /** `/study …`: every answer is private to the one who asked; the session's own posts go to its thread. */
-export async function runStudyCommand(interaction: ChatInputCommandInteraction, definition: StudyDefinition, context: BotContext): Promise<HandlerOutcome> {
+export async function runStudyCommand(
+  interaction: ChatInputCommandInteraction,
+  definition: StudyDefinition,
+  context: BotContext,
+): Promise<HandlerOutcome> {
   const actor = studyActorOf(interaction);
   const chosen = readSubcommand(interaction, definition);
   // Starting a thread, posting and archiving are several REST calls: acknowledge first.
@@ -32,8 +36,18 @@ export async function runStudyCommand(interaction: ChatInputCommandInteraction, 
       break;
     }
     case 'start':
-      if (interaction.channel && interaction.channel.type !== ChannelType.GuildText) throw new UserFacingError('study-refused', 'Start a study session from a text channel; the bot opens a thread there.');
-      reply = await sessions.start(actor, { channelId: interaction.channelId, section: chosen.args.section, from: chosen.args.from, title: chosen.args.title, prompt: chosen.args.prompt });
+      if (interaction.channel && interaction.channel.type !== ChannelType.GuildText)
+        throw new UserFacingError(
+          'study-refused',
+          'Start a study session from a text channel; the bot opens a thread there.',
+        );
+      reply = await sessions.start(actor, {
+        channelId: interaction.channelId,
+        section: chosen.args.section,
+        from: chosen.args.from,
+        title: chosen.args.title,
+        prompt: chosen.args.prompt,
+      });
       break;
     case 'next':
     case 'previous':
@@ -62,5 +76,12 @@ export async function runStudyCommand(interaction: ChatInputCommandInteraction, 
 /** "a, b ,c" → ["a", "b", "c"]; "none" clears the list. */
 function parseTerms(text: string): string[] {
   if (text.trim().toLowerCase() === 'none') return [];
-  return [...new Set(text.split(',').map((term) => term.trim()).filter((term) => term !== ''))].slice(0, 100);
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((term) => term.trim())
+        .filter((term) => term !== ''),
+    ),
+  ].slice(0, 100);
 }

@@ -115,7 +115,9 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   const latest = migrations.length;
   if (current > latest) {
     // An older release must not write to a schema it does not understand; the operator should upgrade instead.
-    throw new StorageError(`the database at ${db.name} is at schema version ${current}, newer than this release knows (${latest})`);
+    throw new StorageError(
+      `the database at ${db.name} is at schema version ${current}, newer than this release knows (${latest})`,
+    );
   }
   const pending = migrations.slice(current);
   for (const migration of pending) {

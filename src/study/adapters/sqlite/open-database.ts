@@ -20,13 +20,18 @@ export function openDatabase(file: string): Database {
   try {
     mkdirSync(folder, { recursive: true });
   } catch (error) {
-    throw new StorageError(`cannot create the folder ${folder} for the database at ${file}: ${describeCause(error)}`, { cause: error });
+    throw new StorageError(`cannot create the folder ${folder} for the database at ${file}: ${describeCause(error)}`, {
+      cause: error,
+    });
   }
   try {
     // WAL keeps its -wal and -shm files next to the database, so a read-only folder would only fail at the first write.
     accessSync(folder, constants.W_OK);
   } catch (error) {
-    throw new StorageError(`${folder} is not writable, so the database at ${file} cannot be used: ${describeCause(error)}`, { cause: error });
+    throw new StorageError(
+      `${folder} is not writable, so the database at ${file} cannot be used: ${describeCause(error)}`,
+      { cause: error },
+    );
   }
 
   let db: Database;
@@ -43,14 +48,16 @@ export function openDatabase(file: string): Database {
   } catch (error) {
     db.close();
     if (error instanceof StorageError) throw error;
-    if (isCorruption(error)) throw new StorageError(`the database at ${file} is corrupted: ${describeCause(error)}`, { cause: error });
+    if (isCorruption(error))
+      throw new StorageError(`the database at ${file} is corrupted: ${describeCause(error)}`, { cause: error });
     throw new StorageError(`cannot open the database at ${file}: ${describeCause(error)}`, { cause: error });
   }
 }
 
 function configure(db: Database, file: string): void {
   const mode = db.pragma('journal_mode = WAL', { simple: true });
-  if (mode !== 'wal') throw new StorageError(`cannot switch the database at ${file} to WAL mode (it stays in ${String(mode)} mode)`);
+  if (mode !== 'wal')
+    throw new StorageError(`cannot switch the database at ${file} to WAL mode (it stays in ${String(mode)} mode)`);
   // In WAL mode NORMAL syncs at checkpoints, not at every commit: a committed transaction survives the process being
   // killed (it is in the WAL, which the OS still writes out), and only an OS crash or power loss can lose the last
   // few commits. FULL would add that guarantee at an fsync per commit, which a chat bot's audit trail does not need.
@@ -61,7 +68,9 @@ function configure(db: Database, file: string): void {
 
 function checkIntegrity(db: Database, file: string): void {
   // quick_check skips the index-versus-table comparison of integrity_check: enough to catch a damaged file, and fast.
-  const problems = (db.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>).map((row) => row.quick_check);
+  const problems = (db.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>).map(
+    (row) => row.quick_check,
+  );
   if (problems.length !== 1 || problems[0] !== 'ok') {
     throw new StorageError(`the database at ${file} is corrupted: ${problems.slice(0, 3).join('; ')}`);
   }

@@ -1,10 +1,24 @@
 import type { Database } from 'better-sqlite3';
 import type { NewSession } from '../../session-transitions.js';
-import { SessionConflictError, type AuditInput, type NewQuestion, type StudyRepository } from '../../study-repository.js';
+import {
+  SessionConflictError,
+  type AuditInput,
+  type NewQuestion,
+  type StudyRepository,
+} from '../../study-repository.js';
 import type { AuditEntry, GuildSettings, QueuedQuestion, SessionStats, StudySession } from '../../study-types.js';
 import { openDatabase } from './open-database.js';
 import { prepareStudyStatements, type StudyStatements } from './study-statements.js';
-import { auditFromRow, auditToRow, newQuestionToRow, questionFromRow, sessionFromRow, sessionToRow, settingsFromRow, settingsToRow } from './study-rows.js';
+import {
+  auditFromRow,
+  auditToRow,
+  newQuestionToRow,
+  questionFromRow,
+  sessionFromRow,
+  sessionToRow,
+  settingsFromRow,
+  settingsToRow,
+} from './study-rows.js';
 
 /**
  * The study store on SQLite. Each state-changing method runs in one `db.transaction`, so the change and its audit
@@ -115,9 +129,19 @@ export class SqliteStudyRepository implements StudyRepository {
     this.statements.setModMessage.run(channelId, messageId, questionId);
   }
 
-  decide(questionId: number, decision: { status: 'approved' | 'rejected'; by: string; at: number; reason: string | null }, audit: AuditInput): boolean {
+  decide(
+    questionId: number,
+    decision: { status: 'approved' | 'rejected'; by: string; at: number; reason: string | null },
+    audit: AuditInput,
+  ): boolean {
     return this.db.transaction(() => {
-      const { changes } = this.statements.decide.run(decision.status, decision.by, decision.at, decision.reason, questionId);
+      const { changes } = this.statements.decide.run(
+        decision.status,
+        decision.by,
+        decision.at,
+        decision.reason,
+        questionId,
+      );
       if (changes !== 1) return false;
       this.insertAudit(audit);
       return true;
@@ -136,7 +160,12 @@ export class SqliteStudyRepository implements StudyRepository {
     // Both reads in one transaction so the recap's counts come from the same moment.
     return this.db.transaction(() => {
       const activity = this.statements.activity.get(sessionId) ?? { participants: 0, messages: 0 };
-      const questions = this.statements.questionCounts.get(sessionId) ?? { asked: 0, approved: 0, rejected: 0, answered: 0 };
+      const questions = this.statements.questionCounts.get(sessionId) ?? {
+        asked: 0,
+        approved: 0,
+        rejected: 0,
+        answered: 0,
+      };
       return { participants: activity.participants, messages: activity.messages, questions };
     })();
   }

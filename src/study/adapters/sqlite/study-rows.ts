@@ -1,6 +1,14 @@
 import type { AuditInput, NewQuestion } from '../../study-repository.js';
 import type { NewSession } from '../../session-transitions.js';
-import type { AuditAction, AuditEntry, GuildSettings, QuestionStatus, QueuedQuestion, SessionStatus, StudySession } from '../../study-types.js';
+import type {
+  AuditAction,
+  AuditEntry,
+  GuildSettings,
+  QuestionStatus,
+  QueuedQuestion,
+  SessionStatus,
+  StudySession,
+} from '../../study-types.js';
 
 // Rows use the column names as keys so one object serves both as a query result and as named bind parameters
 // (`@guild_id`); booleans are 0/1 and lists JSON text, since SQLite binds neither booleans nor arrays.
@@ -80,7 +88,11 @@ export function settingsFromRow(row: SettingsRow): GuildSettings {
     modChannelId: row.mod_channel_id,
     moderated: row.moderated === 1,
     cooldownSeconds: row.cooldown_seconds,
-    blockedTerms: parseList(row.blocked_terms, (item): item is string => typeof item === 'string', 'guild_settings.blocked_terms'),
+    blockedTerms: parseList(
+      row.blocked_terms,
+      (item): item is string => typeof item === 'string',
+      'guild_settings.blocked_terms',
+    ),
   };
 }
 
@@ -124,7 +136,12 @@ export function sessionFromRow(row: SessionRow): StudySession {
 }
 
 /** A new question as bind parameters for the columns it sets. */
-export function newQuestionToRow(question: NewQuestion): Pick<QuestionRow, 'session_id' | 'guild_id' | 'author_id' | 'author_name' | 'text' | 'status' | 'created_at' | 'reason'> {
+export function newQuestionToRow(
+  question: NewQuestion,
+): Pick<
+  QuestionRow,
+  'session_id' | 'guild_id' | 'author_id' | 'author_name' | 'text' | 'status' | 'created_at' | 'reason'
+> {
   return {
     session_id: question.sessionId,
     guild_id: question.guildId,
@@ -157,7 +174,14 @@ export function questionFromRow(row: QuestionRow): QueuedQuestion {
 
 /** An audit line as bind parameters. */
 export function auditToRow(audit: AuditInput): Omit<AuditRow, 'id'> {
-  return { guild_id: audit.guildId, session_id: audit.sessionId, actor_id: audit.actorId, action: audit.action, detail: audit.detail, at: audit.at };
+  return {
+    guild_id: audit.guildId,
+    session_id: audit.sessionId,
+    actor_id: audit.actorId,
+    action: audit.action,
+    detail: audit.detail,
+    at: audit.at,
+  };
 }
 
 export function auditFromRow(row: AuditRow): AuditEntry {
@@ -168,6 +192,7 @@ export function auditFromRow(row: AuditRow): AuditEntry {
 function parseList<T>(text: string, isItem: (item: unknown) => item is T, column: string): T[] {
   const parsed: unknown = JSON.parse(text);
   // The CHECK guarantees a JSON array, not what is in it; a hand-edited row should fail loudly, not mislead the bot.
-  if (!Array.isArray(parsed) || !parsed.every(isItem)) throw new Error(`${column} holds ${text}, not a list of the expected kind`);
+  if (!Array.isArray(parsed) || !parsed.every(isItem))
+    throw new Error(`${column} holds ${text}, not a list of the expected kind`);
   return parsed;
 }

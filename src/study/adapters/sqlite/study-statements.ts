@@ -23,25 +23,52 @@ export function prepareStudyStatements(db: Database) {
       VALUES (@guild_id, @channel_id, @thread_id, @title, @section_id, @started_by, @started_at, @ended_at, @status,
         @current_paragraph, @covered, @moderated, @prompt_cursor)`),
     sessionById: db.prepare<[number], SessionRow>('SELECT * FROM sessions WHERE id = ?'),
-    sessionByThread: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE thread_id = ? ORDER BY id DESC LIMIT 1'),
+    sessionByThread: db.prepare<[string], SessionRow>(
+      'SELECT * FROM sessions WHERE thread_id = ? ORDER BY id DESC LIMIT 1',
+    ),
     // Only what a transition can change; who started it, where and when stay as first stored.
-    updateSession: db.prepare<Pick<SessionRow, 'id' | 'status' | 'ended_at' | 'current_paragraph' | 'covered' | 'prompt_cursor'>>(`
+    updateSession: db.prepare<
+      Pick<SessionRow, 'id' | 'status' | 'ended_at' | 'current_paragraph' | 'covered' | 'prompt_cursor'>
+    >(`
       UPDATE sessions SET status = @status, ended_at = @ended_at, current_paragraph = @current_paragraph, covered = @covered,
         prompt_cursor = @prompt_cursor
       WHERE id = @id`),
 
-    insertQuestion: db.prepare<Pick<QuestionRow, 'session_id' | 'guild_id' | 'author_id' | 'author_name' | 'text' | 'status' | 'created_at' | 'reason'>>(`
+    insertQuestion: db.prepare<
+      Pick<
+        QuestionRow,
+        'session_id' | 'guild_id' | 'author_id' | 'author_name' | 'text' | 'status' | 'created_at' | 'reason'
+      >
+    >(`
       INSERT INTO questions (session_id, guild_id, author_id, author_name, text, status, created_at, reason)
       VALUES (@session_id, @guild_id, @author_id, @author_name, @text, @status, @created_at, @reason)`),
     question: db.prepare<[number], QuestionRow>('SELECT * FROM questions WHERE id = ?'),
-    waitingFrom: db.prepare<[number, string], number>(`SELECT COUNT(*) FROM questions WHERE session_id = ? AND author_id = ? AND ${WAITING}`).pluck(),
-    waiting: db.prepare<[number], QuestionRow>(`SELECT * FROM questions WHERE session_id = ? AND ${WAITING} ORDER BY id`),
-    waitingUpTo: db.prepare<[number, number], number>(`SELECT COUNT(*) FROM questions WHERE session_id = ? AND ${WAITING} AND id <= ?`).pluck(),
-    held: db.prepare<[number], QuestionRow>(`SELECT * FROM questions WHERE session_id = ? AND status = 'held' ORDER BY id`),
-    releaseHeld: db.prepare<[number]>(`UPDATE questions SET status = 'pending' WHERE session_id = ? AND status = 'held'`),
-    unposted: db.prepare<[], QuestionRow>(`SELECT * FROM questions WHERE status = 'pending' AND mod_message_id IS NULL ORDER BY id`),
+    waitingFrom: db
+      .prepare<[number, string], number>(
+        `SELECT COUNT(*) FROM questions WHERE session_id = ? AND author_id = ? AND ${WAITING}`,
+      )
+      .pluck(),
+    waiting: db.prepare<[number], QuestionRow>(
+      `SELECT * FROM questions WHERE session_id = ? AND ${WAITING} ORDER BY id`,
+    ),
+    waitingUpTo: db
+      .prepare<[number, number], number>(
+        `SELECT COUNT(*) FROM questions WHERE session_id = ? AND ${WAITING} AND id <= ?`,
+      )
+      .pluck(),
+    held: db.prepare<[number], QuestionRow>(
+      `SELECT * FROM questions WHERE session_id = ? AND status = 'held' ORDER BY id`,
+    ),
+    releaseHeld: db.prepare<[number]>(
+      `UPDATE questions SET status = 'pending' WHERE session_id = ? AND status = 'held'`,
+    ),
+    unposted: db.prepare<[], QuestionRow>(
+      `SELECT * FROM questions WHERE status = 'pending' AND mod_message_id IS NULL ORDER BY id`,
+    ),
     unanswered: db.prepare<[], QuestionRow>(`SELECT * FROM questions WHERE status = 'approved' ORDER BY id`),
-    setModMessage: db.prepare<[string, string, number]>('UPDATE questions SET mod_channel_id = ?, mod_message_id = ? WHERE id = ?'),
+    setModMessage: db.prepare<[string, string, number]>(
+      'UPDATE questions SET mod_channel_id = ?, mod_message_id = ? WHERE id = ?',
+    ),
     // Compare-and-set: of two moderators deciding at once, only the first UPDATE still finds the question undecided.
     decide: db.prepare<[string, string, number, string | null, number]>(`
       UPDATE questions SET status = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ? AND ${WAITING}`),
@@ -51,7 +78,8 @@ export function prepareStudyStatements(db: Database) {
       INSERT INTO session_activity (session_id, user_id, messages) VALUES (?, ?, 1)
       ON CONFLICT (session_id, user_id) DO UPDATE SET messages = messages + 1`),
     activity: db.prepare<[number], { participants: number; messages: number }>(
-      'SELECT COUNT(*) AS participants, COALESCE(SUM(messages), 0) AS messages FROM session_activity WHERE session_id = ?'),
+      'SELECT COUNT(*) AS participants, COALESCE(SUM(messages), 0) AS messages FROM session_activity WHERE session_id = ?',
+    ),
     questionCounts: db.prepare<[number], { asked: number; approved: number; rejected: number; answered: number }>(`
       SELECT COUNT(*) AS asked, COALESCE(SUM(status IN ('approved', 'answered')), 0) AS approved,
         COALESCE(SUM(status = 'rejected'), 0) AS rejected, COALESCE(SUM(status = 'answered'), 0) AS answered
@@ -60,6 +88,8 @@ export function prepareStudyStatements(db: Database) {
     insertAudit: db.prepare<Omit<AuditRow, 'id'>>(`
       INSERT INTO audit_log (guild_id, session_id, actor_id, action, detail, at) VALUES (@guild_id, @session_id, @actor_id, @action, @detail, @at)`),
     // LIMIT -1 is SQLite for no limit.
-    auditLog: db.prepare<[string, number], AuditRow>('SELECT * FROM audit_log WHERE guild_id = ? ORDER BY id DESC LIMIT ?'),
+    auditLog: db.prepare<[string, number], AuditRow>(
+      'SELECT * FROM audit_log WHERE guild_id = ? ORDER BY id DESC LIMIT ?',
+    ),
   };
 }
