@@ -1,0 +1,20 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config.js';
+
+// `npm run test:unit`: the fast suites alone, for the edit–test loop. `npm test` runs everything; what is left out here
+// runs the bot or a script in a process, drives the real client through the fake Discord, runs thousands of generated
+// cases, or measures retrieval over the labelled question sets.
+const slow = [
+  'test/e2e/**',
+  '**/*.abuse.test.ts',
+  'test/cli/ask-cli.test.ts',
+  'test/cli/highlight-json.test.ts',
+  'test/search/question-set.test.ts',
+  'test/search/lexical-stress.test.ts',
+  'test/search/hnsw-recall.test.ts',
+  'test/search/wordnet-lexicon.test.ts',
+  'test/app/bot-production-logs.test.ts',
+  'test/study/decision-race.test.ts',
+];
+
+export default mergeConfig(base, defineConfig({ test: { exclude: slow } }));
