@@ -2,8 +2,8 @@ import { defineConfig, mergeConfig } from 'vitest/config';
 import base from './vitest.config.js';
 
 // `npm run test:unit`: the fast suites alone, for the edit–test loop. `npm test` runs everything; what is left out here
-// runs the bot or a script in a process, drives the real client through the fake Discord, runs thousands of generated
-// cases, or measures retrieval over the labelled question sets.
+// runs the bot or a script in a process, runs the end-to-end suites through the fake Discord, runs thousands of
+// generated cases, or measures retrieval over the labelled question sets.
 const slow = [
   'test/e2e/**',
   '**/*.abuse.test.ts',

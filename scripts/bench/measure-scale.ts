@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HnswVectorIndex, type HnswSettings } from '../../src/search/adapters/hnsw-vector-index.js';
-import { LexicalRanking } from '../../src/search/lexical/bm25-ranking.js';
+import { LexicalRanking } from '../../src/search/lexical/lexical-ranking.js';
 import { percentile } from './percentile.js';
 import {
   BENCH_DIMENSION,

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { STUDY_COOLDOWN_SECONDS } from '../study/study-limits.js';
-import { OperatorError } from '../refusal/operator-error.js';
+import { ConfigError } from '../refusal/config-error.js';
+import { PROJECT_ROOT } from '../project-root.js';
 
 /** The project's root folder, so relative paths in the environment mean the same from any working directory. */
-export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export { PROJECT_ROOT };
 
 /** The model the index is built with when `EMBEDDING_MODEL` is not set. */
 export const DEFAULT_EMBEDDING_MODEL = 'Xenova/all-MiniLM-L6-v2';
@@ -99,10 +99,7 @@ export interface Config {
   readonly indexDir: string;
 }
 
-/** A variable that is set to something the program cannot use; the message names it but never echoes its value. */
-export class ConfigError extends OperatorError {
-  override readonly name = 'ConfigError';
-}
+export { ConfigError };
 
 /**
  * Validates the environment and returns the settings.

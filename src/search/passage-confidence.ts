@@ -1,4 +1,4 @@
-import type { LexicalRanking } from './lexical/bm25-ranking.js';
+import type { LexicalRanking } from './lexical/lexical-ranking.js';
 import type { QueryConcept } from './lexical/lexical-index.js';
 import type { RankedParagraph } from './answer-order.js';
 import type { RetrievalSettings } from './retrieval-settings.js';

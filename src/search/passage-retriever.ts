@@ -2,7 +2,7 @@ import type { Chunk } from './chunking/chunk.js';
 import type { Paragraph, Section, Speech } from '../speech/speech.js';
 import { UserFacingError } from '../refusal/user-facing-error.js';
 import type { DenseRetrieval } from './dense/dense-search.js';
-import type { LexicalRanking } from './lexical/bm25-ranking.js';
+import type { LexicalRanking } from './lexical/lexical-ranking.js';
 import type { QueryConcept, RankedChunk } from './lexical/lexical-index.js';
 import { fuseRankings } from './reciprocal-rank-fusion.js';
 import { DEFAULT_RETRIEVAL, type RetrievalSettings } from './retrieval-settings.js';

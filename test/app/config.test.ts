@@ -13,7 +13,10 @@ describe('configuration', () => {
       askCooldownSeconds: 5,
       moderatorRoleId: undefined,
       modLogChannelId: undefined,
+      studyModerated: true,
+      studyCooldownSeconds: 30,
       dataDir: path.join(PROJECT_ROOT, 'data'),
+      studyDatabaseFile: path.join(PROJECT_ROOT, 'data', 'study.sqlite'),
       logLevel: 'info',
       embeddingModel: DEFAULT_EMBEDDING_MODEL,
       modelDir: undefined,
@@ -47,6 +50,9 @@ describe('configuration', () => {
     ['ASK_COOLDOWN_SECONDS', '-1'],
     ['ASK_COOLDOWN_SECONDS', '0x10'],
     ['ASK_COOLDOWN_SECONDS', '3601'],
+    ['STUDY_MODERATED', 'yes'],
+    ['STUDY_COOLDOWN_SECONDS', '-1'],
+    ['STUDY_COOLDOWN_SECONDS', '3601'],
   ])('refuses a bad %s', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable} is invalid`, 'u'));
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HNSW, HnswVectorIndex, type HnswSettings } from '../../src/search/adapters/hnsw-vector-index.js';
-import { LexicalRanking } from '../../src/search/lexical/bm25-ranking.js';
+import { LexicalRanking } from '../../src/search/lexical/lexical-ranking.js';
 import { exactTopK, recall } from '../../scripts/bench/measure-scale.js';
 import { percentile } from '../../scripts/bench/percentile.js';
 import { generateCorpus, randomUnitVectors, rowAsArray, rowsAsArrays } from '../../scripts/bench/synthetic-corpus.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RankedParagraph } from '../../src/search/answer-order.js';
-import { LexicalRanking } from '../../src/search/lexical/bm25-ranking.js';
+import { LexicalRanking } from '../../src/search/lexical/lexical-ranking.js';
 import { confidentParagraphs, type ConfidenceEvidence } from '../../src/search/passage-confidence.js';
 import { DEFAULT_RETRIEVAL } from '../../src/search/retrieval-settings.js';
 

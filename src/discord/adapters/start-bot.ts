@@ -1,5 +1,6 @@
 import { Events, MessageFlags, type Client, type Interaction } from 'discord.js';
-import { ConfigError, type Config } from '../../app/config.js';
+import type { Config } from '../../app/config.js';
+import { ConfigError } from '../../refusal/config-error.js';
 import type { SqliteStudyRepository } from '../../study/adapters/sqlite/sqlite-study-repository.js';
 import { RecentIds } from '../recent-ids.js';
 import type { BotContext } from './bot-context.js';

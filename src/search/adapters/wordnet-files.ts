@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../app/config.js';
+import { PROJECT_ROOT } from '../../project-root.js';
 import { parseWordNet, type WordNetDatabase, type WordNetFiles } from '../lexicon/wordnet-database.js';
 import { PARTS_OF_SPEECH, type PartOfSpeech } from '../lexicon/wordnet-records.js';
 

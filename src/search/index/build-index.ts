@@ -9,7 +9,7 @@ import { estimateWordPieces } from '../chunking/estimate-word-pieces.js';
 import { ALL_FEATURES, Lexicon, type LexiconFeatures } from '../lexicon/lexicon.js';
 import { DEFAULT_EXPANSION, type ExpansionSettings } from '../lexicon/expansion-settings.js';
 import type { WordNetDatabase } from '../lexicon/wordnet-database.js';
-import { lexicalDocuments, type LexicalIndexData } from '../lexical/bm25-ranking.js';
+import { lexicalDocuments, type LexicalIndexData } from '../lexical/lexical-ranking.js';
 import { cachedLexicon } from './lexicon-cache.js';
 import { lexiconBuilderFingerprint } from './lexicon-fingerprint.js';
 import { parseSpeech } from '../../speech/parse-speech.js';

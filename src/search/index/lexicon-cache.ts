@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sha256 } from '../adapters/index-store.js';
 import { readWordNet } from '../adapters/wordnet-files.js';
 import { writeAtomically } from '../adapters/write-atomically.js';
-import { PROJECT_ROOT } from '../../app/config.js';
+import { PROJECT_ROOT } from '../../project-root.js';
 import type { ExpansionSettings } from '../lexicon/expansion-settings.js';
 import type { WeightedTerm } from '../lexicon/expand-lemma.js';
 import {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../adapters/index-store.js';
 import { WORDNET_EXCEPTIONS_FOLDER, wordnetVersion } from '../adapters/wordnet-files.js';
-import { PROJECT_ROOT } from '../../app/config.js';
+import { PROJECT_ROOT } from '../../project-root.js';
 import { PARTS_OF_SPEECH } from '../lexicon/wordnet-records.js';
 import { packageVersions } from './package-versions.js';
 

@@ -9,7 +9,7 @@ import type {
 import type { Chunk } from '../chunking/chunk.js';
 import { DENSE_SIMILARITY_THRESHOLDS } from '../dense/dense-search.js';
 import { Lexicon, type LexiconData } from '../lexicon/lexicon.js';
-import { LexicalRanking, type LexicalIndexData } from '../lexical/bm25-ranking.js';
+import { LexicalRanking, type LexicalIndexData } from '../lexical/lexical-ranking.js';
 import { lexiconBuilderFingerprint } from './lexicon-fingerprint.js';
 import { staleness } from './index-staleness.js';
 import { PassageRetriever, type Retriever } from '../passage-retriever.js';

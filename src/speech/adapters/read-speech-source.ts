@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../app/config.js';
+import { PROJECT_ROOT } from '../../project-root.js';
 
 /** The vendored copy of the speech page, relative to the project root (see embeddings/source/README.md). */
 export const SPEECH_SOURCE_FILE = 'embeddings/source/mi5-dg-annual-threat-update-2021.txt';
