@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { openApp } from '../src/app/compose.js';
 import { toAnswerJson, type AnswerJson } from '../src/cli/answer-json.js';
 import { runCli } from '../src/cli/run-cli.js';
-import { MAX_PASSAGES, type AskOptions } from '../src/search/passage-retriever.js';
+import type { AskOptions } from '../src/search/passage-retriever.js';
+import { checkResultCount } from '../src/search/result-count.js';
 import { PLAIN_STYLE, renderAnswerText, TERMINAL_STYLE } from '../src/passages/views/render-answer-text.js';
 import { findSection } from '../src/speech/find-section.js';
 import { UserFacingError } from '../src/refusal/user-facing-error.js';
@@ -38,10 +39,7 @@ runCli(async () => {
       },
     }),
   );
-  const limit = Number(values.k);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PASSAGES) {
-    throw new UserFacingError('results-out-of-range', `--k must be a whole number from 1 to ${MAX_PASSAGES}.`);
-  }
+  const limit = checkResultCount(Number(values.k), '--k');
   const app = await openApp();
   try {
     const section = values.section === undefined ? undefined : findSection(app.index.speech.sections, values.section);

@@ -1,4 +1,5 @@
-import { MAX_PASSAGES, type Retriever } from '../search/passage-retriever.js';
+import type { Retriever } from '../search/passage-retriever.js';
+import { checkResultCount } from '../search/result-count.js';
 import { fromRankingItem, toRankingItem } from './answer-ranking-state.js';
 import { decodeButtonState } from '../discord/custom-ids.js';
 import type { MessageView } from '../discord/message-view.js';
@@ -50,12 +51,7 @@ export class PassageCommands {
     private: boolean;
     user: string;
   }): Promise<MessageView> {
-    if (!Number.isInteger(input.results) || input.results < 1 || input.results > MAX_PASSAGES) {
-      throw new UserFacingError(
-        'results-out-of-range',
-        `The number of results must be a whole number from 1 to ${MAX_PASSAGES}.`,
-      );
-    }
+    checkResultCount(input.results);
     const sectionId =
       input.section === undefined ? undefined : findSection(this.parts.speech.sections, input.section).id;
     const answer = await this.parts.retriever.ask(input.question, {

@@ -10,6 +10,7 @@ import { findStructuralReference } from './structural-reference.js';
 import { orderAnswer, type RankedParagraph } from './answer-order.js';
 import { confidentParagraphs } from './passage-confidence.js';
 import { validateQuestion } from './validate-question.js';
+import { checkResultCount, DEFAULT_PASSAGES, MAX_PASSAGES } from './result-count.js';
 
 export type RetrievalMode = 'hybrid' | 'lexical';
 
@@ -42,8 +43,7 @@ export interface AskOptions {
   readonly sectionId?: string;
 }
 
-export const MAX_PASSAGES = 10;
-const DEFAULT_PASSAGES = 3;
+export { MAX_PASSAGES };
 const CANDIDATES = 50;
 
 /** Answers questions with the speech's own paragraphs. */
@@ -84,13 +84,7 @@ export class PassageRetriever implements Retriever {
 
   async ask(rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
     const question = validateQuestion(rawQuestion);
-    const limit = options.limit ?? DEFAULT_PASSAGES;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PASSAGES) {
-      throw new UserFacingError(
-        'results-out-of-range',
-        `The number of results must be a whole number from 1 to ${MAX_PASSAGES}.`,
-      );
-    }
+    const limit = checkResultCount(options.limit ?? DEFAULT_PASSAGES);
     const { sectionId } = options;
     const section = sectionId === undefined ? undefined : this.sections.get(sectionId);
     if (sectionId !== undefined && !section)

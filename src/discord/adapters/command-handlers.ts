@@ -1,4 +1,5 @@
 import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { DEFAULT_PASSAGES } from '../../search/result-count.js';
 import { validateQuestion } from '../../search/validate-question.js';
 import { findSection } from '../../speech/find-section.js';
 import type { Speech } from '../../speech/speech.js';
@@ -63,7 +64,7 @@ export function createCommandRegistry(speech: Speech): RegisteredCommand[] {
         await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
         const view = await context.commands.ask({
           question: args.question,
-          results: args.results ?? 3,
+          results: args.results ?? DEFAULT_PASSAGES,
           section: args.section,
           private: isPrivate,
           user: interaction.user.id,
