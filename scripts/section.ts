@@ -6,7 +6,7 @@ import { readSectionOrParagraphs } from '../src/cli/read-section.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { paragraphRange } from '../src/speech/match-section.js';
 import { UserFacingError } from '../src/refusal/user-facing-error.js';
-import { readSpeech } from '../src/app/compose.js';
+import { readSpeech } from '../src/app/read-speech.js';
 
 runCli(async () => {
   const query = process.argv.slice(2).join(' ');

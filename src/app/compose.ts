@@ -19,7 +19,6 @@ import { IndexStore } from '../search/adapters/index-store.js';
 import type { EmbeddingModelSource } from '../search/adapters/transformers-embedder.js';
 import { openIndex, type OpenedIndex } from '../search/index/open-index.js';
 import { readSpeechSource } from '../speech/adapters/read-speech-source.js';
-import { parseSpeech } from '../speech/parse-speech.js';
 import type { Speech } from '../speech/speech.js';
 import { DiscordStudyPublisher } from '../study/adapters/discord/discord-study-publisher.js';
 import { SqliteStudyRepository } from '../study/adapters/sqlite/sqlite-study-repository.js';
@@ -31,6 +30,8 @@ import { StudySessions } from '../study/study-sessions.js';
 import type { GuildSettings } from '../study/study-types.js';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
+
+export { readSpeech } from './read-speech.js';
 
 export type { RunningBot } from '../discord/adapters/start-bot.js';
 
@@ -63,11 +64,6 @@ export function indexStoreOf(config: Config): IndexStore {
 /** A REST client for Discord with the bot's token, at `DISCORD_API_URL` when set: for `deploy-commands`. */
 export function discordRestOf(config: Config, token: string): REST {
   return new REST(config.discordApiUrl === undefined ? {} : { api: config.discordApiUrl }).setToken(token);
-}
-
-/** The project's copy of the speech, parsed: for what needs the text but no index (`section`, `deploy-commands`). */
-export async function readSpeech(): Promise<Speech> {
-  return parseSpeech((await readSpeechSource()).text);
 }
 
 /**
