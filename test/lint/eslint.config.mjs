@@ -47,11 +47,9 @@ const PURE = [
   'src/cli/answer-json.ts',
   'src/cli/read-section.ts',
 ];
-// Building and opening the index read and write its folder through the adapters and load the model; the staleness
-// rules read WordNet's version and hash the text through them.
+// Building and opening the index read and write its folder through the adapters and load the model.
 const NOT_PURE = [
   'src/**/adapters/**',
-  'src/search/index/index-staleness.ts',
   'src/search/index/build-index.ts',
   'src/search/index/open-index.ts',
   'src/search/index/lexicon-cache.ts',

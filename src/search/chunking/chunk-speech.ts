@@ -2,6 +2,9 @@ import type { Paragraph } from '../../speech/speech.js';
 import type { Chunk, ChunkingSettings } from './chunk.js';
 
 /** Counts the word pieces the embedding model sees for a text, special tokens included. */
+/** all-MiniLM-L6-v2 was trained on sequences of at most 128 word pieces. */
+export const DEFAULT_CHUNKING = { maxSentences: 2, maxTokens: 128 } as const;
+
 export type CountTokens = (text: string) => number;
 
 interface Span {

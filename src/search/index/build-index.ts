@@ -4,7 +4,7 @@ import { sha256 } from '../adapters/index-store.js';
 import { DEFAULT_HNSW, HnswVectorIndex } from '../adapters/hnsw-vector-index.js';
 import type { TransformersEmbedder } from '../adapters/transformers-embedder.js';
 import type { ChunkingSettings } from '../chunking/chunk.js';
-import { chunkParagraphs } from '../chunking/chunk-speech.js';
+import { chunkParagraphs, DEFAULT_CHUNKING } from '../chunking/chunk-speech.js';
 import { estimateWordPieces } from '../chunking/estimate-word-pieces.js';
 import { ALL_FEATURES, Lexicon, type LexiconFeatures } from '../lexicon/lexicon.js';
 import { DEFAULT_EXPANSION, type ExpansionSettings } from '../lexicon/expansion-settings.js';
@@ -16,8 +16,7 @@ import { parseSpeech } from '../../speech/parse-speech.js';
 import { INDEX_FORMAT_VERSION, type Manifest } from './index-manifest.js';
 import { packageVersions } from './package-versions.js';
 
-/** all-MiniLM-L6-v2 was trained on sequences of at most 128 word pieces. */
-export const DEFAULT_CHUNKING = { maxSentences: 2, maxTokens: 128 } as const;
+export { DEFAULT_CHUNKING };
 
 export const CHUNKS_FILE = 'chunks.json';
 export const LEXICAL_FILE = 'lexical.json';

@@ -1,15 +1,17 @@
-import { sha256 } from '../adapters/index-store.js';
 import type { Manifest } from './index-manifest.js';
 import { INDEX_FORMAT_VERSION } from './index-manifest.js';
 import type { TransformersEmbedder } from '../adapters/transformers-embedder.js';
-import { wordnetVersion } from '../adapters/wordnet-files.js';
 import { DEFAULT_EXPANSION } from '../lexicon/expansion-settings.js';
 import { ALL_FEATURES } from '../lexicon/lexicon.js';
-import { DEFAULT_CHUNKING } from './build-index.js';
+import { DEFAULT_CHUNKING } from '../chunking/chunk-speech.js';
 
-/** What a build made now would record: the text, the loaded model (if any) and the lexicon builder's fingerprint. */
+/**
+ * What a build made now would record: the text's hash, the loaded model (if any), the WordNet release and the lexicon
+ * builder's fingerprint. The caller reads them (files, hashes), so that the rules stay pure.
+ */
 export interface CurrentBuild {
-  readonly speechText: string;
+  readonly speechSha256: string;
+  readonly wordnetVersion: string;
   readonly embedder: Pick<TransformersEmbedder, 'source' | 'dimension'> | undefined;
   readonly lexiconBuilder: string;
 }
@@ -22,8 +24,7 @@ export function staleness(manifest: Manifest, current: CurrentBuild): string | u
   const { embedder, lexiconBuilder } = current;
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION)
     return `the index format is ${manifest.formatVersion}, this version reads ${INDEX_FORMAT_VERSION}`;
-  if (manifest.source.sha256 !== sha256(current.speechText))
-    return 'the speech text has changed since the index was built';
+  if (manifest.source.sha256 !== current.speechSha256) return 'the speech text has changed since the index was built';
   if (
     manifest.chunking.maxSentences !== DEFAULT_CHUNKING.maxSentences ||
     manifest.chunking.maxTokens !== DEFAULT_CHUNKING.maxTokens
@@ -31,8 +32,8 @@ export function staleness(manifest: Manifest, current: CurrentBuild): string | u
     return 'the chunking settings have changed';
   }
   const lexicon = manifest.lexicon;
-  if (lexicon.wordnet !== wordnetVersion())
-    return `the index was built with ${lexicon.wordnet ?? 'no WordNet'}; this version uses ${wordnetVersion()}`;
+  if (lexicon.wordnet !== current.wordnetVersion)
+    return `the index was built with ${lexicon.wordnet ?? 'no WordNet'}; this version uses ${current.wordnetVersion}`;
   if (
     JSON.stringify(lexicon.features) !== JSON.stringify(ALL_FEATURES) ||
     JSON.stringify(lexicon.settings) !== JSON.stringify(DEFAULT_EXPANSION)

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { HnswVectorIndex } from '../adapters/hnsw-vector-index.js';
-import type { IndexStore } from '../adapters/index-store.js';
+import { sha256, type IndexStore } from '../adapters/index-store.js';
+import { wordnetVersion } from '../adapters/wordnet-files.js';
 import type {
   EmbeddingModelSource,
   ModelFileProgress,
@@ -77,7 +78,8 @@ async function openWith(
     'problem' in read
       ? read.problem
       : staleness(read.manifest, {
-          speechText: input.source.text,
+          speechSha256: sha256(input.source.text),
+          wordnetVersion: wordnetVersion(),
           embedder,
           lexiconBuilder: await lexiconBuilderFingerprint(),
         });
