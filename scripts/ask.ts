@@ -12,6 +12,7 @@ import { checkResultCount } from '../src/search/result-count.js';
 import { PLAIN_STYLE, renderAnswerText, TERMINAL_STYLE } from '../src/passages/views/render-answer-text.js';
 import { findSection } from '../src/speech/find-section.js';
 import { UserFacingError } from '../src/refusal/user-facing-error.js';
+import { renderRefusal } from '../src/refusal/render-refusal.js';
 
 /** Node's own option errors (unknown option, missing value) are the user's to fix: exit code 2, not a fault. */
 function readOptions<T>(parse: () => T): T {
@@ -19,10 +20,11 @@ function readOptions<T>(parse: () => T): T {
     return parse();
   } catch (error) {
     if (error instanceof TypeError && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
-      throw new UserFacingError(
-        'bad-option',
-        `${error.message}. Usage: npm run ask -- [--json] [--k N] [--section NAME] "question"`,
-      );
+      throw new UserFacingError({
+        code: 'bad-option',
+        problem: error.message,
+        usage: 'npm run ask -- [--json] [--k N] [--section NAME] "question"',
+      });
     }
     throw error;
   }
@@ -54,17 +56,18 @@ runCli(async () => {
         return true;
       } catch (error) {
         if (!(error instanceof UserFacingError)) throw error;
+        const shown = renderRefusal(error.refusal);
         if (values.json) {
           const refused: AnswerJson = {
             question,
             mode: app.index.retriever.mode,
             confident: false,
             results: [],
-            error: error.message,
+            error: shown,
           };
           process.stdout.write(`${JSON.stringify(refused)}\n`);
         }
-        process.stderr.write(`${error.message}\n`);
+        process.stderr.write(`${shown}\n`);
         process.exitCode = 2;
         return false;
       }

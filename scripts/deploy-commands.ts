@@ -5,7 +5,7 @@
  */
 import 'dotenv/config';
 import { Routes } from 'discord.js';
-import { createCommandRegistry } from '../src/discord/adapters/command-handlers.js';
+import { createCommandRegistry } from '../src/discord/adapters/command-registry.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { ConfigError, loadConfig } from '../src/app/config.js';
 import { discordRestOf, readSpeech } from '../src/app/compose.js';

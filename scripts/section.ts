@@ -13,10 +13,7 @@ runCli(async () => {
   const speech = await readSpeech();
   if (query.trim() === '') {
     const sections = speech.sections.map((section) => `${section.name} (${paragraphRange(section)})`);
-    throw new UserFacingError(
-      'unknown-section',
-      `Name a section or a ¶ number. The sections are: ${sections.join(', ')}.`,
-    );
+    throw new UserFacingError({ code: 'section-not-named', sections });
   }
   process.stdout.write(`${readSectionOrParagraphs(speech, query)}\n`);
 });

@@ -2,6 +2,7 @@ import type { PassageCommands } from '../passages/passage-commands.js';
 import type { MessageView } from '../discord/message-view.js';
 import { renderViewAsText } from './render-view-text.js';
 import { UserFacingError } from '../refusal/user-facing-error.js';
+import { renderRefusal } from '../refusal/render-refusal.js';
 
 export const CONSOLE_HELP = [
   'Type a question, or one of:',
@@ -38,7 +39,7 @@ export class LocalConsole {
       this.lastView = views.at(-1);
       return views.map((view) => renderViewAsText(view, this.bold)).join('\n\n');
     } catch (error) {
-      if (error instanceof UserFacingError) return error.message;
+      if (error instanceof UserFacingError) return renderRefusal(error.refusal);
       throw error;
     }
   }
@@ -73,6 +74,6 @@ export class LocalConsole {
       .find((candidate) => candidate.label.toLowerCase().split(/[\s:]/u)[0] === label);
     if (!button) return undefined;
     const outcome = this.commands.button(button.customId, CONSOLE_USER);
-    return outcome.action === 'refuse' ? outcome.message : [outcome.view];
+    return outcome.action === 'refuse' ? renderRefusal(outcome.refusal) : [outcome.view];
   }
 }

@@ -1,7 +1,7 @@
 import type { Retriever } from '../search/passage-retriever.js';
 import { checkResultCount } from '../search/result-count.js';
 import { fromRankingItem, toRankingItem } from './answer-ranking-state.js';
-import { decodeButtonState } from '../discord/custom-ids.js';
+import { decodeButtonState, type ButtonState } from '../discord/custom-ids.js';
 import type { MessageView } from '../discord/message-view.js';
 import { renderAbout } from './views/render-about.js';
 import { renderAnswerPage } from './views/render-answer-page.js';
@@ -11,7 +11,8 @@ import { renderSectionList, renderSectionPage } from './views/render-section-pag
 import { findParagraphs } from '../speech/find-paragraphs.js';
 import { findSection } from '../speech/find-section.js';
 import type { Speech } from '../speech/speech.js';
-import { UserFacingError, type UserFacingErrorCode } from '../refusal/user-facing-error.js';
+import { UserFacingError } from '../refusal/user-facing-error.js';
+import type { ExpiredThing, Refusal } from '../refusal/refusal.js';
 import { rankSectionChoices, type Choice } from './rank-section-choices.js';
 
 /** Most paragraphs one /quote may show. */
@@ -31,10 +32,12 @@ export interface PassageCommandsParts {
 export type ButtonOutcome =
   | { readonly action: 'update'; readonly view: MessageView }
   | { readonly action: 'reply'; readonly view: MessageView; readonly private: boolean }
-  | { readonly action: 'refuse'; readonly code: UserFacingErrorCode; readonly message: string };
+  | { readonly action: 'refuse'; readonly refusal: Refusal };
 
-const refused = (code: UserFacingErrorCode, message: string): ButtonOutcome => ({ action: 'refuse', code, message });
-const EXPIRED = 'This button is no longer valid. Run the command again.';
+const expired = (what: ExpiredThing): ButtonOutcome => ({
+  action: 'refuse',
+  refusal: { code: 'button-expired', what },
+});
 
 /**
  * The reference commands (/ask, /section, /quote, /about and their buttons) as decisions over plain data: the
@@ -94,10 +97,7 @@ export class PassageCommands {
   quote(input: { from: number; to?: number | undefined }): MessageView[] {
     const to = input.to ?? input.from;
     if (to - input.from + 1 > MAX_QUOTED_PARAGRAPHS) {
-      throw new UserFacingError(
-        'quote-too-long',
-        `A quote can show at most ${MAX_QUOTED_PARAGRAPHS} paragraphs; ask for ¶${input.from} to ¶${input.from + MAX_QUOTED_PARAGRAPHS - 1} at most.`,
-      );
+      throw new UserFacingError({ code: 'quote-too-long', from: input.from, max: MAX_QUOTED_PARAGRAPHS });
     }
     return renderQuoteMessages(this.parts.speech, findParagraphs(this.parts.speech, input.from, to));
   }
@@ -110,18 +110,21 @@ export class PassageCommands {
     return rankSectionChoices(this.parts.speech.sections, typed);
   }
 
-  /** Decides what a button press does; tampered, outdated or someone else's private buttons are refused. */
+  /** {@link press} for a button known by its custom_id (the console, tests). */
   button(customId: string, user: string): ButtonOutcome {
-    const state = decodeButtonState(customId);
-    if (!state || state.kind === 'question') return refused('button-expired', EXPIRED);
-    if (state.speech !== this.parts.speechTag)
-      return refused(
-        'button-expired',
-        'This button belongs to an older version of the speech index. Run the command again.',
-      );
+    return this.press(decodeButtonState(customId), user);
+  }
+
+  /**
+   * Decides what a press of a reference button does, given its custom_id as the interaction handler decoded it
+   * (undefined when it did not decode); tampered, outdated or someone else's private buttons are refused.
+   */
+  press(state: ButtonState | undefined, user: string): ButtonOutcome {
+    if (!state || state.kind === 'question') return expired('button');
+    if (state.speech !== this.parts.speechTag) return expired('older-index');
     if (state.kind === 'section-open') {
       const section = this.parts.speech.sections[state.section - 1];
-      if (!section) return refused('button-expired', 'That section does not exist.');
+      if (!section) return expired('section');
       return {
         action: 'reply',
         view: renderSectionPage({ ...this.common(user, true), section, page: 0 }),
@@ -131,12 +134,9 @@ export class PassageCommands {
     if (state.kind === 'quote') {
       const paragraph = this.parts.speech.paragraphs[state.paragraph - 1];
       const [view] = paragraph ? this.quote({ from: paragraph.number }) : [];
-      return view
-        ? { action: 'reply', view, private: false }
-        : refused('button-expired', 'That paragraph does not exist.');
+      return view ? { action: 'reply', view, private: false } : expired('paragraph');
     }
-    if (state.private && state.owner !== user)
-      return refused('not-yours', 'Only the person who asked can use these buttons.');
+    if (state.private && state.owner !== user) return { action: 'refuse', refusal: { code: 'not-yours' } };
     // Someone else's public answer is not theirs to change: they get the page as a private message of their own.
     const mine = state.owner === user;
     const viewer = this.common(user, state.private || !mine);
@@ -156,7 +156,7 @@ export class PassageCommands {
       const section = this.parts.speech.sections[state.section - 1];
       if (section) view = renderSectionPage({ ...viewer, section, page: state.page });
     }
-    if (!view) return refused('button-expired', EXPIRED);
+    if (!view) return expired('button');
     return mine ? { action: 'update', view } : { action: 'reply', view, private: true };
   }
 

@@ -1,35 +1,23 @@
-/** Codes of the failures a user can cause and fix; each maps to a message fit to show them. */
-export type UserFacingErrorCode =
-  | 'question-empty'
-  | 'question-too-long'
-  | 'question-without-words'
-  | 'unknown-section'
-  | 'ambiguous-section'
-  | 'paragraph-out-of-range'
-  | 'quote-too-long'
-  | 'cooldown'
-  | 'button-expired'
-  | 'not-yours'
-  | 'unknown-command'
-  | 'bad-option'
-  | 'stale-command'
-  | 'not-moderator'
-  | 'no-session'
-  | 'study-refused'
-  | 'results-out-of-range';
+import type { Outcome, Refusal, RefusalCode } from './refusal.js';
 
 /**
- * The one error class whose message may be shown to a user as it is: short, actionable, free of internals.
- * Every other error is a fault, logged in full and shown only as "something went wrong".
+ * The one error class for an expected refusal of a member's request, thrown where returning an {@link Outcome} would
+ * thread through many callers. It carries the refusal as data; its message is only the code (for logs and stacks):
+ * the words a member reads come from `renderRefusal`.
  */
 export class UserFacingError extends Error {
   override readonly name = 'UserFacingError';
-  constructor(
-    readonly code: UserFacingErrorCode,
-    message: string,
-    /** The message quotes what the user typed, so it must be escaped before Discord renders it. */
-    readonly quotesUserInput: boolean = false,
-  ) {
-    super(message);
+  constructor(readonly refusal: Refusal) {
+    super(`refused: ${refusal.code}`);
   }
+
+  get code(): RefusalCode {
+    return this.refusal.code;
+  }
+}
+
+/** The outcome's value, or its refusal thrown as a {@link UserFacingError} when it ends the request. */
+export function unwrapOutcome<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new UserFacingError(outcome.refusal);
+  return outcome.value;
 }

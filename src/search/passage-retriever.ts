@@ -87,8 +87,7 @@ export class PassageRetriever implements Retriever {
     const limit = checkResultCount(options.limit ?? DEFAULT_PASSAGES);
     const { sectionId } = options;
     const section = sectionId === undefined ? undefined : this.sections.get(sectionId);
-    if (sectionId !== undefined && !section)
-      throw new UserFacingError('unknown-section', `No section has the id "${sectionId}".`);
+    if (sectionId !== undefined && !section) throw new UserFacingError({ code: 'unknown-section', sectionId });
     const inScope = (number: number) =>
       !section || (number >= section.firstParagraph && number <= section.lastParagraph);
 

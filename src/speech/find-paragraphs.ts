@@ -8,10 +8,14 @@ import type { Paragraph, Section, Speech } from './speech.js';
  */
 export function findParagraphs(speech: Speech, from: number, to: number = from): Paragraph[] {
   const last = speech.paragraphs.length;
-  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to > last || to < from) {
-    throw new UserFacingError('paragraph-out-of-range', `Paragraphs are numbered ¶1 to ¶${last}.`);
-  }
+  if (!isParagraphNumber(from, last) || !isParagraphNumber(to, last) || to < from)
+    throw new UserFacingError({ code: 'paragraph-out-of-range', last });
   return speech.paragraphs.slice(from - 1, to);
+}
+
+/** Whether `n` numbers a paragraph of a speech of `last` paragraphs: the one range rule, wherever ¶ is typed. */
+export function isParagraphNumber(n: number, last: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= last;
 }
 
 /** The section a paragraph belongs to. */

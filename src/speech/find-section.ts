@@ -18,12 +18,12 @@ export function findSection(sections: readonly Section[], query: string): Sectio
   const best = Math.max(0, ...scored.map(({ score }) => score));
   const matches = scored.filter(({ score }) => score === best).map(({ section }) => section);
   if (matches.length === 1 && matches[0]) return matches[0];
-  const listed = (matches.length > 1 ? matches : sections)
-    .map((section) => `${section.name} (${paragraphRange(section)})`)
-    .join(', ');
-  // The name is quoted back, cut so the refusal always fits one message.
-  const quoted = query.length > 100 ? `${query.slice(0, 100)}…` : query;
-  if (matches.length > 1)
-    throw new UserFacingError('ambiguous-section', `"${quoted}" matches several sections: ${listed}.`, true);
-  throw new UserFacingError('unknown-section', `No section is called "${quoted}". The sections are: ${listed}.`, true);
+  const listed = (matches.length > 1 ? matches : sections).map(
+    (section) => `${section.name} (${paragraphRange(section)})`,
+  );
+  throw new UserFacingError(
+    matches.length > 1
+      ? { code: 'ambiguous-section', query, sections: listed }
+      : { code: 'unknown-section', query, sections: listed },
+  );
 }

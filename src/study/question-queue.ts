@@ -3,13 +3,13 @@ import { validateQuestion } from '../search/validate-question.js';
 import { admitQuestion, decideQuestion } from './queue-decisions.js';
 import { renderApprovedQuestion, renderQueuedQuestion } from './views/render-study-messages.js';
 import type { GuildSettings, QueuedQuestion, StudySession } from './study-types.js';
-import { UserFacingError } from '../refusal/user-facing-error.js';
+import { UserFacingError, unwrapOutcome as unwrap } from '../refusal/user-facing-error.js';
 import { requireModerator, type StudyActor } from './require-moderator.js';
 import { announce, type StudyContext } from './study-context.js';
 
 /** How many waiting questions' copies `/study end` closes itself, newest first. */
 export const MAX_COPIES_CLOSED_AT_END = 25;
-const SESSION_ENDED = () => new UserFacingError('study-refused', 'This session has ended.');
+const SESSION_ENDED = () => new UserFacingError({ code: 'session-ended' });
 
 /**
  * The moderated question queue: members' questions in a session thread wait for a moderator's Approve (the bot posts
@@ -46,13 +46,12 @@ export class QuestionQueue {
     const { repository, now } = this.context;
     const key = `${session.id}:${author.id}`;
     const wait = (this.lastAsked.get(key) ?? -Infinity) + settings.cooldownSeconds * 1000 - now();
-    if (wait > 0) throw new UserFacingError('cooldown', `You can ask again in ${Math.ceil(wait / 1000)} s.`);
-    const admitted = admitQuestion(text, session, settings, repository.waitingFrom(session.id, author.id));
-    if (!admitted.ok) throw new UserFacingError('study-refused', admitted.message);
+    if (wait > 0) throw new UserFacingError({ code: 'cooldown', remainingMs: wait });
+    const admitted = unwrap(admitQuestion(text, session, settings, repository.waitingFrom(session.id, author.id)));
     if (this.lastAsked.size > 10_000) this.forgetOldTurns();
     this.lastAsked.set(key, now());
-    const { status } = admitted.value;
-    const reason = admitted.value.status === 'rejected' ? admitted.value.reason : null;
+    const { status } = admitted;
+    const reason = admitted.status === 'rejected' ? admitted.reason : null;
     const audit =
       reason === null
         ? undefined
@@ -95,8 +94,7 @@ export class QuestionQueue {
   checkDecidable(actor: StudyActor, questionId: number): void {
     const { question, session, settings } = this.load(questionId);
     requireModerator(this.context.repository, settings, actor, 'reject', this.context.now(), question.sessionId);
-    const open = decideQuestion(question, 'rejected');
-    if (!open.ok) throw new UserFacingError('study-refused', open.message);
+    unwrap(decideQuestion(question, 'rejected'));
     if (session.status === 'ended') {
       // The refusal must answer the press at once (a modal would have to); the copy's buttons go meanwhile.
       void this.refreshModMessage(question.id, session);
@@ -232,8 +230,7 @@ export class QuestionQueue {
     const { repository, now } = this.context;
     const { question, session, settings } = this.load(questionId);
     requireModerator(repository, settings, actor, status === 'approved' ? 'approve' : 'reject', now(), session.id);
-    const open = decideQuestion(question, status);
-    if (!open.ok) throw new UserFacingError('study-refused', open.message);
+    unwrap(decideQuestion(question, status));
     // Deciding for an ended session would store a decision nobody can act on: its thread is locked. The copy still
     // had buttons (older than those closed at the end, or a crash came first): they go now.
     if (session.status === 'ended') {
@@ -251,10 +248,7 @@ export class QuestionQueue {
     if (!repository.decide(question.id, { status, by: actor.id, at: now(), reason }, audit)) {
       const latest = repository.question(question.id) ?? question;
       const refusal = decideQuestion(latest, status);
-      throw new UserFacingError(
-        'study-refused',
-        refusal.ok ? 'This question was just decided by another moderator.' : refusal.message,
-      );
+      throw new UserFacingError(refusal.ok ? { code: 'decided-meanwhile' } : refusal.refusal);
     }
     return { question: repository.question(question.id) ?? question, session, settings };
   }
@@ -263,7 +257,7 @@ export class QuestionQueue {
     const { repository } = this.context;
     const question = repository.question(questionId);
     const session = question && repository.sessionById(question.sessionId);
-    if (!question || !session) throw new UserFacingError('button-expired', 'That question no longer exists.');
+    if (!question || !session) throw new UserFacingError({ code: 'button-expired', what: 'question' });
     return { question, session, settings: repository.settings(session.guildId, this.context.defaults) };
   }
 

@@ -1,5 +1,5 @@
-import { MAX_QUESTION_LENGTH } from '../search/validate-question.js';
-import { accept, refuse, type StudyOutcome } from './study-outcome.js';
+import { checkQuestion } from '../search/validate-question.js';
+import { accept, refuse, type Outcome } from '../refusal/refusal.js';
 import type { GuildSettings, QueuedQuestion, StudySession } from './study-types.js';
 
 /** Most questions one member may have waiting in one session. */
@@ -14,16 +14,12 @@ export function admitQuestion(
   session: StudySession,
   settings: GuildSettings,
   waitingFromMember: number,
-): StudyOutcome<{ status: 'held' | 'pending' } | { status: 'rejected'; reason: string }> {
-  if (session.status === 'ended') return refuse('session-ended', 'This session has ended.');
-  if ([...text].length > MAX_QUESTION_LENGTH)
-    return refuse('too-long', `Questions are limited to ${MAX_QUESTION_LENGTH} characters.`);
-  if (waitingFromMember >= MAX_PENDING_PER_MEMBER) {
-    return refuse(
-      'too-many-pending',
-      `You already have ${waitingFromMember} questions waiting for the moderators; please wait for them to be answered.`,
-    );
-  }
+): Outcome<{ status: 'held' | 'pending' } | { status: 'rejected'; reason: string }> {
+  if (session.status === 'ended') return refuse({ code: 'session-ended' });
+  const checked = checkQuestion(text);
+  if (!checked.ok) return checked;
+  if (waitingFromMember >= MAX_PENDING_PER_MEMBER)
+    return refuse({ code: 'too-many-pending', waiting: waitingFromMember });
   const lower = text.toLowerCase();
   const blocked = settings.blockedTerms.find((term) => term.trim() !== '' && lower.includes(term.trim().toLowerCase()));
   if (blocked !== undefined)
@@ -32,16 +28,13 @@ export function admitQuestion(
 }
 
 /** A moderator's decision on a question: only a pending (or held) question can be decided, and only once. */
-export function decideQuestion(
-  question: QueuedQuestion,
-  decision: 'approved' | 'rejected',
-): StudyOutcome<QuestionDecision> {
+export function decideQuestion(question: QueuedQuestion, decision: 'approved' | 'rejected'): Outcome<QuestionDecision> {
   if (question.status !== 'pending' && question.status !== 'held') {
-    const by = question.decidedBy === null ? '' : ` by <@${question.decidedBy}>`;
-    return refuse(
-      'already-decided',
-      `This question was already ${question.status === 'answered' ? 'approved' : question.status}${by}.`,
-    );
+    return refuse({
+      code: 'already-decided',
+      status: question.status === 'answered' ? 'approved' : question.status,
+      by: question.decidedBy,
+    });
   }
   return accept({ status: decision });
 }

@@ -37,8 +37,5 @@ export function requireModerator(
     detail: `${action}: not a moderator${sameGuild ? '' : ' of that server'}`,
     at: now,
   });
-  throw new UserFacingError(
-    'not-moderator',
-    'Only moderators can do that (the moderator role, Manage Threads, Manage Server or Administrator).',
-  );
+  throw new UserFacingError({ code: 'not-moderator' });
 }

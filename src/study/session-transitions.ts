@@ -1,4 +1,5 @@
-import { accept, refuse, type StudyOutcome } from './study-outcome.js';
+import { accept, refuse, type Outcome } from '../refusal/refusal.js';
+import { isParagraphNumber } from '../speech/find-paragraphs.js';
 import type { StudySession } from './study-types.js';
 
 /** The fields a new session starts from; the repository assigns the id. */
@@ -16,35 +17,33 @@ export function startSession(
  * Puts another paragraph on the table (`next`, `previous`, `goto`). Allowed while paused (the reading can go on while
  * questions are held), never after the end; `paragraphs` is the speech's length.
  */
-export function moveTo(session: StudySession, paragraph: number, paragraphs: number): StudyOutcome<StudySession> {
-  if (session.status === 'ended') return refuse('session-ended', 'This session has ended.');
-  if (!Number.isInteger(paragraph) || paragraph < 1 || paragraph > paragraphs) {
-    const edge =
-      paragraph < 1 ? 'This is the first paragraph of the speech.' : 'This is the last paragraph of the speech.';
-    return refuse(
-      'out-of-range',
-      paragraph === session.currentParagraph + 1 || paragraph === session.currentParagraph - 1
-        ? edge
-        : `Paragraphs are numbered ¶1 to ¶${paragraphs}.`,
-    );
+export function moveTo(session: StudySession, paragraph: number, paragraphs: number): Outcome<StudySession> {
+  if (session.status === 'ended') return refuse({ code: 'session-ended' });
+  if (!isParagraphNumber(paragraph, paragraphs)) {
+    const stepped = paragraph === session.currentParagraph + 1 || paragraph === session.currentParagraph - 1;
+    return refuse({
+      code: 'paragraph-out-of-range',
+      last: paragraphs,
+      ...(stepped ? { edge: paragraph < 1 ? ('first' as const) : ('last' as const) } : {}),
+    });
   }
   const covered = [...new Set([...session.covered, paragraph])].sort((a, b) => a - b);
   return accept({ ...session, currentParagraph: paragraph, covered, promptCursor: session.promptCursor + 1 });
 }
 
-export function pauseSession(session: StudySession): StudyOutcome<StudySession> {
-  if (session.status === 'ended') return refuse('session-ended', 'This session has ended.');
-  if (session.status === 'paused') return refuse('session-paused', 'The session is already paused.');
+export function pauseSession(session: StudySession): Outcome<StudySession> {
+  if (session.status === 'ended') return refuse({ code: 'session-ended' });
+  if (session.status === 'paused') return refuse({ code: 'session-paused' });
   return accept({ ...session, status: 'paused' });
 }
 
-export function resumeSession(session: StudySession): StudyOutcome<StudySession> {
-  if (session.status === 'ended') return refuse('session-ended', 'This session has ended.');
-  if (session.status !== 'paused') return refuse('not-paused', 'The session is not paused.');
+export function resumeSession(session: StudySession): Outcome<StudySession> {
+  if (session.status === 'ended') return refuse({ code: 'session-ended' });
+  if (session.status !== 'paused') return refuse({ code: 'not-paused' });
   return accept({ ...session, status: 'active' });
 }
 
-export function endSession(session: StudySession, now: number): StudyOutcome<StudySession> {
-  if (session.status === 'ended') return refuse('session-ended', 'This session has already ended.');
+export function endSession(session: StudySession, now: number): Outcome<StudySession> {
+  if (session.status === 'ended') return refuse({ code: 'session-ended', already: true });
   return accept({ ...session, status: 'ended', endedAt: now });
 }

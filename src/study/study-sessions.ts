@@ -4,9 +4,10 @@ import { discussionPrompt } from './discussion-prompts.js';
 import { renderOpening, renderRecap, renderStatus, renderStudyPassage } from './views/render-study-messages.js';
 import { endSession, moveTo, pauseSession, resumeSession, startSession } from './session-transitions.js';
 import { SessionConflictError } from './study-repository.js';
-import type { StudyOutcome } from './study-outcome.js';
+import type { Outcome } from '../refusal/refusal.js';
+import { isParagraphNumber } from '../speech/find-paragraphs.js';
 import type { GuildSettings, StudySession } from './study-types.js';
-import { UserFacingError } from '../refusal/user-facing-error.js';
+import { UserFacingError, unwrapOutcome as unwrap } from '../refusal/user-facing-error.js';
 import { requireModerator, type StudyActor } from './require-moderator.js';
 import { announce, type StudyContext } from './study-context.js';
 import type { QuestionQueue } from './question-queue.js';
@@ -19,11 +20,6 @@ export type SettingsChanges = Partial<Omit<GuildSettings, 'guildId'>>;
 /** Settings `/study config clear:` can forget, by the option that sets each. */
 export const CLEARABLE_SETTINGS = { 'moderator-role': 'moderatorRoleId', 'mod-channel': 'modChannelId' } as const;
 export type ClearableSetting = keyof typeof CLEARABLE_SETTINGS;
-
-const unwrap = <T>(outcome: StudyOutcome<T>): T => {
-  if (!outcome.ok) throw new UserFacingError('study-refused', outcome.message);
-  return outcome.value;
-};
 
 /**
  * Study sessions' lifecycle: config, start, moving through passages, pause and resume, end, status. Each moderator
@@ -49,7 +45,7 @@ export class StudySessions {
     const current = this.settings(actor.guildId);
     requireModerator(this.context.repository, current, actor, 'config', this.context.now());
     const conflict = clear.find((option) => requested[CLEARABLE_SETTINGS[option]] !== undefined);
-    if (conflict) throw new UserFacingError('study-refused', `Set or clear ${conflict}, not both at once.`);
+    if (conflict) throw new UserFacingError({ code: 'set-and-clear', option: conflict });
     const { cooldownSeconds } = requested;
     if (
       cooldownSeconds !== undefined &&
@@ -59,10 +55,7 @@ export class StudySessions {
         cooldownSeconds <= STUDY_COOLDOWN_SECONDS.max
       )
     ) {
-      throw new UserFacingError(
-        'study-refused',
-        `The cooldown is a whole number of seconds from ${STUDY_COOLDOWN_SECONDS.min} to ${STUDY_COOLDOWN_SECONDS.max}.`,
-      );
+      throw new UserFacingError({ code: 'cooldown-out-of-range', ...STUDY_COOLDOWN_SECONDS });
     }
     const changes: SettingsChanges = {
       ...requested,
@@ -115,11 +108,8 @@ export class StudySessions {
     requireModerator(repository, settings, actor, 'start', now());
     const section = findSection(speech.sections, input.section);
     const from = input.from ?? section.firstParagraph;
-    if (!Number.isInteger(from) || from < 1 || from > speech.paragraphs.length)
-      throw new UserFacingError(
-        'paragraph-out-of-range',
-        `Paragraphs are numbered ¶1 to ¶${speech.paragraphs.length}.`,
-      );
+    if (!isParagraphNumber(from, speech.paragraphs.length))
+      throw new UserFacingError({ code: 'paragraph-out-of-range', last: speech.paragraphs.length });
     const title = input.title?.trim() || section.name;
     const date = new Date(now()).toISOString().slice(0, 10);
     const threadName = (
@@ -150,8 +140,7 @@ export class StudySessions {
         at: now(),
       });
     } catch (error) {
-      if (error instanceof SessionConflictError)
-        throw new UserFacingError('study-refused', 'That thread already has a session running.');
+      if (error instanceof SessionConflictError) throw new UserFacingError({ code: 'session-exists' });
       throw error;
     }
     const opening = await publisher.post(threadId, renderOpening(session, section));
@@ -262,11 +251,7 @@ export class StudySessions {
 
   private sessionIn(threadId: string): StudySession {
     const session = this.context.repository.sessionByThread(threadId);
-    if (!session)
-      throw new UserFacingError(
-        'no-session',
-        'There is no study session in this thread. Moderators start one with `/study start` in a text channel.',
-      );
+    if (!session) throw new UserFacingError({ code: 'no-session' });
     return session;
   }
 
@@ -274,7 +259,7 @@ export class StudySessions {
     actor: StudyActor,
     threadId: string,
     action: 'pause' | 'resume',
-    transition: (session: StudySession) => StudyOutcome<StudySession>,
+    transition: (session: StudySession) => Outcome<StudySession>,
     done: string,
   ): Promise<string> {
     return this.context.serial.run(threadId, async () => {

@@ -66,6 +66,17 @@ module.exports = {
       to: { path: '^src/', pathNot: ['^src/(refusal|concurrency)/'] },
     },
     {
+      name: 'refusals-are-worded-at-the-edge',
+      severity: 'error',
+      comment:
+        'Features refuse with data (src/refusal/refusal.ts); only the front ends turn a refusal into words: the one interaction handler, the CLI and the console.',
+      from: {
+        path: '^src/',
+        pathNot: ['^src/discord/adapters/handle-interaction\\.ts$', '^src/cli/', '^src/console/', '^src/refusal/'],
+      },
+      to: { path: '^src/refusal/render-refusal\\.ts$' },
+    },
+    {
       name: 'only-app-and-entry-points-use-compose',
       severity: 'error',
       comment: 'The composition root is the top: nothing in a feature imports it.',

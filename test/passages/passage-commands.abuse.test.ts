@@ -5,6 +5,7 @@ import { passageCommandsOf } from '../../src/app/compose.js';
 import { decodeButtonState, encodeButtonState, speechTag, type ButtonState } from '../../src/discord/custom-ids.js';
 import { DISCORD_LIMITS } from '../../src/discord/discord-limits.js';
 import { escapeMarkdown } from '../../src/discord/escape-markdown.js';
+import { renderRefusal } from '../../src/refusal/render-refusal.js';
 import type { ButtonView, MessageView } from '../../src/discord/message-view.js';
 import type { Speech } from '../../src/speech/speech.js';
 import { openTestIndex, temporaryFolder } from '../support/test-index.js';
@@ -106,8 +107,9 @@ function buttonViolations(view: MessageView, owner: string): string[] {
 
 function checkOutcome(outcome: ButtonOutcome, state: ButtonState | undefined, user: string): void {
   if (outcome.action === 'refuse') {
-    expect(internals(outcome.message)).toEqual([]);
-    expect(outcome.message.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+    const shown = renderRefusal(outcome.refusal, escapeMarkdown);
+    expect(internals(shown)).toEqual([]);
+    expect(shown.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
     return;
   }
   // Only the bot's own ids open anything, and a private answer's pages only for their owner.
@@ -387,11 +389,7 @@ describe('abuse: the reference commands', () => {
         fc.constantFrom(...privateIds),
         userId.filter((user) => user !== ALICE),
         (id, user) => {
-          expect(commands.button(id, user)).toEqual({
-            action: 'refuse',
-            code: 'not-yours',
-            message: 'Only the person who asked can use these buttons.',
-          });
+          expect(commands.button(id, user)).toEqual({ action: 'refuse', refusal: { code: 'not-yours' } });
         },
       ),
       options(),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderRefusal } from '../../src/refusal/render-refusal.js';
 import type { PassageCommands } from '../../src/passages/passage-commands.js';
 import { passageCommandsOf } from '../../src/app/compose.js';
 import { decodeButtonState, encodeButtonState, speechTag } from '../../src/discord/custom-ids.js';
@@ -53,11 +54,11 @@ describe('the reference commands’ decisions', () => {
       private: true,
       user: ALICE,
     });
-    expect(commands.button(label(first, 'More'), BOB)).toEqual({
-      action: 'refuse',
-      code: 'not-yours',
-      message: 'Only the person who asked can use these buttons.',
-    });
+    const refused = commands.button(label(first, 'More'), BOB);
+    expect(refused).toEqual({ action: 'refuse', refusal: { code: 'not-yours' } });
+    expect(refused.action === 'refuse' && renderRefusal(refused.refusal)).toBe(
+      'Only the person who asked can use these buttons.',
+    );
     expect(commands.button(label(first, 'More'), ALICE).action).toBe('update');
   });
 
@@ -73,10 +74,9 @@ describe('the reference commands’ decisions', () => {
       action: 'refuse',
     });
     const outdated = encodeButtonState({ kind: 'quote', paragraph: 3, speech: tag === 'aaaa' ? 'bbbb' : 'aaaa' });
-    expect(commands.button(outdated, ALICE)).toMatchObject({
-      action: 'refuse',
-      message: expect.stringContaining('older version'),
-    });
+    const refused = commands.button(outdated, ALICE);
+    expect(refused).toMatchObject({ action: 'refuse' });
+    expect(refused.action === 'refuse' && renderRefusal(refused.refusal)).toContain('older version');
   });
 
   it('opens the whole section privately for whoever presses, leaving the answer alone', async () => {

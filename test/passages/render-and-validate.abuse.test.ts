@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeMarkdown } from '../../src/discord/escape-markdown.js';
+import { renderRefusal } from '../../src/refusal/render-refusal.js';
 import type { MessageView } from '../../src/discord/message-view.js';
 import { renderSectionList } from '../../src/passages/views/render-section-page.js';
 import { MAX_QUESTION_LENGTH, validateQuestion } from '../../src/search/validate-question.js';
@@ -198,7 +199,7 @@ describe('abuse: escaping, validation, queue decisions and study messages', () =
             ? outcome.value.status === 'rejected'
               ? outcome.value.reason
               : ''
-            : outcome.message;
+            : renderRefusal(outcome.refusal);
           if (text.trim().length >= 12) expect(message.includes(text)).toBe(false);
           expect(internals(message)).toEqual([]);
         },
@@ -213,8 +214,9 @@ describe('abuse: escaping, validation, queue decisions and study messages', () =
         const outcome = decideQuestion(queued, decision);
         expect(outcome.ok).toBe(queued.status === 'pending' || queued.status === 'held');
         if (!outcome.ok) {
-          expect(outcome.message.replace(/<@\d+>/gu, '')).not.toMatch(/[<*_`|~]/u);
-          expect(outcome.message.length).toBeLessThan(200);
+          const shown = renderRefusal(outcome.refusal);
+          expect(shown.replace(/<@\d+>/gu, '')).not.toMatch(/[<*_`|~]/u);
+          expect(shown.length).toBeLessThan(200);
         }
       }),
       options(),

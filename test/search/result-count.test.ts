@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserFacingError } from '../../src/refusal/user-facing-error.js';
+import { shownThrow } from '../support/shown-refusal.js';
 import { checkResultCount, MAX_PASSAGES } from '../../src/search/result-count.js';
 
 describe('the number of passages asked for', () => {
@@ -8,12 +8,14 @@ describe('the number of passages asked for', () => {
   });
 
   it.each([0, -1, MAX_PASSAGES + 1, 2.5, Number.NaN])('refuses %d, saying the range', (count) => {
-    expect(() => checkResultCount(count)).toThrow(
-      new UserFacingError('results-out-of-range', 'The number of results must be a whole number from 1 to 10.'),
-    );
+    expect(shownThrow(() => checkResultCount(count))).toEqual({
+      ok: false,
+      code: 'results-out-of-range',
+      message: 'The number of results must be a whole number from 1 to 10.',
+    });
   });
 
   it('names the option the asker used', () => {
-    expect(() => checkResultCount(11, '--k')).toThrow('--k must be a whole number from 1 to 10.');
+    expect(shownThrow(() => checkResultCount(11, '--k')).message).toBe('--k must be a whole number from 1 to 10.');
   });
 });

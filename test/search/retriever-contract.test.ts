@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderRefusal } from '../../src/refusal/render-refusal.js';
 import type { Retriever } from '../../src/search/passage-retriever.js';
 import { MAX_QUESTION_LENGTH } from '../../src/search/validate-question.js';
 import type { Speech } from '../../src/speech/speech.js';
@@ -144,7 +145,7 @@ describe.each([
     expect(tooLong.trim()).toHaveLength(MAX_QUESTION_LENGTH + 1);
     const error = await refusal(tooLong);
     expect(error.code).toBe('question-too-long');
-    expect(error.message).toContain(
+    expect(renderRefusal(error.refusal)).toContain(
       `is ${MAX_QUESTION_LENGTH + 1} characters long; the limit is ${MAX_QUESTION_LENGTH}.`,
     );
     const longest = 'e'.repeat(MAX_QUESTION_LENGTH);

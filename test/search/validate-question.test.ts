@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateQuestion } from '../../src/search/validate-question.js';
 import { UserFacingError } from '../../src/refusal/user-facing-error.js';
+import { renderRefusal } from '../../src/refusal/render-refusal.js';
 
 function refusal(raw: string): UserFacingError {
   try {
@@ -16,7 +17,7 @@ describe('validateQuestion', () => {
   it('tells a member who typed only punctuation or emoji to ask in words', () => {
     for (const raw of ['?!… — ***', '🕵️‍♂️🔐💣']) {
       const error = refusal(raw);
-      expect({ code: error.code, message: error.message }).toEqual({
+      expect({ code: error.code, message: renderRefusal(error.refusal) }).toEqual({
         code: 'question-without-words',
         message: 'Ask a question in words: that text has no letters or digits.',
       });

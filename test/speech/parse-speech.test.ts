@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { renderRefusal } from '../../src/refusal/render-refusal.js';
 import { describe, expect, it } from 'vitest';
 import { findSection } from '../../src/speech/find-section.js';
 import { parseSpeech, SpeechFormatError } from '../../src/speech/parse-speech.js';
@@ -443,17 +444,19 @@ describe('findSection', () => {
   });
 
   it('rejects an ambiguous prefix with ambiguous-section, listing only the sections it matches', () => {
-    const error = expectUserFacingError(() => findSection(sections, 'c'), 'ambiguous-section');
-    expect(error.message).toContain('Constant Learning, Adaptation, Improvement');
-    expect(error.message).toContain('Conclusion');
-    expect(error.message).not.toContain('Encryption');
+    const error = renderRefusal(expectUserFacingError(() => findSection(sections, 'c'), 'ambiguous-section').refusal);
+    expect(error).toContain('Constant Learning, Adaptation, Improvement');
+    expect(error).toContain('Conclusion');
+    expect(error).not.toContain('Encryption');
     expectUserFacingError(() => findSection(sections, 'con'), 'ambiguous-section');
   });
 
   it('rejects an unknown section with unknown-section, listing every section name', () => {
-    const error = expectUserFacingError(() => findSection(sections, 'weather'), 'unknown-section');
-    for (const section of sections) expect(error.message).toContain(section.name);
-    expect(error.message).toContain('weather');
+    const error = renderRefusal(
+      expectUserFacingError(() => findSection(sections, 'weather'), 'unknown-section').refusal,
+    );
+    for (const section of sections) expect(error).toContain(section.name);
+    expect(error).toContain('weather');
   });
 
   it('rejects an empty or punctuation-only query as unknown-section', () => {

@@ -10,6 +10,7 @@ import { SqliteStudyRepository } from '../../src/study/adapters/sqlite/sqlite-st
 import type { AuditInput } from '../../src/study/study-repository.js';
 import type { GuildSettings } from '../../src/study/study-types.js';
 import { UserFacingError } from '../../src/refusal/user-facing-error.js';
+import { renderRefusal } from '../../src/refusal/render-refusal.js';
 import type { StudyActor } from '../../src/study/require-moderator.js';
 import { RecordingPublisher, type PublisherCall } from '../support/recording-publisher.js';
 import { openTestIndex } from '../support/test-index.js';
@@ -141,7 +142,7 @@ async function main(): Promise<void> {
             ok: false as const,
             name: error.name,
             code: error instanceof UserFacingError ? error.code : undefined,
-            message: error.message,
+            message: error instanceof UserFacingError ? renderRefusal(error.refusal) : error.message,
           };
         },
       )

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { admitQuestion, decideQuestion, MAX_PENDING_PER_MEMBER } from '../../src/study/queue-decisions.js';
 import { isModerator, MODERATOR_PERMISSIONS } from '../../src/study/is-moderator.js';
+import { shownOutcome } from '../support/shown-refusal.js';
 import type { GuildSettings, QueuedQuestion, StudySession } from '../../src/study/study-types.js';
 
 const settings: GuildSettings = {
@@ -33,12 +34,15 @@ describe('queue decisions', () => {
   });
 
   it(`refuses a member’s question beyond ${MAX_PENDING_PER_MEMBER} waiting, one over 300 characters, and any after the end`, () => {
-    expect(admitQuestion('q', session, settings, MAX_PENDING_PER_MEMBER)).toMatchObject({
+    expect(shownOutcome(admitQuestion('q', session, settings, MAX_PENDING_PER_MEMBER))).toMatchObject({
       ok: false,
       code: 'too-many-pending',
     });
-    expect(admitQuestion('x'.repeat(301), session, settings, 0)).toMatchObject({ ok: false, code: 'too-long' });
-    expect(admitQuestion('q', { ...session, status: 'ended' }, settings, 0)).toMatchObject({
+    expect(shownOutcome(admitQuestion('x'.repeat(301), session, settings, 0))).toMatchObject({
+      ok: false,
+      code: 'question-too-long',
+    });
+    expect(shownOutcome(admitQuestion('q', { ...session, status: 'ended' }, settings, 0))).toMatchObject({
       ok: false,
       code: 'session-ended',
     });
@@ -46,18 +50,23 @@ describe('queue decisions', () => {
 
   it('admits a question of exactly 300 characters (counted as characters, not UTF-16 units) and refuses 301, saying the limit', () => {
     expect(admitQuestion('x'.repeat(300), session, settings, 0)).toEqual({ ok: true, value: { status: 'pending' } });
-    expect(admitQuestion('😀'.repeat(300), session, settings, 0)).toEqual({ ok: true, value: { status: 'pending' } });
-    expect(admitQuestion('x'.repeat(301), session, settings, 0)).toMatchObject({
+    // One letter, so that the question has words: the rest are emoji, two UTF-16 units each.
+    expect(admitQuestion(`${'😀'.repeat(299)}x`, session, settings, 0)).toEqual({
+      ok: true,
+      value: { status: 'pending' },
+    });
+    expect(shownOutcome(admitQuestion('x'.repeat(301), session, settings, 0))).toMatchObject({
       ok: false,
-      message: 'Questions are limited to 300 characters.',
+      code: 'question-too-long',
+      message: 'That question is 301 characters long; the limit is 300. Please shorten it.',
     });
   });
 
   it('tells the member why a question is refused: the session ended, or how many they already have waiting', () => {
-    expect(admitQuestion('q', { ...session, status: 'ended' }, settings, 0)).toMatchObject({
+    expect(shownOutcome(admitQuestion('q', { ...session, status: 'ended' }, settings, 0))).toMatchObject({
       message: 'This session has ended.',
     });
-    expect(admitQuestion('q', session, settings, MAX_PENDING_PER_MEMBER)).toMatchObject({
+    expect(shownOutcome(admitQuestion('q', session, settings, MAX_PENDING_PER_MEMBER))).toMatchObject({
       message: `You already have ${MAX_PENDING_PER_MEMBER} questions waiting for the moderators; please wait for them to be answered.`,
     });
   });
@@ -73,16 +82,16 @@ describe('queue decisions', () => {
   it('decides a pending or held question once; a second decision is told who decided', () => {
     expect(decideQuestion(question('pending'), 'approved')).toEqual({ ok: true, value: { status: 'approved' } });
     expect(decideQuestion(question('held'), 'rejected')).toEqual({ ok: true, value: { status: 'rejected' } });
-    expect(decideQuestion(question('answered', '42'), 'rejected')).toMatchObject({
+    expect(shownOutcome(decideQuestion(question('answered', '42'), 'rejected'))).toMatchObject({
       ok: false,
       code: 'already-decided',
       message: 'This question was already approved by <@42>.',
     });
-    expect(decideQuestion(question('rejected', '42'), 'approved')).toMatchObject({
+    expect(shownOutcome(decideQuestion(question('rejected', '42'), 'approved'))).toMatchObject({
       ok: false,
       message: 'This question was already rejected by <@42>.',
     });
-    expect(decideQuestion(question('rejected'), 'approved')).toMatchObject({
+    expect(shownOutcome(decideQuestion(question('rejected'), 'approved'))).toMatchObject({
       ok: false,
       message: 'This question was already rejected.',
     });

@@ -5,6 +5,7 @@ import { MODERATOR_PERMISSIONS } from '../../src/study/is-moderator.js';
 import { startSession } from '../../src/study/session-transitions.js';
 import type { GuildSettings } from '../../src/study/study-types.js';
 import { UserFacingError } from '../../src/refusal/user-facing-error.js';
+import { renderRefusal } from '../../src/refusal/render-refusal.js';
 import { requireModerator, type StudyActor } from '../../src/study/require-moderator.js';
 import { temporaryFolder } from '../support/test-index.js';
 
@@ -73,10 +74,10 @@ describe('requireModerator, on a real SQLite store', () => {
       return undefined;
     })();
     expect(refusal).toBeInstanceOf(UserFacingError);
-    expect(refusal).toMatchObject({
-      code: 'not-moderator',
-      message: 'Only moderators can do that (the moderator role, Manage Threads, Manage Server or Administrator).',
-    });
+    expect(refusal instanceof UserFacingError && renderRefusal(refusal.refusal)).toBe(
+      'Only moderators can do that (the moderator role, Manage Threads, Manage Server or Administrator).',
+    );
+    expect(refusal).toMatchObject({ code: 'not-moderator' });
     expect(repository.auditLog('guild-1', 1)).toMatchObject([
       {
         guildId: 'guild-1',

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { endSession, moveTo, pauseSession, resumeSession, startSession } from '../../src/study/session-transitions.js';
 import type { StudySession } from '../../src/study/study-types.js';
+import type { Outcome } from '../../src/refusal/refusal.js';
+import { renderRefusal } from '../../src/refusal/render-refusal.js';
+import { shownOutcome } from '../support/shown-refusal.js';
 
 const PARAGRAPHS = 31;
 const started: StudySession = {
@@ -17,8 +20,8 @@ const started: StudySession = {
     from: 6,
   }),
 };
-const value = <T>(outcome: { ok: true; value: T } | { ok: false; message: string }): T => {
-  if (!outcome.ok) throw new Error(outcome.message);
+const value = <T>(outcome: Outcome<T>): T => {
+  if (!outcome.ok) throw new Error(renderRefusal(outcome.refusal));
   return outcome.value;
 };
 
@@ -42,24 +45,27 @@ describe('study session transitions', () => {
 
   it('refuses to move past either end of the speech, saying which end', () => {
     const last = value(moveTo(started, PARAGRAPHS, PARAGRAPHS));
-    expect(moveTo(last, PARAGRAPHS + 1, PARAGRAPHS)).toMatchObject({
+    expect(shownOutcome(moveTo(last, PARAGRAPHS + 1, PARAGRAPHS))).toMatchObject({
       ok: false,
-      code: 'out-of-range',
+      code: 'paragraph-out-of-range',
       message: 'This is the last paragraph of the speech.',
     });
     const first = value(moveTo(started, 1, PARAGRAPHS));
-    expect(moveTo(first, 0, PARAGRAPHS)).toMatchObject({
+    expect(shownOutcome(moveTo(first, 0, PARAGRAPHS))).toMatchObject({
       ok: false,
       message: 'This is the first paragraph of the speech.',
     });
-    expect(moveTo(started, 99, PARAGRAPHS)).toMatchObject({ ok: false, message: 'Paragraphs are numbered ¶1 to ¶31.' });
+    expect(shownOutcome(moveTo(started, 99, PARAGRAPHS))).toMatchObject({
+      ok: false,
+      message: 'Paragraphs are numbered ¶1 to ¶31.',
+    });
   });
 
   it('pauses and resumes, refusing a pause while paused and a resume while running', () => {
     const paused = value(pauseSession(started));
     expect(paused.status).toBe('paused');
-    expect(pauseSession(paused)).toMatchObject({ ok: false, code: 'session-paused' });
-    expect(resumeSession(started)).toMatchObject({ ok: false, code: 'not-paused' });
+    expect(shownOutcome(pauseSession(paused))).toMatchObject({ ok: false, code: 'session-paused' });
+    expect(shownOutcome(resumeSession(started))).toMatchObject({ ok: false, code: 'not-paused' });
     expect(value(resumeSession(paused)).status).toBe('active');
   });
 
@@ -79,7 +85,7 @@ describe('study session transitions', () => {
       pauseSession(ended),
       resumeSession(ended),
     ]) {
-      expect(outcome).toMatchObject({ ok: false, code: 'session-ended' });
+      expect(shownOutcome(outcome)).toMatchObject({ ok: false, code: 'session-ended' });
     }
   });
 });

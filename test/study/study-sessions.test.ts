@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shownRejection, shownThrow } from '../support/shown-refusal.js';
 import { studyTestServices } from '../support/study-test-context.js';
 import { SqliteStudyRepository } from '../../src/study/adapters/sqlite/sqlite-study-repository.js';
 import { MODERATOR_PERMISSIONS } from '../../src/study/is-moderator.js';
@@ -76,8 +77,8 @@ describe('study sessions without a moderators’ channel', () => {
 
   it('refuses a cooldown that is not a whole number of seconds from 0 to 3600, storing nothing', async () => {
     for (const cooldownSeconds of [-1, 1.5, 3601, Number.NaN, Number.POSITIVE_INFINITY]) {
-      await expect(sessions.configure(moderator, { cooldownSeconds })).rejects.toMatchObject({
-        code: 'study-refused',
+      expect(await shownRejection(() => sessions.configure(moderator, { cooldownSeconds }))).toMatchObject({
+        code: 'cooldown-out-of-range',
         message: 'The cooldown is a whole number of seconds from 0 to 3600.',
       });
     }
@@ -86,7 +87,10 @@ describe('study sessions without a moderators’ channel', () => {
   });
 
   it('refuses setting and clearing one setting at once, but only after the moderator check', async () => {
-    await expect(sessions.configure(moderator, { modChannelId: 'mods' }, ['mod-channel'])).rejects.toMatchObject({
+    expect(
+      await shownRejection(() => sessions.configure(moderator, { modChannelId: 'mods' }, ['mod-channel'])),
+    ).toMatchObject({
+      code: 'set-and-clear',
       message: 'Set or clear mod-channel, not both at once.',
     });
     const member = { ...moderator, id: 'member', permissions: 0n };
@@ -140,8 +144,12 @@ describe('the end of a session with questions still waiting', () => {
     await sessions.end(moderator, threadId);
     expect(closedCopies()).toEqual(ids.slice(-MAX_COPIES_CLOSED_AT_END).map(copyOf));
     const [oldest, second] = ids;
-    await expect(queue.approve(moderator, oldest ?? -1)).rejects.toMatchObject({ message: 'This session has ended.' });
-    expect(() => queue.checkDecidable(moderator, second ?? -1)).toThrow('This session has ended.');
+    expect(await shownRejection(() => queue.approve(moderator, oldest ?? -1))).toMatchObject({
+      message: 'This session has ended.',
+    });
+    expect(shownThrow(() => queue.checkDecidable(moderator, second ?? -1))).toMatchObject({
+      message: 'This session has ended.',
+    });
     await new Promise((resolve) => setImmediate(resolve));
     expect(closedCopies().slice(MAX_COPIES_CLOSED_AT_END)).toEqual([copyOf(oldest ?? -1), copyOf(second ?? -1)]);
     expect(repository.question(oldest ?? -1)?.status).toBe('pending');

@@ -3,6 +3,7 @@ import { DISCORD_LIMITS } from '../../src/discord/discord-limits.js';
 import { embedLength, type MessageView } from '../../src/discord/message-view.js';
 import type { Speech } from '../../src/speech/speech.js';
 import { UserFacingError } from '../../src/refusal/user-facing-error.js';
+import { renderRefusal } from '../../src/refusal/render-refusal.js';
 
 /**
  * Every abuse property runs this many cases (the issue asks for at least 10,000), from a fixed seed. Mutation testing
@@ -328,7 +329,7 @@ export function refusalOrSync<T>(action: () => T): { value: T } | { refusal: Use
 
 /**
  * A refusal fit to show: short enough for one message once escaped as the handler escapes it, free of internals, and
- * not echoing the user's text unless it says so (`quotesUserInput`, so that the handler escapes it).
+ * echoing the user's text only through the renderer's `quote` (which the handler points at Markdown escaping).
  */
 export function refusalViolations(
   error: UserFacingError,
@@ -336,14 +337,16 @@ export function refusalViolations(
   escape: (text: string) => string,
 ): string[] {
   const problems: string[] = [];
-  const shown = error.quotesUserInput ? escape(error.message) : error.message;
+  const shown = renderRefusal(error.refusal, escape);
   if (shown.length > DISCORD_LIMITS.content)
     problems.push(`refusal ${error.code} is ${shown.length} characters once escaped`);
   problems.push(...internals(shown));
-  if (!error.quotesUserInput) {
-    for (const text of userTexts)
-      if (text.trim().length >= 12 && error.message.includes(text))
-        problems.push(`refusal ${error.code} echoes user text unescaped`);
-  }
+  // Whatever the renderer quotes is cut out: what is left must not hold the user's text, unless the speech's own
+  // section labels, which a refusal lists, happen to hold it ("State Threats" typed as a question).
+  const unquoted = renderRefusal(error.refusal, () => '\u0000');
+  const listed = 'sections' in error.refusal ? error.refusal.sections.join('\n') : '';
+  for (const text of userTexts)
+    if (text.trim().length >= 12 && unquoted.includes(text) && !listed.includes(text))
+      problems.push(`refusal ${error.code} echoes user text without quoting it`);
   return problems;
 }

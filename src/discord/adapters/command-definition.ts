@@ -130,8 +130,7 @@ export interface GivenOption {
  * The refusal for an interaction sent from an older definition of a command than the bot's: a client that has not yet
  * seen an update (Discord caches definitions) sends the old shape. That is the member's to retry, not a fault.
  */
-export const staleCommand = (): UserFacingError =>
-  new UserFacingError('stale-command', 'This command has just been updated. Please run it again.');
+export const staleCommand = (): UserFacingError => new UserFacingError({ code: 'stale-command' });
 
 /**
  * The text in an autocomplete's focused option.

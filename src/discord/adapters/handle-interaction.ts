@@ -1,18 +1,21 @@
 import { MessageFlags, type ButtonInteraction, type Interaction, type RepliableInteraction } from 'discord.js';
 import { escapeMarkdown } from '../escape-markdown.js';
-import { UserFacingError } from '../../refusal/user-facing-error.js';
-import type { BotContext, HandlerOutcome } from './bot-context.js';
-import { decodeButtonState } from '../custom-ids.js';
+import { classifyFailure } from '../../refusal/classify-failure.js';
+import type { Refusal } from '../../refusal/refusal.js';
+import { renderRefusal } from '../../refusal/render-refusal.js';
+import type { BotContext } from './bot-context.js';
+import { decodeButtonState, type ButtonState } from '../custom-ids.js';
 import { pressQuestionButton, submitRejection } from '../../study/adapters/discord/question-buttons.js';
-import type { RegisteredCommand } from './command-handlers.js';
+import type { CommandResult, RegisteredCommand } from './registered-command.js';
 import { NO_MENTIONS, toEditPayload, toReplyPayload, viewSize } from './discord-message.js';
 
 const SOMETHING_WENT_WRONG = 'Something went wrong while answering. Please try again in a moment.';
 
 /**
- * The one entry point for interactions: routes commands, autocomplete and buttons, and is the one place that
- * catches. A user's mistake is answered privately with its message; any other error is logged with the interaction
- * id and answered privately with a short apology, by reply or follow-up, whichever is still possible. Never throws.
+ * The one entry point for interactions: routes commands, autocomplete and buttons (decoding a button's custom_id once),
+ * and is the one place that catches and the one place that turns a refusal into words. A refusal, thrown or returned,
+ * is answered privately; any other error is logged with the interaction id and answered privately with a short
+ * apology, by reply or follow-up, whichever is still possible. Never throws.
  */
 export function createInteractionHandler(
   registry: readonly RegisteredCommand[],
@@ -30,8 +33,21 @@ export function createInteractionHandler(
             ? 'modal'
             : `type-${interaction.type}`;
     const log = context.logger.child({ interaction: interaction.id, command: name, user: interaction.user.id });
+    // Refusals, returned or thrown, and faults all end here: answered privately, in words or with an apology.
+    const answerFailure = async (refusal: Refusal | null, error?: unknown): Promise<void> => {
+      const latencyMs = context.now() - started;
+      if (refusal) log.info({ latencyMs, outcome: 'refused', code: refusal.code }, 'interaction refused');
+      else log.error({ err: error, latencyMs, outcome: 'failed' }, 'interaction failed');
+      const message = refusal ? refusalText(refusal) : SOMETHING_WENT_WRONG;
+      if (interaction.isRepliable()) await answerPrivately(interaction, message, log);
+      // An autocomplete cannot be told why; an empty list at least stops the member's client from waiting for one.
+      else if (interaction.isAutocomplete() && !interaction.responded)
+        await interaction
+          .respond([])
+          .catch((respondError: unknown) => log.warn({ err: respondError }, 'could not answer the autocomplete'));
+    };
     try {
-      let result: HandlerOutcome | undefined;
+      let result: CommandResult | undefined;
       if (interaction.isAutocomplete()) {
         const choices = (await byName.get(interaction.commandName)?.autocomplete?.(interaction, context)) ?? 0;
         log.info({ latencyMs: context.now() - started, size: choices, outcome: 'answered' }, 'autocomplete answered');
@@ -39,47 +55,40 @@ export function createInteractionHandler(
       }
       if (interaction.isChatInputCommand()) {
         const entry = byName.get(interaction.commandName);
-        if (!entry) throw new UserFacingError('unknown-command', 'This command is not available any more.');
-        log.debug({ options: interaction.options.data }, 'command received');
-        result = await entry.run(interaction, context);
+        if (entry) log.debug({ options: interaction.options.data }, 'command received');
+        result = entry ? await entry.run(interaction, context) : { refusal: { code: 'unknown-command' } };
       } else if (interaction.isButton()) {
         const state = decodeButtonState(interaction.customId);
         result =
           state?.kind === 'question'
             ? await pressQuestionButton(interaction, state, context)
-            : await pressButton(interaction, context);
+            : await pressButton(interaction, state, context);
       } else if (interaction.isModalSubmit()) {
         result = await submitRejection(interaction, context);
       }
-      if (result)
+      if (result && 'refusal' in result) await answerFailure(result.refusal);
+      else if (result)
         log.info(
           { latencyMs: context.now() - started, size: result.size, outcome: result.outcome },
           'interaction handled',
         );
     } catch (error) {
-      const expected = error instanceof UserFacingError;
-      if (expected)
-        log.info({ latencyMs: context.now() - started, outcome: 'refused', code: error.code }, 'interaction refused');
-      else log.error({ err: error, latencyMs: context.now() - started, outcome: 'failed' }, 'interaction failed');
-      // A refusal that quotes what the user typed is escaped, so it shows as typed and cannot format or mention.
-      const message = expected
-        ? error.quotesUserInput
-          ? escapeMarkdown(error.message)
-          : error.message
-        : SOMETHING_WENT_WRONG;
-      if (interaction.isRepliable()) await answerPrivately(interaction, message, log);
-      // An autocomplete cannot be told why; an empty list at least stops the member's client from waiting for one.
-      else if (interaction.isAutocomplete() && !interaction.responded)
-        await interaction
-          .respond([])
-          .catch((respondError: unknown) => log.warn({ err: respondError }, 'could not answer the autocomplete'));
+      const failure = classifyFailure(error);
+      await answerFailure(failure.kind === 'refusal' ? failure.refusal : null, error);
     }
   };
 }
 
-async function pressButton(interaction: ButtonInteraction, context: BotContext): Promise<HandlerOutcome> {
-  const outcome = context.commands.button(interaction.customId, interaction.user.id);
-  if (outcome.action === 'refuse') throw new UserFacingError(outcome.code, outcome.message);
+/** What the member typed is escaped, so a refusal shows it as typed and it can neither format nor mention. */
+const refusalText = (refusal: Refusal): string => renderRefusal(refusal, escapeMarkdown);
+
+async function pressButton(
+  interaction: ButtonInteraction,
+  state: ButtonState | undefined,
+  context: BotContext,
+): Promise<CommandResult> {
+  const outcome = context.commands.press(state, interaction.user.id);
+  if (outcome.action === 'refuse') return { refusal: outcome.refusal };
   if (outcome.action === 'update') {
     await interaction.update(toEditPayload(outcome.view));
     return { outcome: 'updated', size: viewSize(outcome.view) };

@@ -4,7 +4,7 @@ import { ConfigError } from '../../refusal/config-error.js';
 import type { SqliteStudyRepository } from '../../study/adapters/sqlite/sqlite-study-repository.js';
 import { RecentIds } from '../recent-ids.js';
 import type { BotContext } from './bot-context.js';
-import type { RegisteredCommand } from './command-handlers.js';
+import type { RegisteredCommand } from './registered-command.js';
 import { NO_MENTIONS } from './discord-message.js';
 import { createInteractionHandler } from './handle-interaction.js';
 import { ensureCommandsRegistered } from './register-commands.js';

@@ -11,7 +11,7 @@ import {
   type StudyRepository,
 } from '../../../src/study/study-repository.js';
 import type { AuditAction, StudySession } from '../../../src/study/study-types.js';
-import type { StudyOutcome } from '../../../src/study/study-outcome.js';
+import type { Outcome } from '../../../src/refusal/refusal.js';
 
 const GUILD = 'guild-1';
 const DEFAULTS = {
@@ -53,8 +53,8 @@ const newQuestion = (sessionId: number, overrides: Partial<NewQuestion> = {}): N
   reason: null,
   ...overrides,
 });
-const value = <T>(outcome: StudyOutcome<T>): T => {
-  if (!outcome.ok) throw new Error(outcome.message);
+const value = <T>(outcome: Outcome<T>): T => {
+  if (!outcome.ok) throw new Error(outcome.refusal.code);
   return outcome.value;
 };
 

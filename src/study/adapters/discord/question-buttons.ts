@@ -57,7 +57,7 @@ export async function submitRejection(
   // The bot's own form always carries the reason field (empty when left blank); a submission without it is not one.
   const field = interaction.fields.fields.get(REASON_FIELD);
   if (state?.kind !== 'question' || state.action !== 'reject-reason' || field?.type !== ComponentType.TextInput)
-    throw new UserFacingError('button-expired', 'This form is no longer valid.');
+    throw new UserFacingError({ code: 'button-expired', what: 'form' });
   const actor = studyActorOf(interaction);
   const reason = field.value.trim();
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });

@@ -9,8 +9,7 @@ import type { StudyActor } from '../../require-moderator.js';
  * @throws {UserFacingError} outside a server.
  */
 export function studyActorOf(interaction: Interaction): StudyActor {
-  if (!interaction.inGuild())
-    throw new UserFacingError('study-refused', 'Study sessions run in servers, not in direct messages.');
+  if (!interaction.inGuild()) throw new UserFacingError({ code: 'not-in-server' });
   const member = interaction.member;
   const roles = member.roles;
   const roleIds = Array.isArray(roles) ? roles : [...roles.cache.keys()];

@@ -37,10 +37,7 @@ export async function runStudyCommand(
     }
     case 'start':
       if (interaction.channel && interaction.channel.type !== ChannelType.GuildText)
-        throw new UserFacingError(
-          'study-refused',
-          'Start a study session from a text channel; the bot opens a thread there.',
-        );
+        throw new UserFacingError({ code: 'not-text-channel' });
       reply = await sessions.start(actor, {
         channelId: interaction.channelId,
         section: chosen.args.section,

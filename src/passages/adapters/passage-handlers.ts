@@ -1,0 +1,87 @@
+import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import { DEFAULT_PASSAGES } from '../../search/result-count.js';
+import { validateQuestion } from '../../search/validate-question.js';
+import { findSection } from '../../speech/find-section.js';
+import type { Speech } from '../../speech/speech.js';
+import type { BotContext } from '../../discord/adapters/bot-context.js';
+import { toEditPayload, toReplyPayload, viewSize } from '../../discord/adapters/discord-message.js';
+import { focusedText } from '../../discord/adapters/command-definition.js';
+import {
+  registerCommand,
+  type CommandResult,
+  type RegisteredCommand,
+} from '../../discord/adapters/registered-command.js';
+import { aboutCommand, askCommand, quoteCommand, sectionCommand } from './reference-commands.js';
+
+/**
+ * Another feature's say over a public `/ask` before it is answered (a moderated study session queues it instead):
+ * the result when it took the question, undefined to let `/ask` answer as usual.
+ */
+export type AskDiversion = (
+  interaction: ChatInputCommandInteraction,
+  question: string,
+  context: BotContext,
+) => Promise<CommandResult | undefined>;
+
+/** Every autocompleted option of the reference commands (and `/study start section:`) names a section. */
+export const sectionAutocomplete: NonNullable<RegisteredCommand['autocomplete']> = async (interaction, context) => {
+  const choices = context.commands.sectionChoices(focusedText(interaction));
+  await interaction.respond(choices);
+  return choices.length;
+};
+
+/** `/ask`, `/section`, `/quote` and `/about` with their handlers; `divertAsk` may take a public question first. */
+export function passageHandlers(speech: Speech, divertAsk?: AskDiversion): RegisteredCommand[] {
+  return [
+    registerCommand(
+      askCommand,
+      async (interaction, args, context) => {
+        // Cheap checks first, so that a refusal is private even when the answer would be public.
+        validateQuestion(args.question);
+        if (args.section !== undefined) findSection(speech.sections, args.section);
+        const isPrivate = args.private ?? false;
+        const diverted = isPrivate ? undefined : await divertAsk?.(interaction, args.question, context);
+        if (diverted) return diverted;
+        const turn = context.askCooldown.take(interaction.user.id, context.now());
+        if (!turn.ok) return { refusal: { code: 'cooldown', remainingMs: turn.remainingMs } };
+        await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
+        const view = await context.commands.ask({
+          question: args.question,
+          results: args.results ?? DEFAULT_PASSAGES,
+          section: args.section,
+          private: isPrivate,
+          user: interaction.user.id,
+        });
+        await interaction.editReply(toEditPayload(view));
+        return { outcome: 'answered', size: viewSize(view) };
+      },
+      sectionAutocomplete,
+    ),
+    registerCommand(
+      sectionCommand,
+      async (interaction, args, context) => {
+        const { view, private: isPrivate } = context.commands.section({
+          name: args.name,
+          user: interaction.user.id,
+          private: args.private ?? false,
+        });
+        await interaction.reply(toReplyPayload(view, isPrivate));
+        return { outcome: view.embeds.length > 0 ? 'answered' : 'refused', size: viewSize(view) };
+      },
+      sectionAutocomplete,
+    ),
+    registerCommand(quoteCommand(speech.paragraphs.length), async (interaction, args, context) => {
+      const [first, ...rest] = context.commands.quote({ from: args.paragraph, to: args.to });
+      // findParagraphs refuses an empty range, so a quote always has its first message.
+      if (!first) throw new Error('a quote rendered no message');
+      await interaction.reply(toReplyPayload(first, false));
+      for (const view of rest) await interaction.followUp(toReplyPayload(view, false));
+      return { outcome: 'answered', size: [first, ...rest].reduce((sum, view) => sum + viewSize(view), 0) };
+    }),
+    registerCommand(aboutCommand, async (interaction, _args, context) => {
+      const view = context.commands.about();
+      await interaction.reply(toReplyPayload(view, false));
+      return { outcome: 'answered', size: viewSize(view) };
+    }),
+  ];
+}

@@ -1,0 +1,26 @@
+import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import type { BotContext } from '../../../discord/adapters/bot-context.js';
+import { NO_MENTIONS } from '../../../discord/adapters/discord-message.js';
+import type { HandlerOutcome } from '../../../discord/adapters/bot-context.js';
+import { studyActorOf } from './study-actor-of.js';
+
+/**
+ * In the thread of a moderated session, a public /ask goes to the moderators' queue instead of being answered; the
+ * member is told privately, with their place in the queue. Undefined when the question is answered as usual.
+ */
+export async function queueModeratedAsk(
+  interaction: ChatInputCommandInteraction,
+  question: string,
+  context: BotContext,
+): Promise<HandlerOutcome | undefined> {
+  if (!interaction.inGuild()) return undefined;
+  // Sessions are keyed by their thread, so a live session here means this channel is its thread.
+  const session = context.sessions.liveSession(interaction.channelId);
+  const settings = session && context.sessions.settings(session.guildId);
+  if (!session?.moderated || !settings?.modChannelId) return undefined;
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const actor = studyActorOf(interaction);
+  const reply = await context.queue.ask(session, settings, { id: actor.id, name: actor.name }, question);
+  await interaction.editReply({ content: reply, allowedMentions: NO_MENTIONS });
+  return { outcome: 'answered', size: reply.length };
+}
