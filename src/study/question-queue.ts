@@ -1,4 +1,6 @@
+import { Cooldown } from '../discord/cooldown.js';
 import { escapeMarkdown } from '../discord/escape-markdown.js';
+import { STUDY_COOLDOWN_SECONDS } from './study-limits.js';
 import { validateQuestion } from '../search/validate-question.js';
 import { admitQuestion, decideQuestion } from './queue-decisions.js';
 import { renderApprovedQuestion, renderQueuedQuestion } from './views/render-study-messages.js';
@@ -17,7 +19,8 @@ const SESSION_ENDED = () => new UserFacingError({ code: 'session-ended' });
  * A decision is compare-and-set in the store, so of two moderators clicking at once exactly one wins.
  */
 export class QuestionQueue {
-  private readonly lastAsked = new Map<string, number>();
+  // A session's cooldown is its moderators' setting; the longest one they may set bounds what is remembered.
+  private readonly turns = new Cooldown(STUDY_COOLDOWN_SECONDS.max * 1000);
 
   constructor(private readonly context: StudyContext) {}
 
@@ -45,11 +48,10 @@ export class QuestionQueue {
   ): Promise<string> {
     const { repository, now } = this.context;
     const key = `${session.id}:${author.id}`;
-    const wait = (this.lastAsked.get(key) ?? -Infinity) + settings.cooldownSeconds * 1000 - now();
+    const wait = this.turns.remainingMs(key, now(), settings.cooldownSeconds * 1000);
     if (wait > 0) throw new UserFacingError({ code: 'cooldown', remainingMs: wait });
     const admitted = unwrap(admitQuestion(text, session, settings, repository.waitingFrom(session.id, author.id)));
-    if (this.lastAsked.size > 10_000) this.forgetOldTurns();
-    this.lastAsked.set(key, now());
+    this.turns.use(key, now());
     const { status } = admitted;
     const reason = admitted.status === 'rejected' ? admitted.reason : null;
     const audit =
@@ -219,11 +221,6 @@ export class QuestionQueue {
     const question = this.context.repository.question(questionId);
     const session = question && this.context.repository.sessionById(question.sessionId);
     return this.context.serial.run(session ? session.threadId : `question:${questionId}`, task);
-  }
-
-  private forgetOldTurns(): void {
-    const hourAgo = this.context.now() - 3_600_000;
-    for (const [key, at] of this.lastAsked) if (at < hourAgo) this.lastAsked.delete(key);
   }
 
   private async decide(actor: StudyActor, questionId: number, status: 'approved' | 'rejected', reason: string | null) {

@@ -20,4 +20,13 @@ describe('the per-user cooldown', () => {
     expect(cooldown.take('alice', 0)).toEqual({ ok: true });
     expect(cooldown.take('alice', 0)).toEqual({ ok: true });
   });
+
+  it('measures the wait a caller names at the time, so a session’s shorter cooldown frees a member already waiting', () => {
+    const cooldown = new Cooldown(3_600_000);
+    expect(cooldown.remainingMs('alice', 0, 30_000)).toBe(0);
+    cooldown.use('alice', 1000);
+    expect(cooldown.remainingMs('alice', 11_000, 30_000)).toBe(20_000);
+    expect(cooldown.remainingMs('alice', 11_000, 5_000)).toBe(0);
+    expect(cooldown.remainingMs('bob', 11_000, 30_000)).toBe(0);
+  });
 });
