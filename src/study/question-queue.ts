@@ -1,5 +1,11 @@
 import { Cooldown } from '../discord/cooldown.js';
-import { escapeMarkdown } from '../discord/escape-markdown.js';
+import { renderModLogLine } from './views/render-mod-log.js';
+import {
+  renderApprovedReply,
+  renderQueuedReply,
+  renderRejectedReply,
+  renderRejectionNotice,
+} from './views/render-study-replies.js';
 import { STUDY_COOLDOWN_SECONDS } from './study-limits.js';
 import { validateQuestion } from '../search/validate-question.js';
 import { admitQuestion, decideQuestion } from './queue-decisions.js';
@@ -78,14 +84,11 @@ export class QuestionQueue {
       },
       audit,
     );
-    if (reason !== null) return `Your question was not sent to the moderators: ${reason}`;
+    if (reason !== null) return renderQueuedReply({ kind: 'auto-rejected', reason });
     const position = repository.waitingUpTo(session.id, question.id);
-    if (status === 'held')
-      return `The session is paused: your question is held and goes to the moderators when it resumes (position ${position}).`;
+    if (status === 'held') return renderQueuedReply({ kind: 'held', position });
     const posted = await this.postForModerators(question, session, settings);
-    if (!posted)
-      return `Your question is queued (position ${position}), but the moderators’ channel could not be reached; it will be posted there as soon as the bot can.`;
-    return `Your question was sent to the moderators (position ${position} in the queue). If they approve it, it is answered in this thread.`;
+    return renderQueuedReply({ kind: posted ? 'sent' : 'unposted', position });
   }
 
   /**
@@ -122,9 +125,15 @@ export class QuestionQueue {
       await announce(
         this.context,
         settings,
-        `✅ <@${actor.id}> approved question ${question.id} from <@${question.authorId}> in <#${session.threadId}>.`,
+        renderModLogLine({
+          kind: 'approved',
+          actorId: actor.id,
+          questionId: question.id,
+          authorId: question.authorId,
+          threadId: session.threadId,
+        }),
       );
-      return `Approved: the question and its answer are posted in <#${session.threadId}>.`;
+      return renderApprovedReply(session.threadId);
     });
   }
 
@@ -132,24 +141,23 @@ export class QuestionQueue {
     return this.inTurnOf(questionId, async () => {
       const { publisher } = this.context;
       const { question, session, settings } = await this.decide(actor, questionId, 'rejected', reason);
-      const because = reason ? ` Reason: ${escapeMarkdown(reason)}` : '';
-      const quoted = question.text
-        .split('\n')
-        .map((line) => `> ${escapeMarkdown(line)}`)
-        .join('\n');
       const told = await publisher.notify(
         question.authorId,
-        `Your question in “${escapeMarkdown(session.title)}” was not taken up by the moderators.${because}\n${quoted}`,
+        renderRejectionNotice(session.title, question.text, reason),
       );
       await this.refreshModMessage(question.id, session);
       await announce(
         this.context,
         settings,
-        `❌ <@${actor.id}> rejected question ${question.id} from <@${question.authorId}>${reason ? ` (${escapeMarkdown(reason)})` : ''}.`,
+        renderModLogLine({
+          kind: 'rejected',
+          actorId: actor.id,
+          questionId: question.id,
+          authorId: question.authorId,
+          reason,
+        }),
       );
-      return told
-        ? 'Rejected; the author was told privately.'
-        : 'Rejected. The author could not be told: they do not accept direct messages from the bot.';
+      return renderRejectedReply(told);
     });
   }
 

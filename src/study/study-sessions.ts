@@ -1,7 +1,14 @@
-import { escapeMarkdown } from '../discord/escape-markdown.js';
 import { findSection } from '../speech/find-section.js';
 import { discussionPrompt } from './discussion-prompts.js';
 import { renderOpening, renderRecap, renderStatus, renderStudyPassage } from './views/render-study-messages.js';
+import { renderModLogLine } from './views/render-mod-log.js';
+import {
+  renderEndedReply,
+  renderMovedReply,
+  renderSettingsReply,
+  renderStartedReply,
+  renderStateChange,
+} from './views/render-study-replies.js';
 import { endSession, moveTo, pauseSession, resumeSession, startSession } from './session-transitions.js';
 import { SessionConflictError } from './study-repository.js';
 import type { Outcome } from '../refusal/refusal.js';
@@ -71,26 +78,13 @@ export class StudySessions {
         detail: JSON.stringify(changes),
         at: this.context.now(),
       });
-      const line = `⚙️ <@${actor.id}> changed the study settings: ${Object.keys(changes).join(', ')}.`;
+      const line = renderModLogLine({ kind: 'configured', actorId: actor.id, changed: Object.keys(changes) });
       // A channel that stops being the moderators' channel is told so, as the new one is.
       if (current.modChannelId !== null && current.modChannelId !== updated.modChannelId)
         await announce(this.context, current, line);
       await announce(this.context, updated, line);
     }
-    const role = updated.moderatorRoleId
-      ? `<@&${updated.moderatorRoleId}>`
-      : 'none (Manage Threads, Manage Server or Administrator)';
-    const terms =
-      updated.blockedTerms.length > 0
-        ? updated.blockedTerms.map((term) => `\`${term.replace(/`/gu, '')}\``).join(', ')
-        : 'none';
-    return [
-      `**Study settings**${Object.keys(changes).length > 0 ? ' (updated)' : ''}`,
-      `Moderator role: ${role}`,
-      `Moderators’ channel: ${updated.modChannelId ? `<#${updated.modChannelId}>` : 'none'}`,
-      `Moderated questions: ${updated.moderated ? 'yes' : 'no'} · cooldown ${updated.cooldownSeconds} s`,
-      `Blocked terms: ${terms}`,
-    ].join('\n');
+    return renderSettingsReply(updated, Object.keys(changes).length > 0);
   }
 
   async start(
@@ -151,13 +145,9 @@ export class StudySessions {
     await announce(
       this.context,
       settings,
-      `▶️ <@${actor.id}> started **${escapeMarkdown(title)}** in <#${threadId}> (¶${from}).`,
+      renderModLogLine({ kind: 'started', actorId: actor.id, title, threadId, from }),
     );
-    const unmoderated =
-      settings.moderated && !moderated
-        ? ' Questions are answered at once: set a moderators’ channel with `/study config mod-channel:` to moderate them.'
-        : '';
-    return `Session started in <#${threadId}>, on ¶${from}.${unmoderated}`;
+    return renderStartedReply(threadId, from, settings.moderated && !moderated);
   }
 
   /** `/study next`, `previous` and `goto`. */
@@ -189,24 +179,18 @@ export class StudySessions {
       await announce(
         this.context,
         settings,
-        `⏭️ <@${actor.id}> moved **${escapeMarkdown(session.title)}** to ¶${paragraph}.`,
+        renderModLogLine({ kind: 'moved', actorId: actor.id, title: session.title, paragraph }),
       );
-      return `Posted ¶${paragraph}.`;
+      return renderMovedReply(paragraph);
     });
   }
 
   pause(actor: StudyActor, threadId: string): Promise<string> {
-    return this.changeState(
-      actor,
-      threadId,
-      'pause',
-      (session) => pauseSession(session),
-      'The session is paused: questions are held until it resumes.',
-    );
+    return this.changeState(actor, threadId, 'pause', (session) => pauseSession(session));
   }
 
   resume(actor: StudyActor, threadId: string): Promise<string> {
-    return this.changeState(actor, threadId, 'resume', (session) => resumeSession(session), 'The session has resumed.');
+    return this.changeState(actor, threadId, 'resume', (session) => resumeSession(session));
   }
 
   end(actor: StudyActor, threadId: string): Promise<string> {
@@ -219,7 +203,7 @@ export class StudySessions {
         // Ended, but closing up may have failed (Discord down, a crash): both steps are safe to repeat.
         await publisher.closeThread(threadId);
         await this.queue.closeWaiting(session);
-        return 'This session had already ended; its thread is archived and locked.';
+        return renderEndedReply(true);
       }
       const ended = unwrap(endSession(session, now()));
       await publisher.post(threadId, renderRecap(ended, repository.stats(session.id), ended.endedAt ?? now()));
@@ -231,10 +215,14 @@ export class StudySessions {
         detail: `${ended.covered.length} passages`,
         at: now(),
       });
-      await announce(this.context, settings, `⏹️ <@${actor.id}> ended **${escapeMarkdown(session.title)}**.`);
+      await announce(
+        this.context,
+        settings,
+        renderModLogLine({ kind: 'ended', actorId: actor.id, title: session.title }),
+      );
       await publisher.closeThread(threadId);
       await this.queue.closeWaiting(ended);
-      return 'Session ended: the recap is posted and the thread archived and locked.';
+      return renderEndedReply(false);
     });
   }
 
@@ -260,8 +248,8 @@ export class StudySessions {
     threadId: string,
     action: 'pause' | 'resume',
     transition: (session: StudySession) => Outcome<StudySession>,
-    done: string,
   ): Promise<string> {
+    const done = renderStateChange(action);
     return this.context.serial.run(threadId, async () => {
       const { repository, publisher, now } = this.context;
       const session = this.sessionIn(threadId);
@@ -283,7 +271,7 @@ export class StudySessions {
       await announce(
         this.context,
         settings,
-        `${action === 'pause' ? '⏸️' : '▶️'} <@${actor.id}> ${action === 'pause' ? 'paused' : 'resumed'} **${escapeMarkdown(session.title)}**.`,
+        renderModLogLine({ kind: action === 'pause' ? 'paused' : 'resumed', actorId: actor.id, title: session.title }),
       );
       return done;
     });
