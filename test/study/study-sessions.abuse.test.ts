@@ -20,6 +20,7 @@ import {
   hostileString,
   internals,
   options,
+  PROPERTY_TIMEOUT_MS,
   quoteViolations,
   RUNS,
   unescapedMarkup,
@@ -277,7 +278,7 @@ async function refusal(run: () => Promise<unknown>): Promise<UserFacingError | u
   }
 }
 
-describe('abuse: study permissions and options', () => {
+describe('abuse: study permissions and options', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it(`refuses every moderator action by a non-moderator, leaving only an audit "refused" row (${RUNS} cases, SQLite)`, async () => {
     let refusedAsModerator = 0;
     await fc.assert(

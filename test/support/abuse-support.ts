@@ -12,6 +12,12 @@ import { renderRefusal } from '../../src/refusal/render-refusal.js';
 export const RUNS = Number(process.env.ABUSE_RUNS ?? 10_000);
 export const SEED = 20210714;
 export const options = (numRuns: number = RUNS) => ({ numRuns, seed: SEED }) as const;
+/**
+ * The time one property of {@link RUNS} cases may take. Over real SQLite they take 10–16 s here with the machine to
+ * themselves, and more than 30 s (the suite's default) while it is also installing packages: bounded, but not by the
+ * default.
+ */
+export const PROPERTY_TIMEOUT_MS = 120_000;
 
 /** Pieces of hostile text: mentions, markdown, code blocks, control, zero-width and bidi characters, emoji, words of the speech. */
 const TOKENS = [
