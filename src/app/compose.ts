@@ -24,6 +24,7 @@ import type { Speech } from '../speech/speech.js';
 import { DiscordStudyPublisher } from '../study/adapters/discord/discord-study-publisher.js';
 import { SqliteStudyRepository } from '../study/adapters/sqlite/sqlite-study-repository.js';
 import { QuestionQueue } from '../study/question-queue.js';
+import { rasterizeSvg } from '../study/adapters/rasterize-svg.js';
 import type { StudyContext } from '../study/study-context.js';
 import type { StudyPublisher } from '../study/study-publisher.js';
 import type { StudyRepository } from '../study/study-repository.js';
@@ -136,8 +137,15 @@ export function composeStudy(parts: {
   readonly defaults: Omit<GuildSettings, 'guildId'>;
   readonly logger: Logger;
   readonly now?: () => number;
+  /** Draws the paragraph map; sharp unless a test that ends thousands of sessions replaces it. */
+  readonly drawMap?: StudyContext['drawMap'];
 }): { context: StudyContext; queue: QuestionQueue; sessions: StudySessions } {
-  const context: StudyContext = { ...parts, serial: new KeyedSerialQueue(), now: parts.now ?? Date.now };
+  const context: StudyContext = {
+    ...parts,
+    serial: new KeyedSerialQueue(),
+    now: parts.now ?? Date.now,
+    drawMap: parts.drawMap ?? rasterizeSvg,
+  };
   const queue = new QuestionQueue(context);
   return { context, queue, sessions: new StudySessions(context, queue) };
 }

@@ -35,7 +35,13 @@ export type ButtonState =
   | { readonly kind: 'section-open'; readonly section: number; readonly speech: string }
   | { readonly kind: 'quote'; readonly paragraph: number; readonly speech: string }
   /** A moderator's Approve or Reject on a queued question, and the reason modal behind Reject. */
-  | { readonly kind: 'question'; readonly action: 'approve' | 'reject' | 'reject-reason'; readonly question: number };
+  | {
+      readonly kind: 'question';
+      /** Approve, Reject (and its reason modal) and Reopen are moderators'; Me too and Ask anyway are members'. */
+      readonly action: 'approve' | 'reject' | 'reject-reason' | 'reopen' | 'me-too' | 'ask-anyway';
+      /** The question's id; for Ask anyway, the id of the held-back draft. */
+      readonly question: number;
+    };
 
 // Canonical numbers only (no leading zeros), so that each state has exactly one id.
 const SNOWFLAKE = /^(?:0|[1-9]\d{0,19})$/u;
@@ -49,7 +55,14 @@ const PREFIX = {
   quote: 'q1',
   question: 'm1',
 } as const;
-const QUESTION_ACTIONS = { approve: 'a', reject: 'r', 'reject-reason': 'm' } as const;
+const QUESTION_ACTIONS = {
+  approve: 'a',
+  reject: 'r',
+  'reject-reason': 'm',
+  reopen: 'o',
+  'me-too': 't',
+  'ask-anyway': 'y',
+} as const;
 
 const b36 = (value: number, width: number): string => value.toString(36).padStart(width, '0');
 const fromB36 = (text: string | undefined): number =>

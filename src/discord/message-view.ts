@@ -18,11 +18,20 @@ export interface ButtonView {
   readonly disabled?: boolean;
 }
 
+/** A file attached to a message: a picture with the description screen readers read out. */
+export interface FileView {
+  readonly name: string;
+  readonly data: Uint8Array;
+  /** Alt text: at most 1024 characters (Discord's limit for an attachment's description). */
+  readonly description: string;
+}
+
 export interface MessageView {
   readonly content?: string;
   readonly embeds: readonly EmbedView[];
   /** Rows of buttons. */
   readonly buttons: ReadonlyArray<readonly ButtonView[]>;
+  readonly files?: readonly FileView[];
 }
 
 export const COLORS = {

@@ -76,6 +76,12 @@ export class PassageCommands {
     });
   }
 
+  /** The ¶ of a question's top passage, where it "lands" on the paragraph map. */
+  async topParagraph(question: string): Promise<number | undefined> {
+    const answer = await this.parts.retriever.ask(question, { limit: 1 });
+    return answer.passages[0]?.paragraph.number;
+  }
+
   /** A section by name (fuzzy) or id; an unknown name gets the list of sections, privately. */
   section(input: { name: string; user: string; private: boolean }): { view: MessageView; private: boolean } {
     try {

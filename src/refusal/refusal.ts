@@ -40,7 +40,10 @@ export type Refusal =
   | { readonly code: 'too-many-pending'; readonly waiting: number }
   /** `by` is the deciding moderator's user id, when known. */
   | { readonly code: 'already-decided'; readonly status: string; readonly by: string | null }
-  | { readonly code: 'decided-meanwhile' };
+  | { readonly code: 'decided-meanwhile' }
+  | { readonly code: 'not-rejected' }
+  | { readonly code: 'own-question' }
+  | { readonly code: 'already-asked' };
 
 /** What a stale button or form pointed at. */
 export type ExpiredThing = 'button' | 'older-index' | 'section' | 'paragraph' | 'question' | 'form';

@@ -76,6 +76,12 @@ export function renderRefusal(refusal: Refusal, quote: (typed: string) => string
       return `This question was already ${refusal.status}${refusal.by === null ? '' : ` by <@${refusal.by}>`}.`;
     case 'decided-meanwhile':
       return 'This question was just decided by another moderator.';
+    case 'not-rejected':
+      return 'Only a rejected question can be reopened, and this one is not rejected any more.';
+    case 'own-question':
+      return 'You asked this question: it is already waiting for the moderators, and Me too would not change that.';
+    case 'already-asked':
+      return 'You already said Me too to this question: you are among its askers.';
   }
 }
 

@@ -2,15 +2,22 @@ import { Cooldown } from '../discord/cooldown.js';
 import { renderModLogLine } from './views/render-mod-log.js';
 import {
   renderApprovedReply,
+  renderMeTooReply,
   renderQueuedReply,
+  renderReopenedNotice,
+  renderReopenedReply,
+  textView,
   renderRejectedReply,
   renderRejectionNotice,
 } from './views/render-study-replies.js';
 import { STUDY_COOLDOWN_SECONDS } from './study-limits.js';
 import { validateQuestion } from '../search/validate-question.js';
 import { admitQuestion, decideQuestion } from './queue-decisions.js';
-import { renderApprovedQuestion, renderQueuedQuestion } from './views/render-study-messages.js';
-import type { GuildSettings, QueuedQuestion, StudySession } from './study-types.js';
+import { renderApprovedQuestion, renderQueuedQuestion } from './views/render-queued-question.js';
+import { renderAlreadyWaiting } from './views/render-shared-question.js';
+import type { Asker, GuildSettings, QueuedQuestion, StudySession } from './study-types.js';
+import { questionMatchKey } from './question-match-key.js';
+import type { MessageView } from '../discord/message-view.js';
 import { UserFacingError, unwrapOutcome as unwrap } from '../refusal/user-facing-error.js';
 import { requireModerator, type StudyActor } from './require-moderator.js';
 import { announce, type StudyContext } from './study-context.js';
@@ -31,27 +38,88 @@ export class QuestionQueue {
   constructor(private readonly context: StudyContext) {}
 
   /**
-   * Queues a member's question; returns what to tell them (privately). Runs in the thread's turn and reads the session
-   * afresh, so a pause, resume or end that lands meanwhile is seen.
+   * Queues a member's question; returns what to tell them (privately). The same question already waiting (the
+   * shared-question rule) is not queued twice: the member is shown it, with Me too and Ask anyway. Runs in the
+   * thread's turn and reads the session afresh, so a pause, resume or end that lands meanwhile is seen.
    */
-  ask(
-    sessionSeen: StudySession,
-    settings: GuildSettings,
-    author: { id: string; name: string },
-    rawText: string,
-  ): Promise<string> {
+  async ask(sessionSeen: StudySession, settings: GuildSettings, author: Asker, rawText: string): Promise<MessageView> {
     const text = validateQuestion(rawText);
-    return this.context.serial.run(sessionSeen.threadId, () =>
-      this.queue(this.context.repository.sessionById(sessionSeen.id) ?? sessionSeen, settings, author, text),
-    );
+    const landedOn = (await this.context.commands.topParagraph(text)) ?? null;
+    return this.context.serial.run(sessionSeen.threadId, async () => {
+      const session = this.context.repository.sessionById(sessionSeen.id) ?? sessionSeen;
+      if (session.status === 'ended') throw SESSION_ENDED();
+      const waiting = this.context.repository.waitingMatch(session.id, questionMatchKey(text));
+      if (!waiting) return this.queue(session, settings, author, text, landedOn);
+      const draft = this.context.repository.saveDraft({
+        sessionId: session.id,
+        authorId: author.id,
+        authorName: author.name,
+        text,
+        landedOn,
+        createdAt: this.context.now(),
+      });
+      return renderAlreadyWaiting(waiting, draft.id);
+    });
+  }
+
+  /** Ask anyway: the member's held-back question is queued after all, under the usual limits. */
+  askAnyway(actor: StudyActor, draftId: number): Promise<MessageView> {
+    const draft = this.context.repository.draft(draftId);
+    if (!draft) throw new UserFacingError({ code: 'button-expired', what: 'question' });
+    if (draft.authorId !== actor.id) throw new UserFacingError({ code: 'not-yours' });
+    const session = this.context.repository.sessionById(draft.sessionId);
+    if (!session || session.guildId !== actor.guildId)
+      throw new UserFacingError({ code: 'button-expired', what: 'question' });
+    return this.context.serial.run(session.threadId, async () => {
+      const fresh = this.context.repository.sessionById(session.id) ?? session;
+      if (fresh.status === 'ended') throw SESSION_ENDED();
+      // Pressed twice: the first press queued it and took the draft.
+      if (!this.context.repository.draft(draftId))
+        throw new UserFacingError({ code: 'button-expired', what: 'question' });
+      const settings = this.context.repository.settings(fresh.guildId, this.context.defaults);
+      return this.queue(fresh, settings, actor, draft.text, draft.landedOn, draftId);
+    });
+  }
+
+  /**
+   * Me too: the member joins a waiting question as a co-asker instead of queueing a copy; the moderators' copy shows
+   * how many asked. Pressed again, or by the question's author, it changes nothing and says so.
+   */
+  meToo(actor: StudyActor, questionId: number): Promise<string> {
+    return this.inTurnOf(questionId, async () => {
+      const { question, session } = this.load(questionId);
+      // A question of another server's session is not this member's to join, whatever its id.
+      if (question.guildId !== actor.guildId) throw new UserFacingError({ code: 'button-expired', what: 'question' });
+      if (session.status === 'ended') throw SESSION_ENDED();
+      if (question.status !== 'pending' && question.status !== 'held') unwrap(decideQuestion(question, 'approved'));
+      if (question.authorId === actor.id) throw new UserFacingError({ code: 'own-question' });
+      const added = this.context.repository.addCoAsker(
+        question.id,
+        { id: actor.id, name: actor.name },
+        this.context.now(),
+        {
+          guildId: session.guildId,
+          sessionId: session.id,
+          actorId: actor.id,
+          action: 'me-too',
+          detail: `question ${question.id}`,
+          at: this.context.now(),
+        },
+      );
+      if (!added) throw new UserFacingError({ code: 'already-asked' });
+      await this.refreshModMessage(question.id, session);
+      return renderMeTooReply(question.coAskers.length + 2);
+    });
   }
 
   private async queue(
     session: StudySession,
     settings: GuildSettings,
-    author: { id: string; name: string },
+    author: Asker,
     text: string,
-  ): Promise<string> {
+    landedOn: number | null,
+    fromDraft?: number,
+  ): Promise<MessageView> {
     const { repository, now } = this.context;
     const key = `${session.id}:${author.id}`;
     const wait = this.turns.remainingMs(key, now(), settings.cooldownSeconds * 1000);
@@ -81,14 +149,17 @@ export class QuestionQueue {
         status,
         createdAt: now(),
         reason,
+        matchKey: questionMatchKey(text),
+        landedOn,
       },
       audit,
+      fromDraft,
     );
-    if (reason !== null) return renderQueuedReply({ kind: 'auto-rejected', reason });
+    if (reason !== null) return textView(renderQueuedReply({ kind: 'auto-rejected', reason }));
     const position = repository.waitingUpTo(session.id, question.id);
-    if (status === 'held') return renderQueuedReply({ kind: 'held', position });
+    if (status === 'held') return textView(renderQueuedReply({ kind: 'held', position }));
     const posted = await this.postForModerators(question, session, settings);
-    return renderQueuedReply({ kind: posted ? 'sent' : 'unposted', position });
+    return textView(renderQueuedReply({ kind: posted ? 'sent' : 'unposted', position }));
   }
 
   /**
@@ -162,13 +233,53 @@ export class QuestionQueue {
   }
 
   /**
-   * Takes Approve and Reject off the moderators' copies of an ended session's newest undecided questions, saying why.
-   * At most {@link MAX_COPIES_CLOSED_AT_END}: a queue a raid has filled would otherwise hold the end for as many
-   * rate-limited edits; an older copy loses its buttons when someone presses one.
+   * Reopen, after a Reject: the question goes back to the queue with Approve and Reject, its author is told privately,
+   * and the audit log and the moderators' channel record it. Compare-and-set, so two presses reopen it once.
+   */
+  reopen(actor: StudyActor, questionId: number): Promise<string> {
+    return this.inTurnOf(questionId, async () => {
+      const { repository, publisher, now } = this.context;
+      const { question, session, settings } = this.load(questionId);
+      requireModerator(repository, settings, actor, 'reopen', now(), session.id);
+      if (session.status === 'ended') {
+        // An older copy than those closed at the end still had its Reopen button: it goes now.
+        await this.refreshModMessage(question.id, session);
+        throw SESSION_ENDED();
+      }
+      const audit = {
+        guildId: session.guildId,
+        sessionId: session.id,
+        actorId: actor.id,
+        action: 'reopen' as const,
+        detail: `question ${question.id}${question.reason ? ` (was rejected: ${question.reason})` : ''}`,
+        at: now(),
+      };
+      if (question.status !== 'rejected' || !repository.reopen(question.id, audit))
+        throw new UserFacingError({ code: 'not-rejected' });
+      const told = await publisher.notify(question.authorId, renderReopenedNotice(session.title, question.text));
+      await this.refreshModMessage(question.id, session);
+      await announce(
+        this.context,
+        settings,
+        renderModLogLine({ kind: 'reopened', actorId: actor.id, questionId: question.id, authorId: question.authorId }),
+      );
+      return renderReopenedReply(told);
+    });
+  }
+
+  /**
+   * Takes Approve and Reject off the moderators' copies of an ended session's newest undecided questions, saying why,
+   * and Reopen off its newest rejected ones. At most {@link MAX_COPIES_CLOSED_AT_END} of each: a queue a raid has
+   * filled would otherwise hold the end for as many rate-limited edits; an older copy loses its buttons when someone
+   * presses one.
    */
   async closeWaiting(session: StudySession): Promise<void> {
-    for (const question of this.context.repository.waiting(session.id).slice(-MAX_COPIES_CLOSED_AT_END))
-      await this.refreshModMessage(question.id, session);
+    const { repository } = this.context;
+    const copies = [
+      ...repository.waiting(session.id).slice(-MAX_COPIES_CLOSED_AT_END),
+      ...repository.rejectedWithCopies(session.id, MAX_COPIES_CLOSED_AT_END),
+    ];
+    for (const question of copies) await this.refreshModMessage(question.id, session);
   }
 
   /** Posts a resumed session's released questions for the moderators. */

@@ -17,6 +17,8 @@ export interface StudyContext {
   readonly serial: KeyedSerialQueue;
   readonly now: () => number;
   readonly logger: Logger;
+  /** Rasterises the paragraph map's SVG into a PNG (sharp, in the composition root). */
+  readonly drawMap: (svg: string) => Promise<Uint8Array>;
 }
 
 /** Posts one audit line in the guild's moderators' channel, when it has one; a failure is logged, never thrown. */

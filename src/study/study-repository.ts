@@ -1,5 +1,14 @@
 import type { NewSession } from './session-transitions.js';
-import type { AuditEntry, GuildSettings, QueuedQuestion, SessionStats, StudySession } from './study-types.js';
+import type {
+  Asker,
+  AuditEntry,
+  GuildSettings,
+  QuestionDraft,
+  QueuedQuestion,
+  Reading,
+  SessionStats,
+  StudySession,
+} from './study-types.js';
 
 /** An audit line to write in the same transaction as the change it records. */
 export type AuditInput = Omit<AuditEntry, 'id'>;
@@ -7,8 +16,14 @@ export type AuditInput = Omit<AuditEntry, 'id'>;
 /** What a new question carries; the store assigns the id. */
 export type NewQuestion = Pick<
   QueuedQuestion,
-  'sessionId' | 'guildId' | 'authorId' | 'authorName' | 'text' | 'status' | 'createdAt' | 'reason'
->;
+  'sessionId' | 'guildId' | 'authorId' | 'authorName' | 'text' | 'status' | 'createdAt' | 'reason' | 'landedOn'
+> & {
+  /** The question's words as the shared-question rule compares them (`questionMatchKey`). */
+  readonly matchKey: string;
+};
+
+/** A passage put on the table, stored with the move that put it there. */
+export type NewReading = Omit<Reading, 'seq'>;
 
 /**
  * Persistence of study sessions, the question queue and the audit log. Every method that changes state does all its
@@ -20,15 +35,38 @@ export interface StudyRepository {
   settings(guildId: string, defaults: Omit<GuildSettings, 'guildId'>): GuildSettings;
   saveSettings(settings: GuildSettings, audit: AuditInput): void;
 
-  /** @throws {SessionConflictError} when the thread already has a session that has not ended. */
-  createSession(session: NewSession, audit: Omit<AuditInput, 'sessionId'>): StudySession;
+  /**
+   * Stores a new session with its audit line and its first reading.
+   *
+   * @throws {SessionConflictError} when the thread already has a session that has not ended.
+   */
+  createSession(session: NewSession, audit: Omit<AuditInput, 'sessionId'>, reading: NewReading): StudySession;
   /** The thread's latest session, ended or not. */
   sessionByThread(threadId: string): StudySession | undefined;
   sessionById(id: number): StudySession | undefined;
-  /** Stores a session's new state (from a transition) with its audit line. */
-  updateSession(session: StudySession, audit: AuditInput): void;
+  /** Stores a session's new state (from a transition) with its audit line, and the passage it put on the table. */
+  updateSession(session: StudySession, audit: AuditInput, reading?: NewReading): void;
+  /** The session's passages in the order they were put on the table. */
+  readings(sessionId: number): Reading[];
 
-  addQuestion(question: NewQuestion, audit?: AuditInput): QueuedQuestion;
+  /** Stores a question; `fromDraft` is the draft it was asked from (Ask anyway), deleted in the same transaction. */
+  addQuestion(question: NewQuestion, audit?: AuditInput, fromDraft?: number): QueuedQuestion;
+  /** The held or pending question of a session with this match key, oldest first, if any. */
+  waitingMatch(sessionId: number, matchKey: string): QueuedQuestion | undefined;
+  /** Adds a Me too asker with its audit line; false (and nothing written) when they already were one. */
+  addCoAsker(questionId: number, asker: Asker, at: number, audit: AuditInput): boolean;
+  saveDraft(draft: Omit<QuestionDraft, 'id'>): QuestionDraft;
+  draft(id: number): QuestionDraft | undefined;
+  /**
+   * Puts a rejected question back in the queue, compare-and-set like {@link decide}: true for the one call that
+   * reopened it, false when it was not rejected any more. The decision's fields are cleared; the audit keeps them.
+   */
+  reopen(questionId: number, audit: AuditInput): boolean;
+  /**
+   * How many askers' questions landed on each ¶ of a session (a shared question counts its author and every Me too);
+   * rejected questions do not count.
+   */
+  landings(sessionId: number): Map<number, number>;
   question(id: number): QueuedQuestion | undefined;
   /** Held and pending questions of one member in one session. */
   waitingFrom(sessionId: number, authorId: string): number;
@@ -39,6 +77,8 @@ export interface StudyRepository {
    * in the queue) or all of them when it is left out. Counted by the store, so a long queue is never read to count it.
    */
   waitingUpTo(sessionId: number, questionId?: number): number;
+  /** A session's newest rejected questions whose moderators' copy was posted, at most `limit`, oldest first. */
+  rejectedWithCopies(sessionId: number, limit: number): QueuedQuestion[];
   /** Turns a session's held questions into pending ones; returns them. */
   releaseHeld(sessionId: number): QueuedQuestion[];
   /** Stores a resumed session and releases its held questions in one transaction, so none stay held in a running session. */

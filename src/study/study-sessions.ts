@@ -2,6 +2,10 @@ import { findSection } from '../speech/find-section.js';
 import { discussionPrompt } from './discussion-prompts.js';
 import { renderOpening, renderRecap, renderStatus, renderStudyPassage } from './views/render-study-messages.js';
 import { renderModLogLine } from './views/render-mod-log.js';
+import { renderParagraphMap } from './views/render-paragraph-map.js';
+import { renderMapMessage } from './views/render-map-message.js';
+import { isModerator } from './is-moderator.js';
+import type { MessageView } from '../discord/message-view.js';
 import {
   renderEndedReply,
   renderMovedReply,
@@ -126,13 +130,17 @@ export class StudySessions {
         moderated,
         from,
       });
-      session = repository.createSession(draft, {
-        guildId: actor.guildId,
-        actorId: actor.id,
-        action: 'start',
-        detail: `${section.name} from ¶${from}`,
-        at: now(),
-      });
+      session = repository.createSession(
+        draft,
+        {
+          guildId: actor.guildId,
+          actorId: actor.id,
+          action: 'start',
+          detail: `${section.name} from ¶${from}`,
+          at: now(),
+        },
+        { paragraph: from, prompt: discussionPrompt(0, input.prompt), at: now() },
+      );
     } catch (error) {
       if (error instanceof SessionConflictError) throw new UserFacingError({ code: 'session-exists' });
       throw error;
@@ -164,18 +172,20 @@ export class StudySessions {
             ? session.currentParagraph - 1
             : target;
       const moved = unwrap(moveTo(session, paragraph, speech.paragraphs.length));
-      await publisher.post(
-        threadId,
-        renderStudyPassage(speech, paragraph, discussionPrompt(moved.promptCursor, prompt)),
+      const shownPrompt = discussionPrompt(moved.promptCursor, prompt);
+      await publisher.post(threadId, renderStudyPassage(speech, paragraph, shownPrompt));
+      repository.updateSession(
+        moved,
+        {
+          guildId: session.guildId,
+          sessionId: session.id,
+          actorId: actor.id,
+          action: 'advance',
+          detail: `¶${session.currentParagraph} → ¶${paragraph}`,
+          at: now(),
+        },
+        { paragraph, prompt: shownPrompt, at: now() },
       );
-      repository.updateSession(moved, {
-        guildId: session.guildId,
-        sessionId: session.id,
-        actorId: actor.id,
-        action: 'advance',
-        detail: `¶${session.currentParagraph} → ¶${paragraph}`,
-        at: now(),
-      });
       await announce(
         this.context,
         settings,
@@ -206,7 +216,13 @@ export class StudySessions {
         return renderEndedReply(true);
       }
       const ended = unwrap(endSession(session, now()));
-      await publisher.post(threadId, renderRecap(ended, repository.stats(session.id), ended.endedAt ?? now()));
+      const recap = renderRecap(ended, repository.stats(session.id), ended.endedAt ?? now());
+      const map = await this.mapMessage(ended);
+      await publisher.post(threadId, {
+        ...recap,
+        content: map.content ?? '',
+        ...(map.files ? { files: map.files } : {}),
+      });
       repository.updateSession(ended, {
         guildId: session.guildId,
         sessionId: session.id,
@@ -226,6 +242,33 @@ export class StudySessions {
     });
   }
 
+  /**
+   * `/study map`: where this session's questions landed, as a picture and in words. Anyone in the thread may ask;
+   * it is private unless a moderator asks for it `public`.
+   */
+  async map(actor: StudyActor, threadId: string, wantPublic: boolean): Promise<{ view: MessageView; public: boolean }> {
+    const session = this.sessionIn(threadId);
+    const moderator = this.isModeratorOf(actor, session.guildId);
+    const shownPublic = wantPublic && moderator;
+    const note =
+      wantPublic && !moderator ? '*Only moderators can post the map for everyone; here it is for you.*' : undefined;
+    return { view: await this.mapMessage(session, note), public: shownPublic };
+  }
+
+  /** Whether the actor moderates sessions of that server: a check that refuses nothing and audits nothing. */
+  isModeratorOf(actor: StudyActor, guildId: string): boolean {
+    return actor.guildId === guildId && isModerator(actor, this.settings(guildId).moderatorRoleId);
+  }
+
+  private async mapMessage(session: StudySession, note?: string): Promise<MessageView> {
+    const map = renderParagraphMap({
+      speech: this.context.speech,
+      counts: this.context.repository.landings(session.id),
+      title: session.title,
+    });
+    return renderMapMessage(map, await this.context.drawMap(map.svg), note);
+  }
+
   status(threadId: string): string {
     const session = this.sessionIn(threadId);
     return renderStatus(this.context.speech, session, this.context.repository.waitingUpTo(session.id));
@@ -237,7 +280,8 @@ export class StudySessions {
     return session && session.status !== 'ended' ? session : undefined;
   }
 
-  private sessionIn(threadId: string): StudySession {
+  /** The thread's session, live or ended. @throws {UserFacingError} `no-session` */
+  sessionIn(threadId: string): StudySession {
     const session = this.context.repository.sessionByThread(threadId);
     if (!session) throw new UserFacingError({ code: 'no-session' });
     return session;

@@ -55,10 +55,50 @@ export interface QueuedQuestion {
   /** The moderators' copy, once posted. */
   readonly modChannelId: string | null;
   readonly modMessageId: string | null;
+  /** The ¶ of its top passage when it was asked (null for questions asked before the map existed). */
+  readonly landedOn: number | null;
+  /** Members who pressed Me too, in the order they did; the author is not among them. */
+  readonly coAskers: readonly Asker[];
+}
+
+/** A member as a question credits them: by display name, never by mention. */
+export interface Asker {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** A passage as it was put on a session's table. */
+export interface Reading {
+  readonly seq: number;
+  readonly paragraph: number;
+  readonly prompt: string;
+  readonly at: number;
+}
+
+/** A question held back because the same one was waiting, until its author presses Ask anyway. */
+export interface QuestionDraft {
+  readonly id: number;
+  readonly sessionId: number;
+  readonly authorId: string;
+  readonly authorName: string;
+  readonly text: string;
+  readonly landedOn: number | null;
+  readonly createdAt: number;
 }
 
 export type AuditAction =
-  'config' | 'start' | 'advance' | 'pause' | 'resume' | 'end' | 'approve' | 'reject' | 'auto-reject' | 'refused';
+  | 'config'
+  | 'start'
+  | 'advance'
+  | 'pause'
+  | 'resume'
+  | 'end'
+  | 'approve'
+  | 'reject'
+  | 'auto-reject'
+  | 'refused'
+  | 'me-too'
+  | 'reopen';
 
 export interface AuditEntry {
   readonly id: number;

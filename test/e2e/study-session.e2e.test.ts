@@ -286,7 +286,7 @@ describe('moderated study sessions, end to end', () => {
       content: `Approved: the question and its answer are posted in <#${threadId}>.`,
     });
     const answer = postsIn(threadId).at(-1);
-    expect(answer?.content?.split('\n')[0]).toBe(`**Question from <@${BEN.userId}>:** ${question}`);
+    expect(answer?.content?.split('\n')[0]).toBe(`**Question from ${BEN.username}:** ${question}`);
     expect(embedsOf(answer).length).toBeGreaterThan(0);
     expect(embedsOf(answer).every((embed) => /· ¶\d+/u.test(embed.title ?? ''))).toBe(true);
     expect(answer?.allowed_mentions).toEqual({ parse: [] });
@@ -331,7 +331,8 @@ describe('moderated study sessions, end to end', () => {
     expect(dm?.allowed_mentions).toEqual({ parse: [] });
     expect(secondCopy.content).toBe(`Rejected by <@${ADA.userId}>.`);
     expect(embedsOf(secondCopy)[0]?.footer?.text).toContain(`reason: ${reason}`);
-    expect(componentsOf(secondCopy)).toEqual([]);
+    // Only Reopen is left on a rejected question, while the session runs.
+    expect(componentsOf(secondCopy).map((button) => button.label)).toEqual(['Reopen']);
     expect(postsIn(threadId)).toHaveLength(threadBeforeReject);
     expect(questionRow(secondId)).toMatchObject({ status: 'rejected', reason });
 
@@ -880,5 +881,82 @@ describe('moderated study sessions, end to end', () => {
       archived: true,
       locked: true,
     });
+  });
+
+  it('shares a question: the same one in other words gets Me too and Ask anyway, privately, and counts its askers', async () => {
+    const threadId = await startSession('encryption', [{ name: 'title', type: 3, value: 'Shared' }]);
+    const id = await queueQuestion('Why is end-to-end encryption a problem for MI5?', BEN, threadId);
+    const held = await replyTo(ask('MI5: why a problem, end to end encryption?', CY, threadId));
+    expect(held.flags).toBe(EPHEMERAL);
+    expect(held.content).toContain('> Why is end-to-end encryption a problem for MI5?');
+    expect(componentsOf(held).map((button) => button.label)).toEqual(['Me too', 'Ask anyway']);
+    expect(latestQuestionId()).toBe(id);
+    const tap = (customId: string, who: Who, message: RecordedMessage) =>
+      replyTo(
+        fake().sendInteraction(
+          fake().button({ customId, ...who, ...inThread(threadId), message: fake().apiMessage(message) }),
+        ),
+      );
+    const meToo = componentsOf(held).find((button) => button.label === 'Me too')?.custom_id ?? '';
+    expect(await tap(meToo, CY, held)).toMatchObject({
+      flags: EPHEMERAL,
+      content: expect.stringMatching(/^Added: 2 members asked/u),
+    });
+    expect((await tap(meToo, CY, held)).content).toMatch(/^You already said Me too/u);
+    expect((await tap(meToo, BEN, held)).content).toMatch(/^You asked this question/u);
+    const copy = modCopyOf(id);
+    expect(embedsOf(copy)[0]?.footer?.text).toContain('2 members asked');
+    const approved = await replyTo(press(`m1.a.${id}`, ADA, copy ?? held));
+    expect(approved.content).toMatch(/^Approved/u);
+    const [post] = questionMessagesIn(threadId);
+    expect(post?.content?.split('\n')[0]).toBe(
+      `**Question from ${BEN.username} and ${CY.username}:** Why is end-to-end encryption a problem for MI5?`,
+    );
+    expect(post?.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('reopens a rejected question for moderators only, telling the author, and maps the session as a PNG', async () => {
+    const threadId = await startSession('state threats', [{ name: 'title', type: 3, value: 'Reopened' }]);
+    const id = await queueQuestion('How does Russia interfere in UK politics?', BEN, threadId);
+    const copy = modCopyOf(id);
+    if (!copy) throw new Error('no moderators’ copy');
+    await press(`m1.r.${id}`, ADA, copy).waitForCallback();
+    const submitted = fake().sendInteraction(
+      fake().modalSubmit({
+        customId: `m1.m.${id}`,
+        fields: { reason: '' },
+        ...ADA,
+        channelId: modChannel,
+        message: fake().apiMessage(copy),
+      }),
+    );
+    expect((await replyTo(submitted)).content).toMatch(/^Rejected/u);
+    expect(componentsOf(copy).map((button) => button.custom_id)).toEqual([`m1.o.${id}`]);
+    const auditStart = lastAuditId();
+    expect((await replyTo(press(`m1.o.${id}`, BEN, copy))).content).toMatch(/^Only moderators can do that/u);
+    expect(questionRow(id).status).toBe('rejected');
+    expect((await replyTo(press(`m1.o.${id}`, ADA, copy))).content).toMatch(/^Reopened: the question is back/u);
+    expect(questionRow(id)).toMatchObject({ status: 'pending', decided_by: null, reason: null });
+    expect(componentsOf(copy).map((button) => button.label)).toEqual(['Approve', 'Reject']);
+    expect(postsIn(dmChannelOf(BEN) ?? '').at(-1)?.content).toMatch(/was reopened by the moderators/u);
+    expect(auditSince(auditStart).map((entry) => entry.action)).toEqual(['refused', 'reopen']);
+
+    const map = fake().sendInteraction(
+      fake().chatInput({
+        name: 'study',
+        options: [{ name: 'map', type: 1, options: [] }],
+        ...CY,
+        ...inThread(threadId),
+      }),
+    );
+    const shown = await replyTo(map);
+    expect(shown.flags).toBe(EPHEMERAL);
+    expect(shown.content).toMatch(/^\*\*Paragraph map\*\* · Most questions: ¶\d+ \(1\)\./u);
+    const upload = fake().requests.find(
+      (request) =>
+        request.method === 'PATCH' && request.files.length > 0 && /\/messages\/(@|%40)original$/u.test(request.path),
+    );
+    expect(upload?.files.map((file) => file.filename)).toEqual(['paragraph-map.png']);
+    expect(JSON.stringify(upload?.body)).toContain('Paragraph map of \\"Reopened\\"');
   });
 });

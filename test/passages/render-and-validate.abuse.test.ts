@@ -9,10 +9,9 @@ import { parseSpeech } from '../../src/speech/parse-speech.js';
 import type { Speech } from '../../src/speech/speech.js';
 import { discussionPrompt } from '../../src/study/discussion-prompts.js';
 import { admitQuestion, decideQuestion, MAX_PENDING_PER_MEMBER } from '../../src/study/queue-decisions.js';
+import { renderApprovedQuestion, renderQueuedQuestion } from '../../src/study/views/render-queued-question.js';
 import {
-  renderApprovedQuestion,
   renderOpening,
-  renderQueuedQuestion,
   renderRecap,
   renderStatus,
   renderStudyPassage,
@@ -98,6 +97,8 @@ const queuedArb = fc
     decidedAt: null,
     modChannelId: null,
     modMessageId: null,
+    landedOn: null,
+    coAskers: [],
     ...input,
   }));
 
@@ -234,9 +235,14 @@ describe('abuse: escaping, validation, queue decisions and study messages', () =
         else if (view.content?.startsWith('Not taken up: **'))
           expect(unescapedMarkup(between(view.content, 'Not taken up: **', '** ended first.'))).toEqual([]);
         else expect(view.content).toMatch(/^(Approved|Rejected) by <@\d+>\.$/u);
-        // Approve and Reject only while a moderator can still decide: undecided, in a session that has not ended.
-        const open = (queued.status === 'pending' || queued.status === 'held') && session.status !== 'ended';
-        expect(view.buttons.flat().map((button) => button.label)).toEqual(open ? ['Approve', 'Reject'] : []);
+        // Approve and Reject only while a moderator can still decide: undecided, in a session that has not ended;
+        // Reopen on a rejected question while its session runs.
+        const live = session.status !== 'ended';
+        const open = (queued.status === 'pending' || queued.status === 'held') && live;
+        const reopenable = queued.status === 'rejected' && live;
+        expect(view.buttons.flat().map((button) => button.label)).toEqual(
+          open ? ['Approve', 'Reject'] : reopenable ? ['Reopen'] : [],
+        );
       }),
       options(),
     );

@@ -35,6 +35,9 @@ const SAMPLES: Record<RefusalCode, Refusal> = {
   'too-many-pending': { code: 'too-many-pending', waiting: 3 },
   'already-decided': { code: 'already-decided', status: 'rejected', by: '42' },
   'decided-meanwhile': { code: 'decided-meanwhile' },
+  'not-rejected': { code: 'not-rejected' },
+  'own-question': { code: 'own-question' },
+  'already-asked': { code: 'already-asked' },
 };
 
 describe('the words of a refusal', () => {

@@ -45,13 +45,17 @@ describe('requireModerator, on a real SQLite store', () => {
       moderated: true,
       from: 3,
     });
-    sessionId = repository.createSession(session, {
-      guildId: 'guild-1',
-      actorId: 'mod-1',
-      action: 'start',
-      detail: 'started',
-      at: 500,
-    }).id;
+    sessionId = repository.createSession(
+      session,
+      {
+        guildId: 'guild-1',
+        actorId: 'mod-1',
+        action: 'start',
+        detail: 'started',
+        at: 500,
+      },
+      { paragraph: 3, prompt: 'What is the claim?', at: 500 },
+    ).id;
   });
 
   afterEach(async () => {

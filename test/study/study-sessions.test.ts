@@ -177,7 +177,7 @@ describe('the end of a session with questions still waiting', () => {
     expect(ended).toMatch(/^Session ended/u);
     expect(threadLog(publisher).slice(before)).toEqual([
       `answer-${question}`,
-      'Recap: Race',
+      expect.stringMatching(/^\*\*Paragraph map\*\* · /u),
       `close ${session.threadId}`,
     ]);
     expect(repository.stats(session.id).questions).toMatchObject({ approved: 1, answered: 1 });

@@ -11,6 +11,19 @@ import {
 } from 'discord.js';
 import type { EmbedView, MessageView } from '../message-view.js';
 
+/** A view's files as discord.js attaches them; none when it has none, so that an edit keeps what a message has. */
+function toFiles(view: MessageView) {
+  return view.files === undefined
+    ? {}
+    : {
+        files: view.files.map((file) => ({
+          attachment: Buffer.from(file.data),
+          name: file.name,
+          description: file.description,
+        })),
+      };
+}
+
 /** No mention in any message the bot sends can ping anyone; set on every payload as well as on the client. */
 export const NO_MENTIONS = { parse: [] as [] };
 
@@ -53,6 +66,7 @@ export function toEditPayload(view: MessageView): InteractionEditReplyOptions & 
     embeds: view.embeds.map(toEmbed),
     components: toRows(view),
     allowedMentions: NO_MENTIONS,
+    ...toFiles(view),
   };
 }
 
@@ -63,6 +77,7 @@ export function toReplyPayload(view: MessageView, isPrivate: boolean): Interacti
     embeds: view.embeds.map(toEmbed),
     components: toRows(view),
     allowedMentions: NO_MENTIONS,
+    ...toFiles(view),
     ...(isPrivate ? { flags: MessageFlags.Ephemeral } : {}),
   };
 }

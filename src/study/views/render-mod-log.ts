@@ -19,6 +19,7 @@ export type ModLogEvent =
       readonly authorId: string;
       readonly threadId: string;
     }
+  | { readonly kind: 'reopened'; readonly actorId: string; readonly questionId: number; readonly authorId: string }
   | {
       readonly kind: 'rejected';
       readonly actorId: string;
@@ -48,6 +49,8 @@ export function renderModLogLine(event: ModLogEvent): string {
       return `⏹️ ${by} ended **${escapeMarkdown(event.title)}**.`;
     case 'approved':
       return `✅ ${by} approved question ${event.questionId} from <@${event.authorId}> in <#${event.threadId}>.`;
+    case 'reopened':
+      return `↩️ ${by} reopened question ${event.questionId} from <@${event.authorId}>: it is back in the queue.`;
     case 'rejected':
       return `❌ ${by} rejected question ${event.questionId} from <@${event.authorId}>${event.reason ? ` (${escapeMarkdown(event.reason)})` : ''}.`;
   }

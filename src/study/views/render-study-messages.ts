@@ -1,11 +1,10 @@
 import { escapeMarkdown } from '../../discord/escape-markdown.js';
-import { encodeButtonState } from '../../discord/custom-ids.js';
-import { COLORS, type MessageView } from '../../discord/message-view.js';
+import type { MessageView } from '../../discord/message-view.js';
 import { renderPassageEmbeds } from '../../passages/views/render-passage-embeds.js';
 import { sectionOf } from '../../speech/find-paragraphs.js';
 import { paragraphRange } from '../../speech/match-section.js';
 import type { Section, Speech } from '../../speech/speech.js';
-import type { QueuedQuestion, SessionStats, StudySession } from '../study-types.js';
+import type { SessionStats, StudySession } from '../study-types.js';
 
 const STUDY_COLOR = 0x2c7a7b;
 
@@ -87,60 +86,4 @@ export function renderStatus(speech: Speech, session: StudySession, waiting: num
     ? `${waiting} question${waiting === 1 ? '' : 's'} waiting for the moderators.`
     : 'Questions are answered at once.';
   return `**${escapeMarkdown(session.title)}** is ${state}, run by <@${session.startedBy}>. On the table: ${where}. ${session.covered.length} passages covered. ${queue}`;
-}
-
-/**
- * A queued question in the moderators' channel, with Approve and Reject; once decided, how it was decided; and once
- * its session ended undecided, that it was not taken up (its thread is locked, so nothing can be decided any more).
- */
-export function renderQueuedQuestion(question: QueuedQuestion, session: StudySession): MessageView {
-  const decided = question.status !== 'pending' && question.status !== 'held';
-  const closed = decided || session.status === 'ended';
-  const verdict = question.status === 'rejected' ? 'Rejected' : 'Approved';
-  const footer = decided
-    ? `${verdict}${question.decidedBy ? ` by a moderator` : ''}${question.reason ? ` · reason: ${question.reason}` : ''}`
-    : closed
-      ? `Question ${question.id} · not taken up: the session ended before a decision`
-      : `Question ${question.id} · ${question.status === 'held' ? 'held while the session is paused' : 'waiting for a moderator'}`;
-  const content =
-    decided && question.decidedBy
-      ? `${verdict} by <@${question.decidedBy}>.`
-      : closed && !decided
-        ? `Not taken up: **${escapeMarkdown(session.title)}** ended first.`
-        : `Question for **${escapeMarkdown(session.title)}** in <#${session.threadId}>`;
-  return {
-    content,
-    embeds: [
-      {
-        author: `${question.authorName} asks`,
-        description: escapeMarkdown(question.text),
-        footer: footer.slice(0, 2048),
-        color: closed ? COLORS.weak : COLORS.notice,
-      },
-    ],
-    buttons: closed
-      ? []
-      : [
-          [
-            {
-              customId: encodeButtonState({ kind: 'question', action: 'approve', question: question.id }),
-              label: 'Approve',
-              style: 'primary',
-            },
-            {
-              customId: encodeButtonState({ kind: 'question', action: 'reject', question: question.id }),
-              label: 'Reject',
-              style: 'secondary',
-            },
-          ],
-        ],
-  };
-}
-
-/** An approved question in the session's thread: credited to its author (shown, never pinged), then its answer. */
-export function renderApprovedQuestion(question: QueuedQuestion, answer: MessageView): MessageView {
-  // The answer's first line echoes the question; what follows (a weak-match note) stays.
-  const note = (answer.content ?? '').split('\n').slice(1).join('\n');
-  const asked = `**Question from <@${question.authorId}>:** ${escapeMarkdown(question.text.replace(/\s+/gu, ' '))}`;
-  return { ...answer, content: note === '' ? asked : `${asked}\n${note}` };
 }

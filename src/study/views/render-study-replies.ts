@@ -1,4 +1,5 @@
 import { escapeMarkdown } from '../../discord/escape-markdown.js';
+import type { MessageView } from '../../discord/message-view.js';
 import type { GuildSettings } from '../study-types.js';
 
 /** `/study config`'s private reply: the settings as they now are. */
@@ -66,12 +67,34 @@ export const renderRejectedReply = (told: boolean): string =>
     ? 'Rejected; the author was told privately.'
     : 'Rejected. The author could not be told: they do not accept direct messages from the bot.';
 
+/** A reply with no embeds or buttons. */
+export const textView = (content: string): MessageView => ({ content, embeds: [], buttons: [] });
+
+/** Me too's reply: how many members now ask the question. */
+export const renderMeTooReply = (askers: number): string =>
+  `Added: ${askers} members asked this question. If the moderators approve it, it is answered in the thread, crediting each of you.`;
+
+/** The moderator's reply to a Reopen; `told` when the author's direct message went through. */
+export const renderReopenedReply = (told: boolean): string =>
+  told
+    ? 'Reopened: the question is back in the queue with Approve and Reject; the author was told privately.'
+    : 'Reopened: the question is back in the queue with Approve and Reject. The author could not be told: they do not accept direct messages from the bot.';
+
+/** The author's direct message when a moderator reopens their rejected question. */
+export function renderReopenedNotice(title: string, question: string): string {
+  return `Your question in “${escapeMarkdown(title)}” was reopened by the moderators: it is back in the queue.\n${quoteLines(question)}`;
+}
+
 /** The author's direct message when a moderator rejects their question, quoting it. */
 export function renderRejectionNotice(title: string, question: string, reason: string | null): string {
   const because = reason ? ` Reason: ${escapeMarkdown(reason)}` : '';
-  const quoted = question
+  return `Your question in “${escapeMarkdown(title)}” was not taken up by the moderators.${because}\n${quoteLines(question)}`;
+}
+
+/** A member's text as a Markdown quote, every line escaped. */
+export function quoteLines(text: string): string {
+  return text
     .split('\n')
     .map((line) => `> ${escapeMarkdown(line)}`)
     .join('\n');
-  return `Your question in “${escapeMarkdown(title)}” was not taken up by the moderators.${because}\n${quoted}`;
 }

@@ -9,7 +9,16 @@ import { openDatabase } from '../../../src/study/adapters/sqlite/open-database.j
 import { StorageError } from '../../../src/study/adapters/sqlite/storage-error.js';
 import { prepareStudyStatements } from '../../../src/study/adapters/sqlite/study-statements.js';
 
-const TABLES = ['audit_log', 'guild_settings', 'questions', 'session_activity', 'sessions'];
+const TABLES = [
+  'audit_log',
+  'guild_settings',
+  'question_askers',
+  'question_drafts',
+  'questions',
+  'session_activity',
+  'session_readings',
+  'sessions',
+];
 const LATEST = MIGRATIONS.length;
 
 describe('the study database schema', () => {

@@ -51,8 +51,11 @@ const newQuestion = (sessionId: number, overrides: Partial<NewQuestion> = {}): N
   status: 'pending',
   createdAt: 2_000,
   reason: null,
+  matchKey: 'why',
+  landedOn: null,
   ...overrides,
 });
+const FIRST_READING = { paragraph: 3, prompt: 'What is the claim?', at: 1_000 };
 const value = <T>(outcome: Outcome<T>): T => {
   if (!outcome.ok) throw new Error(outcome.refusal.code);
   return outcome.value;
@@ -72,13 +75,17 @@ describe('SqliteStudyRepository', () => {
     await rm(folder, { recursive: true, force: true });
   });
   const start = (threadId?: string): StudySession =>
-    repository.createSession(newSession(threadId), {
-      guildId: GUILD,
-      actorId: 'mod-1',
-      action: 'start',
-      detail: 'started',
-      at: 1_000,
-    });
+    repository.createSession(
+      newSession(threadId),
+      {
+        guildId: GUILD,
+        actorId: 'mod-1',
+        action: 'start',
+        detail: 'started',
+        at: 1_000,
+      },
+      FIRST_READING,
+    );
 
   it('returns the defaults for a guild without settings, and the saved settings once stored', () => {
     expect(repository.settings(GUILD, DEFAULTS)).toEqual({ ...DEFAULTS, guildId: GUILD });
@@ -168,13 +175,15 @@ describe('SqliteStudyRepository', () => {
     const second = repository.addQuestion(newQuestion(id, { status: 'pending', createdAt: 2_001 }));
     repository.addQuestion(newQuestion(id, { status: 'rejected', reason: 'blocked term' }), audit('auto-reject', id));
     repository.addQuestion(newQuestion(id, { authorId: 'member-2', status: 'held' }));
+    const { matchKey: _matchKey, ...stored } = newQuestion(id, { status: 'held' });
     expect(repository.question(first.id)).toEqual({
-      ...newQuestion(id, { status: 'held' }),
+      ...stored,
       id: first.id,
       decidedBy: null,
       decidedAt: null,
       modChannelId: null,
       modMessageId: null,
+      coAskers: [],
     });
     expect(repository.waitingFrom(id, 'member-1')).toBe(2);
     expect(repository.waitingFrom(id, 'nobody')).toBe(0);
@@ -298,7 +307,9 @@ describe('SqliteStudyRepository', () => {
     const bogus = { ...audit('pause', session.id), action: 'bogus' as AuditAction };
     expect(() => repository.updateSession(value(pauseSession(session)), bogus)).toThrow(/CHECK constraint failed/u);
     expect(repository.sessionById(session.id)).toEqual(session);
-    expect(() => repository.createSession(newSession('thread-3'), bogus)).toThrow(/CHECK constraint failed/u);
+    expect(() => repository.createSession(newSession('thread-3'), bogus, FIRST_READING)).toThrow(
+      /CHECK constraint failed/u,
+    );
     expect(repository.sessionByThread('thread-3')).toBeUndefined();
     expect(repository.auditLog(GUILD)).toHaveLength(1);
   });

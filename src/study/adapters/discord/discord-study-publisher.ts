@@ -24,6 +24,7 @@ export class DiscordStudyPublisher implements StudyPublisher {
     const once = nonce === undefined ? {} : { nonce, enforce_nonce: true };
     const message = (await this.rest.post(Routes.channelMessages(channelId), {
       body: { ...this.body(view), ...once },
+      ...this.files(view),
     })) as { id: string };
     return message.id;
   }
@@ -57,7 +58,25 @@ export class DiscordStudyPublisher implements StudyPublisher {
   }
 
   private body(view: MessageView) {
-    const { allowedMentions: _camel, ...payload } = toEditPayload(view);
-    return { ...payload, content: view.content ?? '', allowed_mentions: { parse: [] } };
+    const { allowedMentions: _camel, files: _files, ...payload } = toEditPayload(view);
+    const attachments = (view.files ?? []).map((file, id) => ({
+      id,
+      filename: file.name,
+      description: file.description,
+    }));
+    return {
+      ...payload,
+      content: view.content ?? '',
+      allowed_mentions: { parse: [] },
+      ...(attachments.length > 0 ? { attachments } : {}),
+    };
+  }
+
+  /** REST's multipart files, keyed as the body's `attachments` number them. */
+  private files(view: MessageView) {
+    const files = view.files ?? [];
+    return files.length === 0
+      ? {}
+      : { files: files.map((file, id) => ({ key: `files[${id}]`, name: file.name, data: Buffer.from(file.data) })) };
   }
 }

@@ -11,7 +11,8 @@ import {
 import { decodeButtonState, encodeButtonState, type ButtonState } from '../../../discord/custom-ids.js';
 import { UserFacingError } from '../../../refusal/user-facing-error.js';
 import type { BotContext, HandlerOutcome } from '../../../discord/adapters/bot-context.js';
-import { NO_MENTIONS } from '../../../discord/adapters/discord-message.js';
+import { NO_MENTIONS, toEditPayload, viewSize } from '../../../discord/adapters/discord-message.js';
+import type { CommandResult } from '../../../discord/adapters/registered-command.js';
 import { studyActorOf } from './study-actor-of.js';
 
 const REASON_FIELD = 'reason';
@@ -25,7 +26,7 @@ export async function pressQuestionButton(
   interaction: ButtonInteraction,
   state: Extract<ButtonState, { kind: 'question' }>,
   context: BotContext,
-): Promise<HandlerOutcome> {
+): Promise<CommandResult> {
   const actor = studyActorOf(interaction);
   if (state.action === 'reject') {
     context.queue.checkDecidable(actor, state.question);
@@ -42,10 +43,23 @@ export async function pressQuestionButton(
     await interaction.showModal(modal);
     return { outcome: 'answered', size: 0 };
   }
+  // Each of these may post or edit in other channels (the thread, the moderators' copy): acknowledge first.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const reply = await context.queue.approve(actor, state.question);
-  await interaction.editReply({ content: reply, allowedMentions: NO_MENTIONS });
-  return { outcome: 'answered', size: reply.length };
+  const reply =
+    state.action === 'approve'
+      ? await context.queue.approve(actor, state.question)
+      : state.action === 'reopen'
+        ? await context.queue.reopen(actor, state.question)
+        : state.action === 'me-too'
+          ? await context.queue.meToo(actor, state.question)
+          : state.action === 'ask-anyway'
+            ? await context.queue.askAnyway(actor, state.question)
+            : // The reason modal's id on a button: not one the bot made.
+              { refusal: { code: 'button-expired', what: 'button' } as const };
+  if (typeof reply !== 'string' && 'refusal' in reply) return reply;
+  const view = typeof reply === 'string' ? { content: reply, embeds: [], buttons: [] } : reply;
+  await interaction.editReply(toEditPayload(view));
+  return { outcome: 'answered', size: viewSize(view) };
 }
 
 /** The Reject modal's submission. */

@@ -1,6 +1,6 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext } from '../../../discord/adapters/bot-context.js';
-import { NO_MENTIONS } from '../../../discord/adapters/discord-message.js';
+import { toEditPayload, viewSize } from '../../../discord/adapters/discord-message.js';
 import type { HandlerOutcome } from '../../../discord/adapters/bot-context.js';
 import { studyActorOf } from './study-actor-of.js';
 
@@ -21,6 +21,6 @@ export async function queueModeratedAsk(
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const actor = studyActorOf(interaction);
   const reply = await context.queue.ask(session, settings, { id: actor.id, name: actor.name }, question);
-  await interaction.editReply({ content: reply, allowedMentions: NO_MENTIONS });
-  return { outcome: 'answered', size: reply.length };
+  await interaction.editReply(toEditPayload(reply));
+  return { outcome: 'answered', size: viewSize(reply) };
 }

@@ -134,6 +134,18 @@ export function studyCommand(paragraphs: number) {
         description: 'The passage on the table, the queue, who runs the session',
         options: [],
       },
+      {
+        type: SUBCOMMAND,
+        name: 'map',
+        description: 'Where this session’s questions landed: every paragraph, shaded by questions',
+        options: [
+          {
+            type: ApplicationCommandOptionType.Boolean,
+            name: 'public',
+            description: 'Post it for everyone (moderators)',
+          },
+        ],
+      },
     ],
   });
 }

@@ -2,7 +2,7 @@ import { ChannelType, MessageFlags, type ChatInputCommandInteraction } from 'dis
 import { UserFacingError } from '../../../refusal/user-facing-error.js';
 import type { SettingsChanges } from '../../study-sessions.js';
 import type { BotContext, HandlerOutcome } from '../../../discord/adapters/bot-context.js';
-import { NO_MENTIONS } from '../../../discord/adapters/discord-message.js';
+import { NO_MENTIONS, toEditPayload, viewSize } from '../../../discord/adapters/discord-message.js';
 import { studyActorOf } from './study-actor-of.js';
 import { readSubcommand } from '../../../discord/adapters/command-definition.js';
 import type { studyCommand } from './study-command.js';
@@ -17,10 +17,19 @@ export async function runStudyCommand(
 ): Promise<HandlerOutcome> {
   const actor = studyActorOf(interaction);
   const chosen = readSubcommand(interaction, definition);
-  // Starting a thread, posting and archiving are several REST calls: acknowledge first.
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const { sessions } = context;
   const threadId = interaction.channelId;
+  if (chosen.name === 'map') {
+    // Drawing the picture takes longer than Discord waits for a first answer; the deferral already says who sees it.
+    const session = sessions.sessionIn(threadId);
+    const canPost = chosen.args.public === true && sessions.isModeratorOf(actor, session.guildId);
+    await interaction.deferReply(canPost ? {} : { flags: MessageFlags.Ephemeral });
+    const { view } = await sessions.map(actor, threadId, chosen.args.public === true);
+    await interaction.editReply(toEditPayload(view));
+    return { outcome: 'answered', size: viewSize(view) };
+  }
+  // Starting a thread, posting and archiving are several REST calls: acknowledge first.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   let reply: string;
   switch (chosen.name) {
     case 'config': {

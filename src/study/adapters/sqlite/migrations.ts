@@ -85,10 +85,68 @@ const QUESTIONS_BY_AUTHOR = `
 CREATE INDEX questions_by_author ON questions (session_id, author_id, status);
 `;
 
+// Shared questions, reopened decisions and where questions landed (issue 13):
+// - match_key: a question's words as the shared-question rule compares them, so that a duplicate is found by index;
+// - landed_on: the ¶ of the question's top passage when it was asked, for the paragraph map;
+// - question_askers: members who pressed Me too (the author is the question's own author_id);
+// - question_drafts: a question held back as a duplicate, until its author presses Ask anyway;
+// - session_readings: each passage in the order it was put on the table, with its prompt, for the transcript;
+// - audit_log rebuilt, since SQLite cannot alter a CHECK, to allow the new actions.
+const SHARED_QUESTIONS = `
+ALTER TABLE questions ADD COLUMN match_key TEXT;
+ALTER TABLE questions ADD COLUMN landed_on INTEGER CHECK (landed_on IS NULL OR landed_on >= 1);
+CREATE INDEX questions_by_match ON questions (session_id, match_key, status);
+
+CREATE TABLE question_askers (
+  question_id INTEGER NOT NULL REFERENCES questions (id),
+  member_id   TEXT NOT NULL,
+  member_name TEXT NOT NULL,
+  at          INTEGER NOT NULL,
+  PRIMARY KEY (question_id, member_id)
+) STRICT;
+
+CREATE TABLE question_drafts (
+  id          INTEGER PRIMARY KEY,
+  session_id  INTEGER NOT NULL REFERENCES sessions (id),
+  author_id   TEXT NOT NULL,
+  author_name TEXT NOT NULL,
+  text        TEXT NOT NULL,
+  landed_on   INTEGER CHECK (landed_on IS NULL OR landed_on >= 1),
+  created_at  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE session_readings (
+  session_id INTEGER NOT NULL REFERENCES sessions (id),
+  seq        INTEGER NOT NULL CHECK (seq >= 1),
+  paragraph  INTEGER NOT NULL CHECK (paragraph >= 1),
+  prompt     TEXT NOT NULL,
+  at         INTEGER NOT NULL,
+  PRIMARY KEY (session_id, seq)
+) STRICT;
+
+CREATE TABLE audit_log_v3 (
+  id         INTEGER PRIMARY KEY,
+  guild_id   TEXT NOT NULL,
+  session_id INTEGER REFERENCES sessions (id),
+  actor_id   TEXT NOT NULL,
+  action     TEXT NOT NULL CHECK (action IN
+    ('config', 'start', 'advance', 'pause', 'resume', 'end', 'approve', 'reject', 'auto-reject', 'refused', 'me-too',
+     'reopen')),
+  detail     TEXT NOT NULL,
+  at         INTEGER NOT NULL
+) STRICT;
+INSERT INTO audit_log_v3 (id, guild_id, session_id, actor_id, action, detail, at)
+  SELECT id, guild_id, session_id, actor_id, action, detail, at FROM audit_log;
+DROP TABLE audit_log;
+ALTER TABLE audit_log_v3 RENAME TO audit_log;
+CREATE INDEX audit_log_by_guild ON audit_log (guild_id, id);
+`;
+
 /** The schema's history, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: INITIAL },
   { version: 2, name: 'questions by author', sql: QUESTIONS_BY_AUTHOR },
+  { version: 3, name: 'shared questions, reopening, landings and readings', sql: SHARED_QUESTIONS },
 ];
 
 /** The schema version a database file records (0 for a new, empty one). */

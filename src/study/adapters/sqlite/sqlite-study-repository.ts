@@ -4,9 +4,19 @@ import {
   SessionConflictError,
   type AuditInput,
   type NewQuestion,
+  type NewReading,
   type StudyRepository,
 } from '../../study-repository.js';
-import type { AuditEntry, GuildSettings, QueuedQuestion, SessionStats, StudySession } from '../../study-types.js';
+import type {
+  Asker,
+  AuditEntry,
+  GuildSettings,
+  QuestionDraft,
+  QueuedQuestion,
+  Reading,
+  SessionStats,
+  StudySession,
+} from '../../study-types.js';
 import { openDatabase } from './open-database.js';
 import { prepareStudyStatements, type StudyStatements } from './study-statements.js';
 import {
@@ -48,10 +58,11 @@ export class SqliteStudyRepository implements StudyRepository {
     })();
   }
 
-  createSession(session: NewSession, audit: Omit<AuditInput, 'sessionId'>): StudySession {
+  createSession(session: NewSession, audit: Omit<AuditInput, 'sessionId'>, reading: NewReading): StudySession {
     return this.db.transaction(() => {
       const id = this.insertSession(session);
       this.insertAudit({ ...audit, sessionId: id });
+      this.statements.insertReading.run({ session_id: id, ...reading });
       return { ...session, id };
     })();
   }
@@ -66,8 +77,9 @@ export class SqliteStudyRepository implements StudyRepository {
     return row === undefined ? undefined : sessionFromRow(row);
   }
 
-  updateSession(session: StudySession, audit: AuditInput): void {
+  updateSession(session: StudySession, audit: AuditInput, reading?: NewReading): void {
     this.db.transaction(() => {
+      if (reading) this.statements.insertReading.run({ session_id: session.id, ...reading });
       const { status, ended_at, current_paragraph, covered, prompt_cursor } = sessionToRow(session);
       const changed = { id: session.id, status, ended_at, current_paragraph, covered, prompt_cursor };
       const result = liveThreadConflict(() => this.statements.updateSession.run(changed), session.threadId);
@@ -76,12 +88,75 @@ export class SqliteStudyRepository implements StudyRepository {
     })();
   }
 
-  addQuestion(question: NewQuestion, audit?: AuditInput): QueuedQuestion {
+  readings(sessionId: number): Reading[] {
+    return this.statements.readings.all(sessionId);
+  }
+
+  addQuestion(question: NewQuestion, audit?: AuditInput, fromDraft?: number): QueuedQuestion {
     return this.db.transaction(() => {
       const id = Number(this.statements.insertQuestion.run(newQuestionToRow(question)).lastInsertRowid);
       if (audit !== undefined) this.insertAudit(audit);
-      return { ...question, id, decidedBy: null, decidedAt: null, modChannelId: null, modMessageId: null };
+      if (fromDraft !== undefined) this.statements.deleteDraft.run(fromDraft);
+      const { matchKey: _matchKey, ...stored } = question;
+      return { ...stored, id, decidedBy: null, decidedAt: null, modChannelId: null, modMessageId: null, coAskers: [] };
     })();
+  }
+
+  rejectedWithCopies(sessionId: number, limit: number): QueuedQuestion[] {
+    return this.statements.rejectedWithCopies.all(sessionId, limit).map(questionFromRow).reverse();
+  }
+
+  waitingMatch(sessionId: number, matchKey: string): QueuedQuestion | undefined {
+    const row = this.statements.waitingMatch.get(sessionId, matchKey);
+    return row === undefined ? undefined : questionFromRow(row);
+  }
+
+  addCoAsker(questionId: number, asker: Asker, at: number, audit: AuditInput): boolean {
+    return this.db.transaction(() => {
+      const { changes } = this.statements.addCoAsker.run(questionId, asker.id, asker.name, at);
+      if (changes !== 1) return false;
+      this.insertAudit(audit);
+      return true;
+    })();
+  }
+
+  saveDraft(draft: Omit<QuestionDraft, 'id'>): QuestionDraft {
+    const { lastInsertRowid } = this.statements.insertDraft.run(
+      draft.sessionId,
+      draft.authorId,
+      draft.authorName,
+      draft.text,
+      draft.landedOn,
+      draft.createdAt,
+    );
+    return { ...draft, id: Number(lastInsertRowid) };
+  }
+
+  draft(id: number): QuestionDraft | undefined {
+    const row = this.statements.draft.get(id);
+    return row === undefined
+      ? undefined
+      : {
+          id: row.id,
+          sessionId: row.session_id,
+          authorId: row.author_id,
+          authorName: row.author_name,
+          text: row.text,
+          landedOn: row.landed_on,
+          createdAt: row.created_at,
+        };
+  }
+
+  reopen(questionId: number, audit: AuditInput): boolean {
+    return this.db.transaction(() => {
+      if (this.statements.reopen.run(questionId).changes !== 1) return false;
+      this.insertAudit(audit);
+      return true;
+    })();
+  }
+
+  landings(sessionId: number): Map<number, number> {
+    return new Map(this.statements.landings.all(sessionId).map((row) => [row.paragraph, row.askers]));
   }
 
   question(id: number): QueuedQuestion | undefined {

@@ -1,6 +1,7 @@
 import type { AuditInput, NewQuestion } from '../../study-repository.js';
 import type { NewSession } from '../../session-transitions.js';
 import type {
+  Asker,
   AuditAction,
   AuditEntry,
   GuildSettings,
@@ -56,7 +57,17 @@ export interface QuestionRow {
   reason: string | null;
   mod_channel_id: string | null;
   mod_message_id: string | null;
+  match_key: string | null;
+  landed_on: number | null;
+  /** Not a column: the question's Me too askers as a JSON array, joined in by {@link QUESTION_SELECT}. */
+  co_askers: string;
 }
+
+/** Selects questions with their co-askers, oldest Me too first; add `WHERE` on `q`. */
+export const QUESTION_SELECT = `SELECT q.*, (
+    SELECT json_group_array(json_object('id', a.member_id, 'name', a.member_name) ORDER BY a.at, a.rowid)
+    FROM question_askers a WHERE a.question_id = q.id
+  ) AS co_askers FROM questions q`;
 
 /** An `audit_log` row. */
 export interface AuditRow {
@@ -135,13 +146,23 @@ export function sessionFromRow(row: SessionRow): StudySession {
   };
 }
 
-/** A new question as bind parameters for the columns it sets. */
-export function newQuestionToRow(
-  question: NewQuestion,
-): Pick<
+/** The columns a new question sets. */
+export type NewQuestionRow = Pick<
   QuestionRow,
-  'session_id' | 'guild_id' | 'author_id' | 'author_name' | 'text' | 'status' | 'created_at' | 'reason'
-> {
+  | 'session_id'
+  | 'guild_id'
+  | 'author_id'
+  | 'author_name'
+  | 'text'
+  | 'status'
+  | 'created_at'
+  | 'reason'
+  | 'match_key'
+  | 'landed_on'
+>;
+
+/** A new question as bind parameters for the columns it sets. */
+export function newQuestionToRow(question: NewQuestion): NewQuestionRow {
   return {
     session_id: question.sessionId,
     guild_id: question.guildId,
@@ -151,6 +172,8 @@ export function newQuestionToRow(
     status: question.status,
     created_at: question.createdAt,
     reason: question.reason,
+    match_key: question.matchKey,
+    landed_on: question.landedOn,
   };
 }
 
@@ -169,6 +192,8 @@ export function questionFromRow(row: QuestionRow): QueuedQuestion {
     reason: row.reason,
     modChannelId: row.mod_channel_id,
     modMessageId: row.mod_message_id,
+    landedOn: row.landed_on,
+    coAskers: JSON.parse(row.co_askers) as Asker[],
   };
 }
 

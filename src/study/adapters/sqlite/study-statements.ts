@@ -1,5 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import type { AuditRow, QuestionRow, SessionRow, SettingsRow } from './study-rows.js';
+import {
+  QUESTION_SELECT,
+  type AuditRow,
+  type NewQuestionRow,
+  type QuestionRow,
+  type SessionRow,
+  type SettingsRow,
+} from './study-rows.js';
 
 const SESSION_COLUMNS = `guild_id, channel_id, thread_id, title, section_id, started_by, started_at, ended_at, status, current_paragraph,
   covered, moderated, prompt_cursor`;
@@ -34,22 +41,19 @@ export function prepareStudyStatements(db: Database) {
         prompt_cursor = @prompt_cursor
       WHERE id = @id`),
 
-    insertQuestion: db.prepare<
-      Pick<
-        QuestionRow,
-        'session_id' | 'guild_id' | 'author_id' | 'author_name' | 'text' | 'status' | 'created_at' | 'reason'
-      >
-    >(`
-      INSERT INTO questions (session_id, guild_id, author_id, author_name, text, status, created_at, reason)
-      VALUES (@session_id, @guild_id, @author_id, @author_name, @text, @status, @created_at, @reason)`),
-    question: db.prepare<[number], QuestionRow>('SELECT * FROM questions WHERE id = ?'),
+    insertQuestion: db.prepare<NewQuestionRow>(`
+      INSERT INTO questions (session_id, guild_id, author_id, author_name, text, status, created_at, reason, match_key,
+        landed_on)
+      VALUES (@session_id, @guild_id, @author_id, @author_name, @text, @status, @created_at, @reason, @match_key,
+        @landed_on)`),
+    question: db.prepare<[number], QuestionRow>(`${QUESTION_SELECT} WHERE q.id = ?`),
     waitingFrom: db
       .prepare<[number, string], number>(
         `SELECT COUNT(*) FROM questions WHERE session_id = ? AND author_id = ? AND ${WAITING}`,
       )
       .pluck(),
     waiting: db.prepare<[number], QuestionRow>(
-      `SELECT * FROM questions WHERE session_id = ? AND ${WAITING} ORDER BY id`,
+      `${QUESTION_SELECT} WHERE q.session_id = ? AND q.${WAITING} ORDER BY q.id`,
     ),
     waitingUpTo: db
       .prepare<[number, number], number>(
@@ -57,21 +61,62 @@ export function prepareStudyStatements(db: Database) {
       )
       .pluck(),
     held: db.prepare<[number], QuestionRow>(
-      `SELECT * FROM questions WHERE session_id = ? AND status = 'held' ORDER BY id`,
+      `${QUESTION_SELECT} WHERE q.session_id = ? AND q.status = 'held' ORDER BY q.id`,
     ),
     releaseHeld: db.prepare<[number]>(
       `UPDATE questions SET status = 'pending' WHERE session_id = ? AND status = 'held'`,
     ),
     unposted: db.prepare<[], QuestionRow>(
-      `SELECT * FROM questions WHERE status = 'pending' AND mod_message_id IS NULL ORDER BY id`,
+      `${QUESTION_SELECT} WHERE q.status = 'pending' AND q.mod_message_id IS NULL ORDER BY q.id`,
     ),
-    unanswered: db.prepare<[], QuestionRow>(`SELECT * FROM questions WHERE status = 'approved' ORDER BY id`),
+    unanswered: db.prepare<[], QuestionRow>(`${QUESTION_SELECT} WHERE q.status = 'approved' ORDER BY q.id`),
     setModMessage: db.prepare<[string, string, number]>(
       'UPDATE questions SET mod_channel_id = ?, mod_message_id = ? WHERE id = ?',
     ),
     // Compare-and-set: of two moderators deciding at once, only the first UPDATE still finds the question undecided.
     decide: db.prepare<[string, string, number, string | null, number]>(`
       UPDATE questions SET status = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ? AND ${WAITING}`),
+    // Newest first, so that LIMIT keeps the newest; the repository turns them oldest first.
+    rejectedWithCopies: db.prepare<[number, number], QuestionRow>(`
+      ${QUESTION_SELECT} WHERE q.session_id = ? AND q.status = 'rejected' AND q.mod_message_id IS NOT NULL
+      ORDER BY q.id DESC LIMIT ?`),
+    waitingMatch: db.prepare<[number, string], QuestionRow>(
+      `${QUESTION_SELECT} WHERE q.session_id = ? AND q.match_key = ? AND q.${WAITING} ORDER BY q.id LIMIT 1`,
+    ),
+    addCoAsker: db.prepare<[number, string, string, number]>(`
+      INSERT INTO question_askers (question_id, member_id, member_name, at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (question_id, member_id) DO NOTHING`),
+    // Compare-and-set, as deciding is: only a question still rejected goes back to the queue.
+    reopen: db.prepare<[number]>(`
+      UPDATE questions SET status = 'pending', decided_by = NULL, decided_at = NULL, reason = NULL
+      WHERE id = ? AND status = 'rejected'`),
+    landings: db.prepare<[number], { paragraph: number; askers: number }>(`
+      SELECT q.landed_on AS paragraph, SUM(1 + (SELECT COUNT(*) FROM question_askers a WHERE a.question_id = q.id)) AS askers
+      FROM questions q WHERE q.session_id = ? AND q.landed_on IS NOT NULL AND q.status != 'rejected'
+      GROUP BY q.landed_on`),
+    insertDraft: db.prepare<[number, string, string, string, number | null, number]>(`
+      INSERT INTO question_drafts (session_id, author_id, author_name, text, landed_on, created_at)
+      VALUES (?, ?, ?, ?, ?, ?)`),
+    draft: db.prepare<
+      [number],
+      {
+        id: number;
+        session_id: number;
+        author_id: string;
+        author_name: string;
+        text: string;
+        landed_on: number | null;
+        created_at: number;
+      }
+    >('SELECT * FROM question_drafts WHERE id = ?'),
+    deleteDraft: db.prepare<[number]>('DELETE FROM question_drafts WHERE id = ?'),
+    insertReading: db.prepare<{ session_id: number; paragraph: number; prompt: string; at: number }>(`
+      INSERT INTO session_readings (session_id, seq, paragraph, prompt, at)
+      VALUES (@session_id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM session_readings WHERE session_id = @session_id),
+        @paragraph, @prompt, @at)`),
+    readings: db.prepare<[number], { seq: number; paragraph: number; prompt: string; at: number }>(
+      'SELECT seq, paragraph, prompt, at FROM session_readings WHERE session_id = ? ORDER BY seq',
+    ),
     markAnswered: db.prepare<[number]>(`UPDATE questions SET status = 'answered' WHERE id = ? AND status = 'approved'`),
 
     recordMessage: db.prepare<[number, string]>(`
