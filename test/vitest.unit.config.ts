@@ -3,8 +3,8 @@ import base from './vitest.config.js';
 
 // `npm run test:unit`: the fast suites alone, for the edit–test loop. `npm test` runs everything; what is left out here
 // runs the bot or a script in a process, runs the end-to-end suites through the fake Discord, runs thousands of
-// generated cases, measures retrieval over the labelled question sets, or builds a real index for each of dozens of cases
-// (opening and staleness: a second or more each).
+// generated cases, measures retrieval over the labelled question sets, builds a real index for each of dozens of cases
+// (opening and staleness: a second or more each), or drives a headless Chromium.
 const slow = [
   'test/e2e/**',
   '**/*.abuse.test.ts',
@@ -18,6 +18,7 @@ const slow = [
   'test/study/decision-race.test.ts',
   'test/search/index/open-index.test.ts',
   'test/search/index/index-staleness.test.ts',
+  'test/study/transcript-html.browser.test.ts',
 ];
 
 // One module registry per worker instead of one per file: importing discord.js and transformers.js once per worker
