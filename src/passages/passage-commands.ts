@@ -17,6 +17,8 @@ import { rankSectionChoices, type Choice } from './rank-section-choices.js';
 
 /** Most paragraphs one /quote may show. */
 export const MAX_QUOTED_PARAGRAPHS = 5;
+/** Passages an approved question's answer shows in a session's thread. */
+export const APPROVED_ANSWER_PASSAGES = 3;
 /** Passages an /ask ranks, for its first page and the "More" pages after it. */
 const RANKED_PASSAGES = 10;
 
@@ -80,6 +82,12 @@ export class PassageCommands {
   async topParagraph(question: string): Promise<number | undefined> {
     const answer = await this.parts.retriever.ask(question, { limit: 1 });
     return answer.passages[0]?.paragraph.number;
+  }
+
+  /** The citations ("State Threats · ¶12") of the passages an approved question's answer quotes. */
+  async citations(question: string, count = APPROVED_ANSWER_PASSAGES): Promise<string[]> {
+    const answer = await this.parts.retriever.ask(question, { limit: count });
+    return answer.passages.map((passage) => `${passage.section.name} · ¶${passage.paragraph.number}`);
   }
 
   /** A section by name (fuzzy) or id; an unknown name gets the list of sections, privately. */

@@ -18,6 +18,7 @@ import { renderAlreadyWaiting } from './views/render-shared-question.js';
 import type { Asker, GuildSettings, QueuedQuestion, StudySession } from './study-types.js';
 import { questionMatchKey } from './question-match-key.js';
 import type { MessageView } from '../discord/message-view.js';
+import { APPROVED_ANSWER_PASSAGES } from '../passages/passage-commands.js';
 import { UserFacingError, unwrapOutcome as unwrap } from '../refusal/user-facing-error.js';
 import { requireModerator, type StudyActor } from './require-moderator.js';
 import { announce, type StudyContext } from './study-context.js';
@@ -44,6 +45,10 @@ export class QuestionQueue {
    */
   async ask(sessionSeen: StudySession, settings: GuildSettings, author: Asker, rawText: string): Promise<MessageView> {
     const text = validateQuestion(rawText);
+    // The member's turn first: a search (the model's forward pass, in hybrid mode) is not free to repeat.
+    const key = `${sessionSeen.id}:${author.id}`;
+    const wait = this.turns.remainingMs(key, this.context.now(), settings.cooldownSeconds * 1000);
+    if (wait > 0) throw new UserFacingError({ code: 'cooldown', remainingMs: wait });
     const landedOn = (await this.context.commands.topParagraph(text)) ?? null;
     return this.context.serial.run(sessionSeen.threadId, async () => {
       const session = this.context.repository.sessionById(sessionSeen.id) ?? sessionSeen;
@@ -76,6 +81,10 @@ export class QuestionQueue {
       // Pressed twice: the first press queued it and took the draft.
       if (!this.context.repository.draft(draftId))
         throw new UserFacingError({ code: 'button-expired', what: 'question' });
+      // Me too first, then Ask anyway on the same reply: they already ask that question.
+      const waiting = this.context.repository.waitingMatch(fresh.id, questionMatchKey(draft.text));
+      if (waiting && (waiting.authorId === actor.id || waiting.coAskers.some((asker) => asker.id === actor.id)))
+        throw new UserFacingError({ code: 'already-asked' });
       const settings = this.context.repository.settings(fresh.guildId, this.context.defaults);
       return this.queue(fresh, settings, actor, draft.text, draft.landedOn, draftId);
     });
@@ -91,7 +100,12 @@ export class QuestionQueue {
       // A question of another server's session is not this member's to join, whatever its id.
       if (question.guildId !== actor.guildId) throw new UserFacingError({ code: 'button-expired', what: 'question' });
       if (session.status === 'ended') throw SESSION_ENDED();
-      if (question.status !== 'pending' && question.status !== 'held') unwrap(decideQuestion(question, 'approved'));
+      // Who decided is the moderators' business: a member is told only that it was.
+      const open = decideQuestion(question, 'approved');
+      if (!open.ok)
+        throw new UserFacingError(
+          open.refusal.code === 'already-decided' ? { ...open.refusal, by: null } : open.refusal,
+        );
       if (question.authorId === actor.id) throw new UserFacingError({ code: 'own-question' });
       const added = this.context.repository.addCoAsker(
         question.id,
@@ -257,7 +271,10 @@ export class QuestionQueue {
       if (question.status !== 'rejected' || !repository.reopen(question.id, audit))
         throw new UserFacingError({ code: 'not-rejected' });
       const told = await publisher.notify(question.authorId, renderReopenedNotice(session.title, question.text));
-      await this.refreshModMessage(question.id, session);
+      // A question rejected automatically (a blocked term) never had a copy: it needs one now to be decided.
+      const reopened = repository.question(question.id) ?? question;
+      if (reopened.modMessageId === null) await this.postForModerators(reopened, session, settings);
+      else await this.refreshModMessage(question.id, session);
       await announce(
         this.context,
         settings,
@@ -320,7 +337,7 @@ export class QuestionQueue {
   private async postAnswer(question: QueuedQuestion, session: StudySession): Promise<void> {
     const answer = await this.context.commands.ask({
       question: question.text,
-      results: 3,
+      results: APPROVED_ANSWER_PASSAGES,
       private: false,
       user: question.authorId,
     });

@@ -14,7 +14,7 @@ export interface StudyActor {
 }
 
 /**
- * Refuses a non-moderator: the attempt leaves an audit line and nothing else.
+ * Refuses a non-moderator: the attempt leaves an audit line and nothing else. A moderator's display name is remembered.
  *
  * @throws {UserFacingError} `not-moderator`
  */
@@ -22,13 +22,17 @@ export function requireModerator(
   repository: StudyRepository,
   settings: GuildSettings,
   actor: StudyActor,
-  action: AuditAction,
+  action: AuditAction | 'export',
   now: number,
   sessionId: number | null = null,
 ): void {
   // Permissions are the member's in their own server: they say nothing about another server's sessions or questions.
   const sameGuild = actor.guildId === settings.guildId;
-  if (sameGuild && isModerator(actor, settings.moderatorRoleId)) return;
+  if (sameGuild && isModerator(actor, settings.moderatorRoleId)) {
+    // As they are called now: the transcript lists the session's moderators by the names they acted under.
+    repository.rememberName(actor.guildId, actor.id, actor.name, now);
+    return;
+  }
   repository.audit({
     guildId: actor.guildId,
     sessionId: sameGuild ? sessionId : null,

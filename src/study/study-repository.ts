@@ -55,6 +55,7 @@ export interface StudyRepository {
   waitingMatch(sessionId: number, matchKey: string): QueuedQuestion | undefined;
   /** Adds a Me too asker with its audit line; false (and nothing written) when they already were one. */
   addCoAsker(questionId: number, asker: Asker, at: number, audit: AuditInput): boolean;
+  /** Keeps a held-back question, replacing the member's earlier draft in that session (one each at most). */
   saveDraft(draft: Omit<QuestionDraft, 'id'>): QuestionDraft;
   draft(id: number): QuestionDraft | undefined;
   /**
@@ -102,6 +103,13 @@ export interface StudyRepository {
   /** Counts a member's message in a session's thread, for the recap. */
   recordMessage(sessionId: number, userId: string): void;
   stats(sessionId: number): SessionStats;
+
+  /** Remembers a member's display name in a server, for the transcript's list of moderators. */
+  rememberName(guildId: string, userId: string, name: string, at: number): void;
+  /** Display names of the moderators who acted in a session, in the order they first did. */
+  sessionModerators(sessionId: number): string[];
+  /** Every question of a session, oldest first. */
+  sessionQuestions(sessionId: number): QueuedQuestion[];
 
   /** An audit line on its own (a refused attempt, say). */
   audit(entry: AuditInput): AuditEntry;

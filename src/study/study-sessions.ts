@@ -4,6 +4,14 @@ import { renderOpening, renderRecap, renderStatus, renderStudyPassage } from './
 import { renderModLogLine } from './views/render-mod-log.js';
 import { renderParagraphMap } from './views/render-paragraph-map.js';
 import { renderMapMessage } from './views/render-map-message.js';
+import { threadNameOf } from './views/thread-name.js';
+import { Cooldown } from '../discord/cooldown.js';
+
+/** How often one member may draw the paragraph map. */
+export const MAP_COOLDOWN_MS = 10_000;
+import { buildTranscript } from './build-transcript.js';
+import { transcriptFiles, transcriptNote } from './views/split-transcript.js';
+import { renderExportMessage } from './views/render-export-message.js';
 import { isModerator } from './is-moderator.js';
 import type { MessageView } from '../discord/message-view.js';
 import {
@@ -38,6 +46,8 @@ export type ClearableSetting = keyof typeof CLEARABLE_SETTINGS;
  * what a moderator was told happened is stored, and a crash before the commit at worst repeats a post.
  */
 export class StudySessions {
+  private readonly mapTurns = new Cooldown(MAP_COOLDOWN_MS);
+
   constructor(
     private readonly context: StudyContext,
     private readonly queue: QuestionQueue,
@@ -109,10 +119,7 @@ export class StudySessions {
     if (!isParagraphNumber(from, speech.paragraphs.length))
       throw new UserFacingError({ code: 'paragraph-out-of-range', last: speech.paragraphs.length });
     const title = input.title?.trim() || section.name;
-    const date = new Date(now()).toISOString().slice(0, 10);
-    const threadName = (
-      title === section.name ? `${section.name} · ${date}` : `${title} (${section.name}) · ${date}`
-    ).slice(0, 100);
+    const threadName = threadNameOf(title, section.name, now());
     // Without a moderators' channel nobody could see the queue: such a session answers questions at once, and says so.
     const moderated = settings.moderated && settings.modChannelId !== null;
     const threadId = await publisher.createThread(input.channelId, threadName);
@@ -217,7 +224,11 @@ export class StudySessions {
       }
       const ended = unwrap(endSession(session, now()));
       const recap = renderRecap(ended, repository.stats(session.id), ended.endedAt ?? now());
-      const map = await this.mapMessage(ended);
+      // The picture is a courtesy: a session must end even when it cannot be drawn; the words say it anyway.
+      const map = await this.mapMessage(ended).catch((error: unknown) => {
+        this.context.logger.warn({ err: error, session: session.id }, 'could not draw the paragraph map');
+        return this.mapWords(ended);
+      });
       await publisher.post(threadId, {
         ...recap,
         content: map.content ?? '',
@@ -248,11 +259,45 @@ export class StudySessions {
    */
   async map(actor: StudyActor, threadId: string, wantPublic: boolean): Promise<{ view: MessageView; public: boolean }> {
     const session = this.sessionIn(threadId);
+    // Drawing costs tens of milliseconds of CPU: one map per member every few seconds is plenty.
+    const wait = this.mapTurns.remainingMs(actor.id, this.context.now());
+    if (wait > 0) throw new UserFacingError({ code: 'cooldown', remainingMs: wait });
+    this.mapTurns.use(actor.id, this.context.now());
     const moderator = this.isModeratorOf(actor, session.guildId);
     const shownPublic = wantPublic && moderator;
     const note =
       wantPublic && !moderator ? '*Only moderators can post the map for everyone; here it is for you.*' : undefined;
     return { view: await this.mapMessage(session, note), public: shownPublic };
+  }
+
+  /**
+   * `/study export` (moderators): the session's annotated transcript as Markdown and HTML files, split into parts
+   * when one file would pass Discord's attachment limit.
+   */
+  async export(actor: StudyActor, threadId: string): Promise<MessageView> {
+    const { repository, speech, commands, now } = this.context;
+    const session = this.sessionIn(threadId);
+    requireModerator(repository, this.settings(session.guildId), actor, 'export', now(), session.id);
+    const questions = repository.sessionQuestions(session.id);
+    const approved = questions.filter((question) => question.status === 'approved' || question.status === 'answered');
+    const citations = new Map(
+      await Promise.all(
+        approved.map(async (question) => [question.id, await commands.citations(question.text)] as const),
+      ),
+    );
+    const sectionName = speech.sections.find((section) => section.id === session.sectionId)?.name ?? session.title;
+    const transcript = buildTranscript({
+      session,
+      speech,
+      threadName: threadNameOf(session.title, sectionName, session.startedAt),
+      readings: repository.readings(session.id),
+      questions,
+      moderators: repository.sessionModerators(session.id),
+      citations,
+      map: renderParagraphMap({ speech, counts: repository.landings(session.id), title: session.title }),
+    });
+    const files = transcriptFiles(transcript);
+    return renderExportMessage(transcript, files, transcriptNote(files));
   }
 
   /** Whether the actor moderates sessions of that server: a check that refuses nothing and audits nothing. */
@@ -261,12 +306,20 @@ export class StudySessions {
   }
 
   private async mapMessage(session: StudySession, note?: string): Promise<MessageView> {
-    const map = renderParagraphMap({
+    const map = this.paragraphMap(session);
+    return renderMapMessage(map, await this.context.drawMap(map.svg), note);
+  }
+
+  private mapWords(session: StudySession): MessageView {
+    return { content: `**Paragraph map** · ${this.paragraphMap(session).summary}`, embeds: [], buttons: [] };
+  }
+
+  private paragraphMap(session: StudySession) {
+    return renderParagraphMap({
       speech: this.context.speech,
       counts: this.context.repository.landings(session.id),
       title: session.title,
     });
-    return renderMapMessage(map, await this.context.drawMap(map.svg), note);
   }
 
   status(threadId: string): string {

@@ -8,6 +8,7 @@ import type { QuestionQueue } from '../../src/study/question-queue.js';
 import type { StudyActor } from '../../src/study/require-moderator.js';
 import type { StudySessions } from '../../src/study/study-sessions.js';
 import type { StudySession } from '../../src/study/study-types.js';
+import type { Speech } from '../../src/speech/speech.js';
 import { RecordingPublisher } from '../support/recording-publisher.js';
 import { shownRejection } from '../support/shown-refusal.js';
 import { studyTestServices } from '../support/study-test-context.js';
@@ -31,6 +32,7 @@ const member = (id: string, name: string, guildId = GUILD): StudyActor => ({
 const ana = member('201', 'Ana');
 const ben = member('202', 'Ben *the* reader');
 const cy = member('203', 'Cy');
+const dee = member('204', 'Dee');
 
 /** The custom_id of the button with this label, decoded. */
 function button(view: MessageView, label: string) {
@@ -47,6 +49,8 @@ describe('shared questions, Reopen and the paragraph map, on a real SQLite store
   let sessions: StudySessions;
   let queue: QuestionQueue;
   let session: StudySession;
+  let speechOfIndex: Speech;
+  const sessionsSpeech = () => speechOfIndex;
   const settings = () => sessions.settings(GUILD);
   const modCopy = (questionId: number) =>
     [...publisher.calls]
@@ -61,6 +65,7 @@ describe('shared questions, Reopen and the paragraph map, on a real SQLite store
     const temporary = await temporaryFolder('shared-questions');
     remove = temporary.remove;
     const index = await openTestIndex(temporary.folder, { dense: false });
+    speechOfIndex = index.speech;
     repository = SqliteStudyRepository.open(`${temporary.folder}/study.sqlite`);
     publisher = new RecordingPublisher();
     let clock = 1_000_000;
@@ -113,13 +118,18 @@ describe('shared questions, Reopen and the paragraph map, on a real SQLite store
   });
 
   it('queues the question anyway for its author only, once, under the usual limits', async () => {
-    const reply = await queue.ask(session, settings(), cy, 'How does MI5 counter the threats of Russia?');
+    const reply = await queue.ask(session, settings(), dee, 'How does MI5 counter the threats of Russia?');
     const anyway = button(reply, 'Ask anyway');
     expect(await shownRejection(() => queue.askAnyway(ben, anyway.question))).toMatchObject({ code: 'not-yours' });
-    const queued = await queue.askAnyway(cy, anyway.question);
+    const queued = await queue.askAnyway(dee, anyway.question);
     expect(queued.content).toMatch(/sent to the moderators \(position 2/u);
-    expect(await shownRejection(() => queue.askAnyway(cy, anyway.question))).toMatchObject({
+    expect(await shownRejection(() => queue.askAnyway(dee, anyway.question))).toMatchObject({
       code: 'button-expired',
+    });
+    // Cy already said Me too to the waiting question: Ask anyway would count them twice.
+    const again = await queue.ask(session, settings(), cy, 'How does MI5 counter Russia’s threats?');
+    expect(await shownRejection(() => queue.askAnyway(cy, button(again, 'Ask anyway').question))).toMatchObject({
+      code: 'already-asked',
     });
     expect(repository.waiting(session.id)).toHaveLength(2);
   });
@@ -141,7 +151,7 @@ describe('shared questions, Reopen and the paragraph map, on a real SQLite store
         ?.buttons.flat()
         .map((candidate) => candidate.label),
     ).toEqual(['Reopen']);
-    expect(await shownRejection(() => queue.reopen(cy, id))).toMatchObject({ code: 'not-moderator' });
+    expect(await shownRejection(() => queue.reopen(dee, id))).toMatchObject({ code: 'not-moderator' });
     expect(await queue.reopen(moderator, id)).toMatch(/^Reopened/u);
     expect(repository.question(id)).toMatchObject({ status: 'pending', decidedBy: null, reason: null });
     expect(
@@ -167,7 +177,7 @@ describe('shared questions, Reopen and the paragraph map, on a real SQLite store
   it('maps where the questions landed, counting a shared question’s askers, privately unless a moderator asks', async () => {
     const landings = repository.landings(session.id);
     const total = [...landings.values()].reduce((sum, count) => sum + count, 0);
-    // Ana's question and its two Me too, plus Cy's own (pending again after its Reopen).
+    // Ana's question and its two Me too, plus Dee's own (pending again after its Reopen).
     expect(total).toBe(4);
     const mine = await sessions.map(ana, session.threadId, true);
     expect(mine.public).toBe(false);
@@ -188,6 +198,30 @@ describe('shared questions, Reopen and the paragraph map, on a real SQLite store
       { seq: 1, paragraph: session.currentParagraph, prompt: expect.any(String) },
       { seq: 2, paragraph: session.currentParagraph + 1, prompt: 'What is new here?' },
     ]);
+  });
+
+  it('exports the annotated transcript for moderators only: passages in reading order, approved questions, counts', async () => {
+    expect(await shownRejection(() => sessions.export(ana, session.threadId))).toMatchObject({ code: 'not-moderator' });
+    const view = await sessions.export(moderator, session.threadId);
+    const files = view.files ?? [];
+    expect(files.map((file) => file.name)).toEqual([
+      expect.stringMatching(/^week-3.*\.md$/u),
+      expect.stringMatching(/^week-3.*\.html$/u),
+    ]);
+    const markdown = new TextDecoder().decode(files[0]?.data);
+    const html = new TextDecoder().decode(files[1]?.data);
+    const [first, second] = repository.readings(session.id);
+    const paragraphText = (n: number | undefined) => sessionsSpeech().paragraphs[(n ?? 0) - 1]?.text ?? 'missing';
+    expect(markdown.indexOf(paragraphText(first?.paragraph).slice(0, 60))).toBeGreaterThan(-1);
+    expect(markdown.indexOf(paragraphText(first?.paragraph).slice(0, 60))).toBeLessThan(
+      markdown.indexOf(paragraphText(second?.paragraph).slice(0, 60)),
+    );
+    expect(markdown).toContain('How does MI5 counter Russia’s threats?');
+    expect(markdown).toMatch(/Ana, Ben \\\*the\\\* reader, Cy|Ana, Ben \*the\* reader, Cy/u);
+    expect(markdown).toContain('Mod');
+    expect(html).toContain('How does MI5 counter Russia’s threats?');
+    expect(html).not.toMatch(/<script/iu);
+    expect(view.content).toMatch(/^Transcript of \*\*Week 3\*\*: 2 passages read, 1 approved questions, \d+ rejected/u);
   });
 
   it('puts the map in the recap that /study end posts, and takes Reopen off rejected copies', async () => {

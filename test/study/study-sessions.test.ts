@@ -20,7 +20,7 @@ const threadLog = (publisher: RecordingPublisher): string[] => {
 };
 
 /** Study sessions on a real SQLite file in a temporary folder, posting to a recording publisher. */
-async function openSessions(defaults: GuildSettingsDefaults) {
+async function openSessions(defaults: GuildSettingsDefaults, drawMap?: (svg: string) => Promise<Uint8Array>) {
   const temporary = await temporaryFolder('sessions');
   const opened = await openTestIndex(temporary.folder, { dense: false });
   const repository = SqliteStudyRepository.open(`${temporary.folder}/study.sqlite`);
@@ -31,6 +31,7 @@ async function openSessions(defaults: GuildSettingsDefaults) {
     index: opened,
     defaults,
     now: () => 1_000_000,
+    ...(drawMap ? { drawMap } : {}),
   });
   return {
     sessions,
@@ -181,5 +182,27 @@ describe('the end of a session with questions still waiting', () => {
       `close ${session.threadId}`,
     ]);
     expect(repository.stats(session.id).questions).toMatchObject({ approved: 1, answered: 1 });
+  });
+});
+
+describe('the end of a session whose map cannot be drawn', () => {
+  it('still ends, posting the recap with the map in words, and logs why', async () => {
+    const opened = await openSessions(
+      { moderatorRoleId: null, modChannelId: null, moderated: false, cooldownSeconds: 0, blockedTerms: [] },
+      async () => {
+        throw new Error('librsvg is missing');
+      },
+    );
+    try {
+      await opened.sessions.start(moderator, { channelId: 'channel', section: 'conclusion' });
+      const threadId = opened.publisher.threads[0] ?? '';
+      expect(await opened.sessions.end(moderator, threadId)).toMatch(/^Session ended/u);
+      const recap = opened.publisher.calls.find((call) => call.view?.embeds[0]?.title?.startsWith('Recap'));
+      expect(recap?.view?.content).toMatch(/^\*\*Paragraph map\*\* · No questions yet\./u);
+      expect(recap?.view?.files).toBeUndefined();
+      expect(opened.repository.sessionByThread(threadId)?.status).toBe('ended');
+    } finally {
+      await opened.close();
+    }
   });
 });

@@ -16,6 +16,7 @@ export function studyTestServices<P extends StudyPublisher>(parts: {
   defaults: Omit<GuildSettings, 'guildId'>;
   now: () => number;
   logger?: ReturnType<typeof recordingLogger>['logger'];
+  drawMap?: Parameters<typeof composeStudy>[0]['drawMap'];
 }): ReturnType<typeof composeStudy> & { publisher: P } {
   const { repository, publisher, index, defaults, now } = parts;
   const logger = parts.logger ?? recordingLogger().logger;
@@ -28,6 +29,7 @@ export function studyTestServices<P extends StudyPublisher>(parts: {
       defaults,
       now,
       logger,
+      ...(parts.drawMap ? { drawMap: parts.drawMap } : {}),
     }),
     publisher,
   };

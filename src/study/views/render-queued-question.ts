@@ -9,10 +9,18 @@ export const askersOf = (question: QueuedQuestion): string[] => [
   ...question.coAskers.map((asker) => asker.name),
 ];
 
-/** "Ana", "Ana and Ben", "Ana, Ben and Cy": display names, escaped, never mentions. */
-export function listNames(names: readonly string[]): string {
-  // On one line: a credit is the start of the post, before the question.
-  const shown = names.map((name) => escapeMarkdown(name.replace(/\s+/gu, ' ')));
+/** Most askers named in a credit; the rest are counted, so a popular question's post stays within Discord's limits. */
+export const NAMED_ASKERS = 5;
+
+/**
+ * "Ana", "Ana and Ben", "Ana, Ben and Cy", "Ana, Ben, Cy, Dee, Eve and 3 others": display names on one line (a credit
+ * starts the post, before the question), never mentions; `escape` for Markdown (the thread post), or not (an embed's
+ * author line, which Discord shows as plain text).
+ */
+export function listNames(names: readonly string[], escape: (text: string) => string = escapeMarkdown): string {
+  const shown = names.slice(0, NAMED_ASKERS).map((name) => escape(name.replace(/\s+/gu, ' ').slice(0, 32)));
+  const others = names.length - shown.length;
+  if (others > 0) return `${shown.join(', ')} and ${others} other${others === 1 ? '' : 's'}`;
   return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1) ?? ''}`;
 }
 
@@ -48,7 +56,8 @@ export function renderQueuedQuestion(question: QueuedQuestion, session: StudySes
     content,
     embeds: [
       {
-        author: askers > 1 ? `${question.authorName} and ${askers - 1} more ask` : `${question.authorName} asks`,
+        // Every name the approval will credit in public, so the moderators see them first.
+        author: `${listNames(askersOf(question), (name) => name)} ${askers > 1 ? 'ask' : 'asks'}`.slice(0, 256),
         description: escapeMarkdown(question.text),
         footer: footer.slice(0, 2048),
         color: closed ? COLORS.weak : COLORS.notice,

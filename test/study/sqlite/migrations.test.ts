@@ -12,6 +12,7 @@ import { prepareStudyStatements } from '../../../src/study/adapters/sqlite/study
 const TABLES = [
   'audit_log',
   'guild_settings',
+  'member_names',
   'question_askers',
   'question_drafts',
   'questions',

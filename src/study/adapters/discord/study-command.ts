@@ -146,6 +146,12 @@ export function studyCommand(paragraphs: number) {
           },
         ],
       },
+      {
+        type: SUBCOMMAND,
+        name: 'export',
+        description: 'The annotated transcript, as Markdown and HTML files (moderators)',
+        options: [],
+      },
     ],
   });
 }

@@ -28,6 +28,12 @@ export async function runStudyCommand(
     await interaction.editReply(toEditPayload(view));
     return { outcome: 'answered', size: viewSize(view) };
   }
+  if (chosen.name === 'export') {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const view = await sessions.export(actor, threadId);
+    await interaction.editReply(toEditPayload(view));
+    return { outcome: 'answered', size: viewSize(view) };
+  }
   // Starting a thread, posting and archiving are several REST calls: acknowledge first.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   let reply: string;

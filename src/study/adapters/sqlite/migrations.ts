@@ -142,11 +142,25 @@ ALTER TABLE audit_log_v3 RENAME TO audit_log;
 CREATE INDEX audit_log_by_guild ON audit_log (guild_id, id);
 `;
 
+// The transcript names a session's moderators: their display names as they last acted, and the audit read by session.
+const MODERATOR_NAMES = `
+CREATE TABLE member_names (
+  guild_id TEXT NOT NULL,
+  user_id  TEXT NOT NULL,
+  name     TEXT NOT NULL,
+  at       INTEGER NOT NULL,
+  PRIMARY KEY (guild_id, user_id)
+) STRICT;
+CREATE INDEX audit_log_by_session ON audit_log (session_id, id);
+CREATE INDEX question_drafts_by_author ON question_drafts (session_id, author_id);
+`;
+
 /** The schema's history, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: INITIAL },
   { version: 2, name: 'questions by author', sql: QUESTIONS_BY_AUTHOR },
   { version: 3, name: 'shared questions, reopening, landings and readings', sql: SHARED_QUESTIONS },
+  { version: 4, name: 'moderator names', sql: MODERATOR_NAMES },
 ];
 
 /** The schema version a database file records (0 for a new, empty one). */

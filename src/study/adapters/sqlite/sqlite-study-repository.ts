@@ -121,6 +121,8 @@ export class SqliteStudyRepository implements StudyRepository {
   }
 
   saveDraft(draft: Omit<QuestionDraft, 'id'>): QuestionDraft {
+    // One draft per member and session: a member repeating duplicates cannot grow the table.
+    this.statements.deleteDraftsOf.run(draft.sessionId, draft.authorId);
     const { lastInsertRowid } = this.statements.insertDraft.run(
       draft.sessionId,
       draft.authorId,
@@ -243,6 +245,18 @@ export class SqliteStudyRepository implements StudyRepository {
       };
       return { participants: activity.participants, messages: activity.messages, questions };
     })();
+  }
+
+  rememberName(guildId: string, userId: string, name: string, at: number): void {
+    this.statements.rememberName.run(guildId, userId, name, at);
+  }
+
+  sessionModerators(sessionId: number): string[] {
+    return this.statements.sessionModerators.all(sessionId);
+  }
+
+  sessionQuestions(sessionId: number): QueuedQuestion[] {
+    return this.statements.sessionQuestions.all(sessionId).map(questionFromRow);
   }
 
   audit(entry: AuditInput): AuditEntry {

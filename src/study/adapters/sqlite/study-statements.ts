@@ -110,6 +110,7 @@ export function prepareStudyStatements(db: Database) {
       }
     >('SELECT * FROM question_drafts WHERE id = ?'),
     deleteDraft: db.prepare<[number]>('DELETE FROM question_drafts WHERE id = ?'),
+    deleteDraftsOf: db.prepare<[number, string]>('DELETE FROM question_drafts WHERE session_id = ? AND author_id = ?'),
     insertReading: db.prepare<{ session_id: number; paragraph: number; prompt: string; at: number }>(`
       INSERT INTO session_readings (session_id, seq, paragraph, prompt, at)
       VALUES (@session_id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM session_readings WHERE session_id = @session_id),
@@ -117,6 +118,19 @@ export function prepareStudyStatements(db: Database) {
     readings: db.prepare<[number], { seq: number; paragraph: number; prompt: string; at: number }>(
       'SELECT seq, paragraph, prompt, at FROM session_readings WHERE session_id = ? ORDER BY seq',
     ),
+    rememberName: db.prepare<[string, string, string, number]>(`
+      INSERT INTO member_names (guild_id, user_id, name, at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (guild_id, user_id) DO UPDATE SET name = excluded.name, at = excluded.at`),
+    sessionModerators: db
+      .prepare<[number], string>(
+        `
+      SELECT COALESCE(n.name, a.actor_id) FROM audit_log a
+      LEFT JOIN member_names n ON n.guild_id = a.guild_id AND n.user_id = a.actor_id
+      WHERE a.session_id = ? AND a.action IN ('start', 'advance', 'pause', 'resume', 'end', 'approve', 'reject', 'reopen')
+      GROUP BY a.actor_id ORDER BY MIN(a.id)`,
+      )
+      .pluck(),
+    sessionQuestions: db.prepare<[number], QuestionRow>(`${QUESTION_SELECT} WHERE q.session_id = ? ORDER BY q.id`),
     markAnswered: db.prepare<[number]>(`UPDATE questions SET status = 'answered' WHERE id = ? AND status = 'approved'`),
 
     recordMessage: db.prepare<[number, string]>(`

@@ -1,0 +1,21 @@
+import type { FileView, MessageView } from '../../discord/message-view.js';
+import { escapeMarkdown } from '../../discord/escape-markdown.js';
+import type { Transcript, TranscriptFile } from '../transcript.js';
+
+/** `/study export`'s private reply: the transcript's files, and what they hold in a line. */
+export function renderExportMessage(
+  transcript: Transcript,
+  files: readonly TranscriptFile[],
+  note?: string,
+): MessageView {
+  const questions = transcript.readings.reduce((sum, reading) => sum + reading.questions.length, 0);
+  const encoder = new TextEncoder();
+  const attached: FileView[] = files.map((file) => ({
+    name: file.name,
+    data: encoder.encode(file.content),
+    description:
+      `Transcript of ${transcript.title}, as ${file.name.endsWith('.html') ? 'a web page' : 'Markdown'}`.slice(0, 1024),
+  }));
+  const summary = `Transcript of **${escapeMarkdown(transcript.title)}**: ${transcript.readings.length} passages read, ${questions} approved questions, ${transcript.rejected} rejected, ${transcript.notTakenUp} not taken up.`;
+  return { content: note === undefined ? summary : `${summary}\n${note}`, embeds: [], buttons: [], files: attached };
+}
