@@ -255,11 +255,7 @@ export class QuestionQueue {
       const { repository, publisher, now } = this.context;
       const { question, session, settings } = this.load(questionId);
       requireModerator(repository, settings, actor, 'reopen', now(), session.id);
-      if (session.status === 'ended') {
-        // An older copy than those closed at the end still had its Reopen button: it goes now.
-        await this.refreshModMessage(question.id, session);
-        throw SESSION_ENDED();
-      }
+      await this.refuseIfEnded(question.id, session);
       const audit = {
         guildId: session.guildId,
         sessionId: session.id,
@@ -364,12 +360,7 @@ export class QuestionQueue {
     const { question, session, settings } = this.load(questionId);
     requireModerator(repository, settings, actor, status === 'approved' ? 'approve' : 'reject', now(), session.id);
     unwrap(decideQuestion(question, status));
-    // Deciding for an ended session would store a decision nobody can act on: its thread is locked. The copy still
-    // had buttons (older than those closed at the end, or a crash came first): they go now.
-    if (session.status === 'ended') {
-      await this.refreshModMessage(question.id, session);
-      throw SESSION_ENDED();
-    }
+    await this.refuseIfEnded(question.id, session);
     const audit = {
       guildId: session.guildId,
       sessionId: session.id,
@@ -384,6 +375,16 @@ export class QuestionQueue {
       throw new UserFacingError(refusal.ok ? { code: 'decided-meanwhile' } : refusal.refusal);
     }
     return { question: repository.question(question.id) ?? question, session, settings };
+  }
+
+  /**
+   * Deciding or reopening for an ended session would store a decision nobody can act on: its thread is locked. The
+   * copy still had buttons (older than those closed at the end, or a crash came first): they go now.
+   */
+  private async refuseIfEnded(questionId: number, session: StudySession): Promise<void> {
+    if (session.status !== 'ended') return;
+    await this.refreshModMessage(questionId, session);
+    throw SESSION_ENDED();
   }
 
   private load(questionId: number): { question: QueuedQuestion; session: StudySession; settings: GuildSettings } {

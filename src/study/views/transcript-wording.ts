@@ -1,3 +1,4 @@
+import { formatSpeechDate } from '../../passages/views/render-passage-embeds.js';
 import type { Transcript } from '../transcript.js';
 
 /** Which part of a split transcript a document is; a transcript that fits in one file has none. */
@@ -25,26 +26,11 @@ export const TRANSCRIPT_WORDS = {
   map: 'Paragraph map',
 } as const;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** `2 December 2026`, in UTC: the transcript is read by members in every time zone. */
 export function utcDate(epochMs: number): string {
   const date = new Date(epochMs);
   if (!Number.isFinite(date.getTime())) return 'unknown date';
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()] ?? ''} ${date.getUTCFullYear()}`;
+  return formatSpeechDate(date.toISOString().slice(0, 10));
 }
 
 /** `14:05`, in UTC. */
