@@ -41,7 +41,9 @@ export type ButtonState =
       readonly action: 'approve' | 'reject' | 'reject-reason' | 'reopen' | 'me-too' | 'ask-anyway';
       /** The question's id; for Ask anyway, the id of the held-back draft. */
       readonly question: number;
-    };
+    }
+  /** The recap's Export transcript button: the session by its id in the store. */
+  | { readonly kind: 'session'; readonly action: 'export'; readonly session: number };
 
 // Canonical numbers only (no leading zeros), so that each state has exactly one id.
 const SNOWFLAKE = /^(?:0|[1-9]\d{0,19})$/u;
@@ -54,6 +56,7 @@ const PREFIX = {
   'section-open': 'o1',
   quote: 'q1',
   question: 'm1',
+  session: 'x1',
 } as const;
 const QUESTION_ACTIONS = {
   approve: 'a',
@@ -102,6 +105,9 @@ export function encodeButtonState(state: ButtonState): string {
       break;
     case 'question':
       id = [PREFIX[state.kind], QUESTION_ACTIONS[state.action], state.question].join('.');
+      break;
+    case 'session':
+      id = [PREFIX[state.kind], 'e', state.session].join('.');
       break;
   }
   if (id.length > DISCORD_LIMITS.customId) throw new RangeError(`custom_id of ${id.length} characters: ${id}`);
@@ -159,6 +165,12 @@ export function decodeButtonState(customId: string): ButtonState | undefined {
     const section = wholeNumber(sectionText, 999);
     if (!section || !HASH.test(speech)) return undefined;
     return { kind: 'section-open', section, speech };
+  }
+  if (prefix === PREFIX.session && parts.length === 2) {
+    const [actionText, sessionText] = parts;
+    const session = sessionText !== undefined && /^[1-9]\d{0,11}$/u.test(sessionText) ? Number(sessionText) : 0;
+    if (actionText !== 'e' || session < 1) return undefined;
+    return { kind: 'session', action: 'export', session };
   }
   if (prefix === PREFIX.question && parts.length === 2) {
     const [actionText, questionText] = parts;

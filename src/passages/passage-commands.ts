@@ -134,7 +134,7 @@ export class PassageCommands {
    * (undefined when it did not decode); tampered, outdated or someone else's private buttons are refused.
    */
   press(state: ButtonState | undefined, user: string): ButtonOutcome {
-    if (!state || state.kind === 'question') return expired('button');
+    if (!state || state.kind === 'question' || state.kind === 'session') return expired('button');
     if (state.speech !== this.parts.speechTag) return expired('older-index');
     if (state.kind === 'section-open') {
       const section = this.parts.speech.sections[state.section - 1];

@@ -274,9 +274,20 @@ export class StudySessions {
    * `/study export` (moderators): the session's annotated transcript as Markdown and HTML files, split into parts
    * when one file would pass Discord's attachment limit.
    */
-  async export(actor: StudyActor, threadId: string): Promise<MessageView> {
+  export(actor: StudyActor, threadId: string): Promise<MessageView> {
+    return this.exportSession(actor, this.sessionIn(threadId));
+  }
+
+  /** The recap's Export transcript button: the session by id, in the presser's own server only. */
+  exportById(actor: StudyActor, sessionId: number): Promise<MessageView> {
+    const session = this.context.repository.sessionById(sessionId);
+    if (!session || session.guildId !== actor.guildId)
+      throw new UserFacingError({ code: 'button-expired', what: 'button' });
+    return this.exportSession(actor, session);
+  }
+
+  private async exportSession(actor: StudyActor, session: StudySession): Promise<MessageView> {
     const { repository, speech, commands, now } = this.context;
-    const session = this.sessionIn(threadId);
     requireModerator(repository, this.settings(session.guildId), actor, 'export', now(), session.id);
     const questions = repository.sessionQuestions(session.id);
     const approved = questions.filter((question) => question.status === 'approved' || question.status === 'answered');

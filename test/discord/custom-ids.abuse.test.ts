@@ -30,6 +30,8 @@ function inRange(state: ButtonState): boolean {
       return state.paragraph >= 1;
     case 'question':
       return Number.isSafeInteger(state.question) && state.question >= 1;
+    case 'session':
+      return Number.isSafeInteger(state.session) && state.session >= 1;
   }
 }
 

@@ -236,6 +236,16 @@ describe('shared questions, Reopen and the paragraph map, on a real SQLite store
     expect(modCopy(left?.id ?? 0)?.buttons).toEqual([]);
     const recap = publisher.calls.find((call) => call.view?.embeds[0]?.title?.startsWith('Recap'));
     expect(recap?.view?.files?.map((file) => file.name)).toEqual(['paragraph-map.png']);
+    const exportId = recap?.view?.buttons.flat().find((candidate) => candidate.label === 'Export transcript')?.customId;
+    const state = exportId === undefined ? undefined : decodeButtonState(exportId);
+    expect(state).toEqual({ kind: 'session', action: 'export', session: session.id });
+    const exported = await sessions.exportById(moderator, session.id);
+    expect(exported.files?.map((file) => file.name.split('.').at(-1))).toEqual(['md', 'html']);
+    expect(await shownRejection(() => sessions.exportById(ana, session.id))).toMatchObject({ code: 'not-moderator' });
+    const elsewhere = { ...moderator, guildId: 'other-guild' };
+    expect(await shownRejection(() => sessions.exportById(elsewhere, session.id))).toMatchObject({
+      code: 'button-expired',
+    });
     expect(recap?.view?.content).toMatch(/Most questions/u);
   });
 });

@@ -47,8 +47,20 @@ export const validState: fc.Arbitrary<ButtonState> = fc.oneof(
   fc.record({ kind: fc.constant('quote' as const), paragraph: fc.integer({ min: 1, max: 999 }), speech: tag }),
   fc.record({
     kind: fc.constant('question' as const),
-    action: fc.constantFrom('approve' as const, 'reject' as const, 'reject-reason' as const),
+    action: fc.constantFrom(
+      'approve' as const,
+      'reject' as const,
+      'reject-reason' as const,
+      'reopen' as const,
+      'me-too' as const,
+      'ask-anyway' as const,
+    ),
     question: fc.integer({ min: 1, max: 999_999_999_999 }),
+  }),
+  fc.record({
+    kind: fc.constant('session' as const),
+    action: fc.constant('export' as const),
+    session: fc.integer({ min: 1, max: 999_999_999_999 }),
   }),
 );
 

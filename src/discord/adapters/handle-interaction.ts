@@ -5,7 +5,11 @@ import type { Refusal } from '../../refusal/refusal.js';
 import { renderRefusal } from '../../refusal/render-refusal.js';
 import type { BotContext } from './bot-context.js';
 import { decodeButtonState, type ButtonState } from '../custom-ids.js';
-import { pressQuestionButton, submitRejection } from '../../study/adapters/discord/question-buttons.js';
+import {
+  pressExportButton,
+  pressQuestionButton,
+  submitRejection,
+} from '../../study/adapters/discord/question-buttons.js';
 import type { CommandResult, RegisteredCommand } from './registered-command.js';
 import { NO_MENTIONS, toEditPayload, toReplyPayload, viewSize } from './discord-message.js';
 
@@ -62,7 +66,9 @@ export function createInteractionHandler(
         result =
           state?.kind === 'question'
             ? await pressQuestionButton(interaction, state, context)
-            : await pressButton(interaction, state, context);
+            : state?.kind === 'session'
+              ? await pressExportButton(interaction, state, context)
+              : await pressButton(interaction, state, context);
       } else if (interaction.isModalSubmit()) {
         result = await submitRejection(interaction, context);
       }

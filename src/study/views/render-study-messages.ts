@@ -1,3 +1,4 @@
+import { encodeButtonState } from '../../discord/custom-ids.js';
 import { escapeMarkdown } from '../../discord/escape-markdown.js';
 import type { MessageView } from '../../discord/message-view.js';
 import { renderPassageEmbeds } from '../../passages/views/render-passage-embeds.js';
@@ -71,7 +72,15 @@ export function renderRecap(session: StudySession, stats: SessionStats, endedAt:
         color: STUDY_COLOR,
       },
     ],
-    buttons: [],
+    buttons: [
+      [
+        {
+          customId: encodeButtonState({ kind: 'session', action: 'export', session: session.id }),
+          label: 'Export transcript',
+          style: 'secondary',
+        },
+      ],
+    ],
   };
 }
 

@@ -62,6 +62,19 @@ export async function pressQuestionButton(
   return { outcome: 'answered', size: viewSize(view) };
 }
 
+/** The recap's Export transcript button (moderators): the transcript's files, privately. */
+export async function pressExportButton(
+  interaction: ButtonInteraction,
+  state: Extract<ButtonState, { kind: 'session' }>,
+  context: BotContext,
+): Promise<HandlerOutcome> {
+  const actor = studyActorOf(interaction);
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const view = await context.sessions.exportById(actor, state.session);
+  await interaction.editReply(toEditPayload(view));
+  return { outcome: 'answered', size: viewSize(view) };
+}
+
 /** The Reject modal's submission. */
 export async function submitRejection(
   interaction: ModalSubmitInteraction,
