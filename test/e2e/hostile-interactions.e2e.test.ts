@@ -271,6 +271,7 @@ describe('hostile interactions through the real client, end to end', () => {
         settings: table('guild_settings'),
         sessions: table('sessions'),
         questions: table('questions'),
+        coAskers: table('question_askers'),
         audit: lastAudit(),
       };
       const firstRequest = fake.requests.length;
@@ -375,17 +376,33 @@ describe('hostile interactions through the real client, end to end', () => {
       const added = db
         .prepare('SELECT action, COUNT(*) AS n FROM audit_log WHERE id > ? GROUP BY action')
         .all(before.audit) as Array<{ action: string; n: number }>;
-      expect(added.filter(({ action }) => action !== 'refused' && action !== 'auto-reject')).toEqual([]);
-      // Outside their own interactions the bot did one thing for members: post each queued question for the moderators.
+      expect(added.filter(({ action }) => !['refused', 'auto-reject', 'me-too'].includes(action))).toEqual([]);
+      // A member may join a waiting question of their own server (Me too, forged id or not): their own act, one
+      // co-asker row and one audit line each, and an edit of that question's moderators' copy.
+      const meToo = added.find(({ action }) => action === 'me-too')?.n ?? 0;
+      const coAskers = table('question_askers') as Array<{ question_id: number; member_id: string }>;
+      expect(coAskers.slice(0, before.coAskers.length)).toEqual(before.coAskers);
+      expect(coAskers.length - before.coAskers.length).toBe(meToo);
+      // Outside their own interactions the bot did that and one more thing for members: post each queued question for
+      // the moderators.
       const queued = questions
         .slice(before.questions.length)
         .filter((question) => question.status === 'pending').length;
       const elsewhere = fake.requests
         .slice(firstRequest)
-        .filter((request) => !request.path.startsWith('/interactions/') && !request.path.startsWith('/webhooks/'));
-      expect(elsewhere.map((request) => `${request.method} ${request.path}`)).toEqual(
+        .filter((request) => !request.path.startsWith('/interactions/') && !request.path.startsWith('/webhooks/'))
+        .map((request) => `${request.method} ${request.path}`);
+      expect(elsewhere.filter((request) => request.startsWith('POST'))).toEqual(
         Array.from({ length: queued }, () => `POST /channels/${modChannel}/messages`),
       );
+      expect(elsewhere.filter((request) => !request.startsWith('POST'))).toHaveLength(meToo);
+      expect(
+        elsewhere.every(
+          (request) =>
+            request === `POST /channels/${modChannel}/messages` ||
+            request.startsWith(`PATCH /channels/${modChannel}/messages/`),
+        ),
+      ).toBe(true);
 
       // The spread of what was sent, so a generator that drifted to one kind would show; and the bot still answers.
       const kinds = new Map<string, number>();
