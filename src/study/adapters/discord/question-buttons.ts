@@ -14,6 +14,9 @@ import type { BotContext, HandlerOutcome } from '../../../discord/adapters/bot-c
 import { NO_MENTIONS, toEditPayload, viewSize } from '../../../discord/adapters/discord-message.js';
 import type { CommandResult } from '../../../discord/adapters/registered-command.js';
 import { studyActorOf } from './study-actor-of.js';
+import type { StudyActor } from '../../require-moderator.js';
+import type { MessageView } from '../../../discord/message-view.js';
+import { textView } from '../../views/render-study-replies.js';
 
 const REASON_FIELD = 'reason';
 
@@ -43,23 +46,31 @@ export async function pressQuestionButton(
     await interaction.showModal(modal);
     return { outcome: 'answered', size: 0 };
   }
+  // The reason modal's id on a button: not one the bot made.
+  if (state.action === 'reject-reason') return { refusal: { code: 'button-expired', what: 'button' } };
   // Each of these may post or edit in other channels (the thread, the moderators' copy): acknowledge first.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const reply =
-    state.action === 'approve'
-      ? await context.queue.approve(actor, state.question)
-      : state.action === 'reopen'
-        ? await context.queue.reopen(actor, state.question)
-        : state.action === 'me-too'
-          ? await context.queue.meToo(actor, state.question)
-          : state.action === 'ask-anyway'
-            ? await context.queue.askAnyway(actor, state.question)
-            : // The reason modal's id on a button: not one the bot made.
-              { refusal: { code: 'button-expired', what: 'button' } as const };
-  if (typeof reply !== 'string' && 'refusal' in reply) return reply;
-  const view = typeof reply === 'string' ? { content: reply, embeds: [], buttons: [] } : reply;
+  const view = await pressedView(actor, state.action, state.question, context);
   await interaction.editReply(toEditPayload(view));
   return { outcome: 'answered', size: viewSize(view) };
+}
+
+async function pressedView(
+  actor: StudyActor,
+  action: 'approve' | 'reopen' | 'me-too' | 'ask-anyway',
+  id: number,
+  context: BotContext,
+): Promise<MessageView> {
+  switch (action) {
+    case 'approve':
+      return textView(await context.queue.approve(actor, id));
+    case 'reopen':
+      return textView(await context.queue.reopen(actor, id));
+    case 'me-too':
+      return textView(await context.queue.meToo(actor, id));
+    case 'ask-anyway':
+      return context.queue.askAnyway(actor, id);
+  }
 }
 
 /** The recap's Export transcript button (moderators): the transcript's files, privately. */
