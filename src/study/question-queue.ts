@@ -82,8 +82,7 @@ export class QuestionQueue {
       if (!this.context.repository.draft(draftId))
         throw new UserFacingError({ code: 'button-expired', what: 'question' });
       // Me too first, then Ask anyway on the same reply: they already ask that question.
-      const waiting = this.context.repository.waitingMatch(fresh.id, questionMatchKey(draft.text));
-      if (waiting && (waiting.authorId === actor.id || waiting.coAskers.some((asker) => asker.id === actor.id)))
+      if (this.context.repository.askedAlready(fresh.id, questionMatchKey(draft.text), actor.id))
         throw new UserFacingError({ code: 'already-asked' });
       const settings = this.context.repository.settings(fresh.guildId, this.context.defaults);
       return this.queue(fresh, settings, actor, draft.text, draft.landedOn, draftId);
@@ -107,6 +106,9 @@ export class QuestionQueue {
           open.refusal.code === 'already-decided' ? { ...open.refusal, by: null } : open.refusal,
         );
       if (question.authorId === actor.id) throw new UserFacingError({ code: 'own-question' });
+      // Ask anyway first, then Me too on the same reply: their own copy already counts them.
+      if (this.context.repository.askedAlready(session.id, questionMatchKey(question.text), actor.id))
+        throw new UserFacingError({ code: 'already-asked' });
       const added = this.context.repository.addCoAsker(
         question.id,
         { id: actor.id, name: actor.name },

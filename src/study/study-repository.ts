@@ -53,6 +53,11 @@ export interface StudyRepository {
   addQuestion(question: NewQuestion, audit?: AuditInput, fromDraft?: number): QueuedQuestion;
   /** The held or pending question of a session with this match key, oldest first, if any. */
   waitingMatch(sessionId: number, matchKey: string): QueuedQuestion | undefined;
+  /**
+   * Whether a member already asks a question of the session with this match key, as its author or by Me too, that
+   * still counts (held, pending, approved or answered): Me too or Ask anyway would count them twice.
+   */
+  askedAlready(sessionId: number, matchKey: string, memberId: string): boolean;
   /** Adds a Me too asker with its audit line; false (and nothing written) when they already were one. */
   addCoAsker(questionId: number, asker: Asker, at: number, audit: AuditInput): boolean;
   /** Keeps a held-back question, replacing the member's earlier draft in that session (one each at most). */

@@ -126,6 +126,10 @@ describe('shared questions, Reopen and the paragraph map, on a real SQLite store
     expect(await shownRejection(() => queue.askAnyway(dee, anyway.question))).toMatchObject({
       code: 'button-expired',
     });
+    // Then Me too from the same reply: Dee's own copy already counts them.
+    const [first] = repository.waiting(session.id);
+    expect(await shownRejection(() => queue.meToo(dee, first?.id ?? 0))).toMatchObject({ code: 'already-asked' });
+    expect(repository.question(first?.id ?? 0)?.coAskers.map((asker) => asker.id)).not.toContain(dee.id);
     // Cy already said Me too to the waiting question: Ask anyway would count them twice.
     const again = await queue.ask(session, settings(), cy, 'How does MI5 counter Russia’s threats?');
     expect(await shownRejection(() => queue.askAnyway(cy, button(again, 'Ask anyway').question))).toMatchObject({
@@ -221,7 +225,7 @@ describe('shared questions, Reopen and the paragraph map, on a real SQLite store
     expect(markdown).toContain('Mod');
     expect(html).toContain('How does MI5 counter Russia’s threats?');
     expect(html).not.toMatch(/<script/iu);
-    expect(view.content).toMatch(/^Transcript of \*\*Week 3\*\*: 2 passages read, 1 approved questions, \d+ rejected/u);
+    expect(view.content).toMatch(/^Transcript of \*\*Week 3\*\*: 2 passages read, 1 approved question, \d+ rejected/u);
   });
 
   it('puts the map in the recap that /study end posts, and takes Reopen off rejected copies', async () => {

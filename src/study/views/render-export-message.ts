@@ -16,6 +16,7 @@ export function renderExportMessage(
     description:
       `Transcript of ${transcript.title}, as ${file.name.endsWith('.html') ? 'a web page' : 'Markdown'}`.slice(0, 1024),
   }));
-  const summary = `Transcript of **${escapeMarkdown(transcript.title)}**: ${transcript.readings.length} passages read, ${questions} approved questions, ${transcript.rejected} rejected, ${transcript.notTakenUp} not taken up.`;
+  const read = transcript.readings.length;
+  const summary = `Transcript of **${escapeMarkdown(transcript.title)}**: ${read} ${read === 1 ? 'passage' : 'passages'} read, ${questions} approved ${questions === 1 ? 'question' : 'questions'}, ${transcript.rejected} rejected, ${transcript.notTakenUp} not taken up.`;
   return { content: note === undefined ? summary : `${summary}\n${note}`, embeds: [], buttons: [], files: attached };
 }

@@ -111,6 +111,10 @@ export class SqliteStudyRepository implements StudyRepository {
     return row === undefined ? undefined : questionFromRow(row);
   }
 
+  askedAlready(sessionId: number, matchKey: string, memberId: string): boolean {
+    return this.statements.askedAlready.get(sessionId, matchKey, memberId, memberId) !== undefined;
+  }
+
   addCoAsker(questionId: number, asker: Asker, at: number, audit: AuditInput): boolean {
     return this.db.transaction(() => {
       const { changes } = this.statements.addCoAsker.run(questionId, asker.id, asker.name, at);

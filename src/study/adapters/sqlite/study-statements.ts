@@ -83,6 +83,15 @@ export function prepareStudyStatements(db: Database) {
     waitingMatch: db.prepare<[number, string], QuestionRow>(
       `${QUESTION_SELECT} WHERE q.session_id = ? AND q.match_key = ? AND q.${WAITING} ORDER BY q.id LIMIT 1`,
     ),
+    // Author or Me too of a question with these words that still counts (not rejected): one member, one count.
+    askedAlready: db
+      .prepare<[number, string, string, string], number>(
+        `
+      SELECT 1 FROM questions q WHERE q.session_id = ? AND q.match_key = ? AND q.status != 'rejected'
+      AND (q.author_id = ? OR EXISTS (SELECT 1 FROM question_askers a WHERE a.question_id = q.id AND a.member_id = ?))
+      LIMIT 1`,
+      )
+      .pluck(),
     addCoAsker: db.prepare<[number, string, string, number]>(`
       INSERT INTO question_askers (question_id, member_id, member_name, at) VALUES (?, ?, ?, ?)
       ON CONFLICT (question_id, member_id) DO NOTHING`),
