@@ -7,7 +7,8 @@ import type { ParagraphMap } from './views/render-paragraph-map.js';
 /**
  * The transcript of a session from what the store kept: each passage in the order it was read, with the questions
  * approved while it was on the table (approved at or after its reading and before the next one); rejected and
- * not-taken-up questions only counted. A session from before readings were stored reads as its covered paragraphs.
+ * not-taken-up questions only counted. An unmoderated session's questions, answered as they were asked, are placed by
+ * when they were asked. A session from before readings were stored reads as its covered paragraphs.
  */
 export function buildTranscript(input: {
   readonly session: StudySession;
@@ -27,7 +28,7 @@ export function buildTranscript(input: {
       : session.covered.map((paragraph) => ({ paragraph, prompt: '', at: session.startedAt }));
   const approved = input.questions
     .filter((question) => question.status === 'approved' || question.status === 'answered')
-    .sort((a, b) => (a.decidedAt ?? 0) - (b.decidedAt ?? 0) || a.id - b.id);
+    .sort((a, b) => (a.decidedAt ?? a.createdAt) - (b.decidedAt ?? b.createdAt) || a.id - b.id);
   const onTable = (question: QueuedQuestion): number => {
     const at = question.decidedAt ?? question.createdAt;
     const index = readings.findLastIndex((reading) => reading.at <= at);
@@ -58,6 +59,7 @@ export function buildTranscript(input: {
     threadName: input.threadName,
     startedAt: session.startedAt,
     endedAt: session.endedAt,
+    moderated: session.moderated,
     moderators: input.moderators,
     readings: transcriptReadings,
     rejected: input.questions.filter((question) => question.status === 'rejected').length,

@@ -25,7 +25,8 @@ import { endSession, moveTo, pauseSession, resumeSession, startSession } from '.
 import { SessionConflictError } from './study-repository.js';
 import type { Outcome } from '../refusal/refusal.js';
 import { isParagraphNumber } from '../speech/find-paragraphs.js';
-import type { GuildSettings, StudySession } from './study-types.js';
+import type { Asker, GuildSettings, StudySession } from './study-types.js';
+import { recordAnsweredAsk } from './record-answered-ask.js';
 import { UserFacingError, unwrapOutcome as unwrap } from '../refusal/user-facing-error.js';
 import { requireModerator, type StudyActor } from './require-moderator.js';
 import { announce, type StudyContext } from './study-context.js';
@@ -336,6 +337,11 @@ export class StudySessions {
   status(threadId: string): string {
     const session = this.sessionIn(threadId);
     return renderStatus(this.context.speech, session, this.context.repository.waitingUpTo(session.id));
+  }
+
+  /** Keeps a public question answered at once in a live session's thread: see {@link recordAnsweredAsk}. */
+  recordAnswered(threadId: string, author: Asker, text: string): Promise<void> {
+    return recordAnsweredAsk(this.context, threadId, author, text);
   }
 
   /** The live session in a thread, or undefined. */

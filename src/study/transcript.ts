@@ -10,6 +10,8 @@ export interface Transcript {
   /** Epoch milliseconds. */
   readonly startedAt: number;
   readonly endedAt: number | null;
+  /** Whether moderators approved its questions; an unmoderated session's were answered as they were asked. */
+  readonly moderated: boolean;
   /** Display names of the moderators who acted in the session (started it, moved, decided), in order of first act. */
   readonly moderators: readonly string[];
   /** Each passage in the order it was put on the table (a paragraph read twice appears twice). */

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DISCUSSION_PROMPTS } from '../../src/study/discussion-prompts.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
 import {
@@ -48,6 +48,8 @@ const ADA: Who = { userId: '1000000000000000601', username: 'ada-mod', permissio
 const GRACE: Who = { userId: '1000000000000000602', username: 'grace-mod', permissions: MODERATOR_PERMISSIONS };
 const BEN: Who = { userId: '1000000000000000701', username: 'ben-member' };
 const CY: Who = { userId: '1000000000000000702', username: 'cy-member' };
+// Only in the unmoderated session's test, so that its asks and map leave no cooldown for the others.
+const DEE: Who = { userId: '1000000000000000703', username: 'dee-member' };
 
 const embedsOf = (message: RecordedMessage | null | undefined) => (message?.embeds ?? []) as Embed[];
 const componentsOf = (message: { components?: JsonValue[] } | null | undefined): Component[] =>
@@ -147,6 +149,8 @@ describe('moderated study sessions, end to end', () => {
       status: string;
       decided_by: string | null;
       reason: string | null;
+      author_name: string;
+      landed_on: number | null;
     };
   const lastAuditId = (): number => (db.prepare('SELECT MAX(id) FROM audit_log').pluck().get() as number | null) ?? 0;
   const auditSince = (id: number) =>
@@ -537,7 +541,7 @@ describe('moderated study sessions, end to end', () => {
     }
   });
 
-  it('answers /ask at once, publicly, in the thread of a session that is not moderated', async () => {
+  it('answers /ask at once, publicly, in the thread of a session that is not moderated, and keeps it for the map', async () => {
     await configure([{ name: 'moderated', type: 5, value: false }]);
     try {
       const threadId = await startSession('encryption', [{ name: 'title', type: 3, value: 'Open questions' }]);
@@ -549,8 +553,19 @@ describe('moderated study sessions, end to end', () => {
       const answer = await replyTo(ask('What did he say about encryption?', BEN, threadId));
       expect(answer.flags ?? 0).toBe(0);
       expect(embedsOf(answer).length).toBeGreaterThan(0);
-      expect(latestQuestionId()).toBe(idBefore);
+      // Kept as answered, never queued: it lands on the map and the transcript credits it.
+      // Kept once the answer is sent, so it may land a moment after the reply.
+      await vi.waitFor(() => expect(latestQuestionId()).toBe(idBefore + 1));
+      expect(questionRow(idBefore + 1)).toMatchObject({ status: 'answered', author_name: BEN.username });
+      expect(questionRow(idBefore + 1).landed_on).toEqual(expect.any(Number));
+      const privately = await replyTo(
+        ask('What did he say about encryption?', DEE, threadId, [{ name: 'private', type: 5, value: true }]),
+      );
+      expect(privately.flags).toBe(EPHEMERAL);
+      expect(latestQuestionId()).toBe(idBefore + 1);
       expect(postsIn(modChannel).length).toBe(modPostsBefore);
+      const map = await replyTo(study('map', [], DEE, inThread(threadId)));
+      expect(map.content).toMatch(/^\*\*Paragraph map\*\* · Most questions: ¶\d+ \(1\)\./u);
       expect((await replyTo(study('status', [], BEN, inThread(threadId)))).content).toMatch(
         /Questions are answered at once\.$/u,
       );
@@ -952,7 +967,7 @@ describe('moderated study sessions, end to end', () => {
     const shown = await replyTo(map);
     expect(shown.flags).toBe(EPHEMERAL);
     expect(shown.content).toMatch(/^\*\*Paragraph map\*\* · Most questions: ¶\d+ \(1\)\./u);
-    const upload = fake().requests.find(
+    const upload = fake().requests.findLast(
       (request) =>
         request.method === 'PATCH' && request.files.length > 0 && /\/messages\/(@|%40)original$/u.test(request.path),
     );

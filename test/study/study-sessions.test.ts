@@ -206,3 +206,51 @@ describe('the end of a session whose map cannot be drawn', () => {
     }
   });
 });
+
+describe('an unmoderated session keeps the public questions it answered at once', () => {
+  it('lands them on the map, credits them in the transcript under the passage on the table, and keeps none after the end', async () => {
+    const opened = await openSessions({
+      moderatorRoleId: null,
+      modChannelId: null,
+      moderated: false,
+      cooldownSeconds: 0,
+      blockedTerms: [],
+    });
+    try {
+      const { sessions, repository, publisher } = opened;
+      await sessions.start(moderator, { channelId: 'channel', section: 'encryption', title: 'Open reading' });
+      const threadId = publisher.threads[0] ?? '';
+      await sessions.recordAnswered(threadId, { id: 'ben', name: 'Ben <b>' }, '  What did he say about encryption?  ');
+      await sessions.recordAnswered(threadId, { id: 'cy', name: 'Cy' }, 'What did he say about encryption?');
+      const session = repository.sessionByThread(threadId);
+      const kept = repository.sessionQuestions(session?.id ?? 0);
+      expect(kept.map(({ authorName, text, status }) => ({ authorName, text, status }))).toEqual([
+        { authorName: 'Ben <b>', text: 'What did he say about encryption?', status: 'answered' },
+        { authorName: 'Cy', text: 'What did he say about encryption?', status: 'answered' },
+      ]);
+      const landedOn = kept[0]?.landedOn ?? 0;
+      expect(landedOn).toBeGreaterThan(0);
+      expect(repository.landings(session?.id ?? 0)).toEqual(new Map([[landedOn, 2]]));
+
+      const view = await sessions.export(moderator, threadId);
+      const markdown = new TextDecoder().decode(view.files?.[0]?.data);
+      const html = new TextDecoder().decode(view.files?.[1]?.data);
+      expect(view.content).toBe('Transcript of **Open reading**: 1 passage read, 2 questions answered.');
+      expect(markdown).toContain('**Questions answered**');
+      expect(markdown).not.toContain('Approved questions');
+      expect(markdown).toContain('What did he say about encryption?');
+      expect(html).toContain('<h3>Questions answered</h3>');
+      expect(html).toContain('Ben &lt;b&gt;');
+
+      await sessions.end(moderator, threadId);
+      const recap = publisher.calls.find((call) => call.view?.embeds[0]?.title?.startsWith('Recap'));
+      expect(recap?.view?.embeds[0]?.fields?.find((field) => field.name === 'Questions')?.value).toBe(
+        '2 asked and answered',
+      );
+      await sessions.recordAnswered(threadId, { id: 'dee', name: 'Dee' }, 'Asked after the end?');
+      expect(repository.sessionQuestions(session?.id ?? 0)).toHaveLength(2);
+    } finally {
+      await opened.close();
+    }
+  });
+});

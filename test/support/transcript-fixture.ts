@@ -96,6 +96,7 @@ export function hostileTranscript(): Transcript {
     readings,
     rejected: 2,
     notTakenUp: 1,
+    moderated: true,
     map: mapOf(readings, HOSTILE_TITLE),
   };
 }

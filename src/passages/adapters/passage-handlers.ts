@@ -14,14 +14,18 @@ import {
 import { aboutCommand, askCommand, quoteCommand, sectionCommand } from './reference-commands.js';
 
 /**
- * Another feature's say over a public `/ask` before it is answered (a moderated study session queues it instead):
- * the result when it took the question, undefined to let `/ask` answer as usual.
+ * Another feature's say over a public `/ask` (a study session's): `divert` may take the question before it is answered
+ * (a moderated session queues it), returning the result, or undefined to let `/ask` answer as usual; `answered` hears
+ * of a public answer once it is sent (an unmoderated session keeps it), and its failure never fails the answer.
  */
-export type AskDiversion = (
-  interaction: ChatInputCommandInteraction,
-  question: string,
-  context: BotContext,
-) => Promise<CommandResult | undefined>;
+export interface PublicAskHooks {
+  readonly divert: (
+    interaction: ChatInputCommandInteraction,
+    question: string,
+    context: BotContext,
+  ) => Promise<CommandResult | undefined>;
+  readonly answered: (interaction: ChatInputCommandInteraction, question: string, context: BotContext) => Promise<void>;
+}
 
 /** Every autocompleted option of the reference commands (and `/study start section:`) names a section. */
 export const sectionAutocomplete: NonNullable<RegisteredCommand['autocomplete']> = async (interaction, context) => {
@@ -30,8 +34,8 @@ export const sectionAutocomplete: NonNullable<RegisteredCommand['autocomplete']>
   return choices.length;
 };
 
-/** `/ask`, `/section`, `/quote` and `/about` with their handlers; `divertAsk` may take a public question first. */
-export function passageHandlers(speech: Speech, divertAsk?: AskDiversion): RegisteredCommand[] {
+/** `/ask`, `/section`, `/quote` and `/about` with their handlers; `publicAsk` may take a public question first. */
+export function passageHandlers(speech: Speech, publicAsk?: PublicAskHooks): RegisteredCommand[] {
   return [
     registerCommand(
       askCommand,
@@ -40,7 +44,7 @@ export function passageHandlers(speech: Speech, divertAsk?: AskDiversion): Regis
         validateQuestion(args.question);
         if (args.section !== undefined) findSection(speech.sections, args.section);
         const isPrivate = args.private ?? false;
-        const diverted = isPrivate ? undefined : await divertAsk?.(interaction, args.question, context);
+        const diverted = isPrivate ? undefined : await publicAsk?.divert(interaction, args.question, context);
         if (diverted) return diverted;
         const turn = context.askCooldown.take(interaction.user.id, context.now());
         if (!turn.ok) return { refusal: { code: 'cooldown', remainingMs: turn.remainingMs } };
@@ -53,6 +57,11 @@ export function passageHandlers(speech: Speech, divertAsk?: AskDiversion): Regis
           user: interaction.user.id,
         });
         await interaction.editReply(toEditPayload(view));
+        if (!isPrivate && publicAsk) {
+          await publicAsk.answered(interaction, args.question, context).catch((error: unknown) => {
+            context.logger.warn({ err: error }, 'could not keep a public answer for its study session');
+          });
+        }
         return { outcome: 'answered', size: viewSize(view) };
       },
       sectionAutocomplete,

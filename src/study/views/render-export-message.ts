@@ -17,6 +17,11 @@ export function renderExportMessage(
       `Transcript of ${transcript.title}, as ${file.name.endsWith('.html') ? 'a web page' : 'Markdown'}`.slice(0, 1024),
   }));
   const read = transcript.readings.length;
-  const summary = `Transcript of **${escapeMarkdown(transcript.title)}**: ${read} ${read === 1 ? 'passage' : 'passages'} read, ${questions} approved ${questions === 1 ? 'question' : 'questions'}, ${transcript.rejected} rejected, ${transcript.notTakenUp} not taken up.`;
+  const passages = `${read} ${read === 1 ? 'passage' : 'passages'} read`;
+  const noun = questions === 1 ? 'question' : 'questions';
+  const counts = transcript.moderated
+    ? `${passages}, ${questions} approved ${noun}, ${transcript.rejected} rejected, ${transcript.notTakenUp} not taken up`
+    : `${passages}, ${questions} ${noun} answered`;
+  const summary = `Transcript of **${escapeMarkdown(transcript.title)}**: ${counts}.`;
   return { content: note === undefined ? summary : `${summary}\n${note}`, embeds: [], buttons: [], files: attached };
 }

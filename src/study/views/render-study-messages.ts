@@ -65,7 +65,9 @@ export function renderRecap(session: StudySession, stats: SessionStats, endedAt:
           { name: 'Duration', value: duration(endedAt - session.startedAt), inline: true },
           {
             name: 'Questions',
-            value: `${asked} asked · ${approved} approved · ${rejected} rejected · ${answered} answered`,
+            value: session.moderated
+              ? `${asked} asked · ${approved} approved · ${rejected} rejected · ${answered} answered`
+              : `${asked} asked and answered`,
           },
         ],
         footer: 'This thread is now archived and locked. Thank you for reading together.',

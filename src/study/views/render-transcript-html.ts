@@ -25,7 +25,7 @@ const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; 
 export function renderTranscriptHtml(t: Transcript, part?: TranscriptPart): string {
   const body = [header(t, part)];
   if (t.readings.length === 0 && part === undefined) body.push(`<p class="none">${WORDS.noReadings}</p>`);
-  for (const reading of t.readings) body.push(readingSection(reading));
+  for (const reading of t.readings) body.push(readingSection(reading, t.moderated));
   if (endsTranscript(part)) body.push(...endSections(t));
   return [
     '<!doctype html>',
@@ -68,7 +68,7 @@ function header(t: Transcript, part: TranscriptPart | undefined): string {
   ].join('\n');
 }
 
-function readingSection(reading: TranscriptReading): string {
+function readingSection(reading: TranscriptReading, moderated: boolean): string {
   const prompt = memberHtml(reading.prompt);
   const lines = [
     '<section class="reading">',
@@ -77,10 +77,11 @@ function readingSection(reading: TranscriptReading): string {
     `<blockquote><p>${escapeHtml(reading.text)}</p></blockquote>`,
     `<p class="prompt"><strong>${WORDS.prompt}:</strong> ${prompt ? `<em dir="auto">${prompt}</em>` : WORDS.noPrompt}</p>`,
   ];
-  if (reading.questions.length === 0) lines.push(`<p class="none">${WORDS.noQuestions}</p>`);
+  if (reading.questions.length === 0)
+    lines.push(`<p class="none">${moderated ? WORDS.noQuestions : WORDS.noAnswered}</p>`);
   else
     lines.push(
-      `<h3>${WORDS.questions}</h3>`,
+      `<h3>${moderated ? WORDS.questions : WORDS.answered}</h3>`,
       '<ol class="questions">',
       ...reading.questions.map(questionItem),
       '</ol>',

@@ -21,7 +21,7 @@ import {
 export function renderTranscriptMarkdown(t: Transcript, part?: TranscriptPart): string {
   const blocks = [...head(t, part)];
   if (t.readings.length === 0 && part === undefined) blocks.push(WORDS.noReadings);
-  for (const reading of t.readings) blocks.push(...readingBlocks(reading));
+  for (const reading of t.readings) blocks.push(...readingBlocks(reading, t.moderated));
   if (endsTranscript(part)) blocks.push(...endBlocks(t));
   return `${blocks.join('\n\n')}\n`;
 }
@@ -39,7 +39,7 @@ function head(t: Transcript, part: TranscriptPart | undefined): string[] {
   ];
 }
 
-function readingBlocks(reading: TranscriptReading): string[] {
+function readingBlocks(reading: TranscriptReading, moderated: boolean): string[] {
   const prompt = memberMarkdown(reading.prompt);
   const blocks = [
     `## ¶${reading.paragraph} · ${escapeTranscriptMarkdown(reading.sectionName)}`,
@@ -47,8 +47,9 @@ function readingBlocks(reading: TranscriptReading): string[] {
     quote(reading.text),
     `**${WORDS.prompt}:** ${prompt ? `*${prompt}*` : WORDS.noPrompt}`,
   ];
-  if (reading.questions.length === 0) return [...blocks, WORDS.noQuestions];
-  return [...blocks, `**${WORDS.questions}**`, reading.questions.map(questionItem).join('\n')];
+  if (reading.questions.length === 0) return [...blocks, moderated ? WORDS.noQuestions : WORDS.noAnswered];
+  const heading = moderated ? WORDS.questions : WORDS.answered;
+  return [...blocks, `**${heading}**`, reading.questions.map(questionItem).join('\n')];
 }
 
 // The speech's own words have no Markdown, but a sentence can still begin like a list ("2021. …"): escaped all the

@@ -18,6 +18,8 @@ export const TRANSCRIPT_WORDS = {
   noPrompt: 'none',
   questions: 'Approved questions',
   noQuestions: 'No approved questions while this passage was on the table.',
+  answered: 'Questions answered',
+  noAnswered: 'No questions answered while this passage was on the table.',
   noReadings: 'No passage was put on the table.',
   askedBy: 'asked by',
   answeredWith: 'answered with',

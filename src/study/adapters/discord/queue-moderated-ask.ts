@@ -24,3 +24,18 @@ export async function queueModeratedAsk(
   await interaction.editReply(toEditPayload(reply));
   return { outcome: 'answered', size: viewSize(reply) };
 }
+
+/**
+ * A public /ask answered at once in the thread of a live session (unmoderated, or moderated with no moderators'
+ * channel left) is kept, so it lands on the session's map and in its transcript.
+ */
+export async function keepAnsweredAsk(
+  interaction: ChatInputCommandInteraction,
+  question: string,
+  context: BotContext,
+): Promise<void> {
+  if (!interaction.inGuild()) return;
+  if (!context.sessions.liveSession(interaction.channelId)) return;
+  const actor = studyActorOf(interaction);
+  await context.sessions.recordAnswered(interaction.channelId, { id: actor.id, name: actor.name }, question);
+}
