@@ -7,8 +7,8 @@ import type { ParagraphMap } from './views/render-paragraph-map.js';
 /**
  * The transcript of a session from what the store kept: each passage in the order it was read, with the questions
  * approved while it was on the table (approved at or after its reading and before the next one); rejected and
- * not-taken-up questions only counted. An unmoderated session's questions, answered as they were asked, are placed by
- * when they were asked. A session from before readings were stored reads as its covered paragraphs.
+ * not-taken-up questions only counted; passages read before readings were stored come first. An unmoderated session's questions, answered as they were asked, are placed by
+ * when they were asked.
  */
 export function buildTranscript(input: {
   readonly session: StudySession;
@@ -22,10 +22,16 @@ export function buildTranscript(input: {
   readonly map: ParagraphMap;
 }): Transcript {
   const { session, speech } = input;
-  const readings: readonly Omit<Reading, 'seq'>[] =
-    input.readings.length > 0
-      ? input.readings
-      : session.covered.map((paragraph) => ({ paragraph, prompt: '', at: session.startedAt }));
+  // A session that was running when readings began to be stored (migration 3) has its earlier passages only in
+  // `covered`: they come first, in ¶ order, at its start and without their prompts, which were never kept. One read
+  // again since appears once, at its stored reading: that it was read before is known to no one.
+  const stored = new Set(input.readings.map((reading) => reading.paragraph));
+  const readings: readonly Omit<Reading, 'seq'>[] = [
+    ...session.covered
+      .filter((paragraph) => !stored.has(paragraph))
+      .map((paragraph) => ({ paragraph, prompt: '', at: session.startedAt })),
+    ...input.readings,
+  ];
   const approved = input.questions
     .filter((question) => question.status === 'approved' || question.status === 'answered')
     .sort((a, b) => (a.decidedAt ?? a.createdAt) - (b.decidedAt ?? b.createdAt) || a.id - b.id);
