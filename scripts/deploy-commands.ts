@@ -4,7 +4,7 @@
  * skips it when Discord already has the same definitions.
  */
 import 'dotenv/config';
-import { Routes } from 'discord.js';
+import { ApplicationCommandType, Routes } from 'discord.js';
 import { createCommandRegistry } from '../src/discord/adapters/command-registry.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { ConfigError, loadConfig } from '../src/app/config.js';
@@ -28,6 +28,6 @@ runCli(async () => {
       ? 'globally (may take up to an hour to appear)'
       : `in guild ${config.discordGuildId}`;
   process.stderr.write(
-    `Registered ${registered.length} commands ${scope}: ${definitions.map((definition) => `/${definition.name}`).join(', ')}\n`,
+    `Registered ${registered.length} commands ${scope}: ${definitions.map((definition) => (definition.type === ApplicationCommandType.ChatInput ? `/${definition.name}` : `“${definition.name}”`)).join(', ')}\n`,
   );
 });

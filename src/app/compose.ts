@@ -10,7 +10,7 @@ import { createBuildProgress } from '../cli/build-progress.js';
 import { KeyedSerialQueue } from '../concurrency/keyed-serial-queue.js';
 import { discordClientOptions } from '../discord/adapters/client-options.js';
 import { createCommandRegistry } from '../discord/adapters/command-registry.js';
-import type { RegisteredCommand } from '../discord/adapters/registered-command.js';
+import type { AnyRegisteredCommand } from '../discord/adapters/registered-command.js';
 import type { BotContext } from '../discord/adapters/bot-context.js';
 import { startBot, type RunningBot } from '../discord/adapters/start-bot.js';
 import { Cooldown } from '../discord/cooldown.js';
@@ -166,7 +166,7 @@ export async function runBot(app: App, token: string): Promise<RunningBot> {
     defaults: studyDefaults(config),
     logger,
   });
-  const registry: RegisteredCommand[] = createCommandRegistry(app.index.speech);
+  const registry: AnyRegisteredCommand[] = createCommandRegistry(app.index.speech);
   const context: BotContext = {
     commands: app.commands,
     askCooldown: new Cooldown(config.askCooldownSeconds * 1000),

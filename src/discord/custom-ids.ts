@@ -16,6 +16,8 @@ export type ButtonState =
       readonly offset: number;
       readonly perPage: number;
       readonly speech: string;
+      /** The stored answer its rating buttons name (`a3` ids), when it could be stored; pages keep the buttons. */
+      readonly answer?: number;
       /** The whole ranking: ¶ numbers with the sentence range of each highlight. */
       readonly ranking: ReadonlyArray<{
         readonly paragraph: number;
@@ -42,6 +44,8 @@ export type ButtonState =
       /** The question's id; for Ask anyway, the id of the held-back draft. */
       readonly question: number;
     }
+  /** 👍 or 👎 on an /ask answer, by the answer's id in the feedback store. */
+  | { readonly kind: 'rating'; readonly answer: number; readonly rating: 'up' | 'down' }
   /** The recap's Export transcript button: the session by its id in the store. */
   | { readonly kind: 'session'; readonly action: 'export'; readonly session: number };
 
@@ -49,9 +53,12 @@ export type ButtonState =
 const SNOWFLAKE = /^(?:0|[1-9]\d{0,19})$/u;
 const HASH = /^[0-9a-z]{4}$/u;
 const RANKING = /^(?:[0-9a-z]{4})+$/u;
-// `a2` answer pages carry a count of confident passages; `a1` (one flag for the whole answer) still decodes.
+// `a2` answer pages carry a count of confident passages; `a1` (one flag for the whole answer) still decodes; `a3` adds
+// the stored answer's id, so that turning a page keeps its rating buttons.
+const RATED_ANSWER_PAGE = 'a3';
 const PREFIX = {
   'answer-page': 'a2',
+  rating: 'r1',
   'section-page': 's1',
   'section-open': 'o1',
   quote: 'q1',
@@ -71,6 +78,13 @@ const b36 = (value: number, width: number): string => value.toString(36).padStar
 const fromB36 = (text: string | undefined): number =>
   text !== undefined && /^[0-9a-z]+$/u.test(text) ? parseInt(text, 36) : Number.NaN;
 
+/** A stored row's id in canonical base 36 (no leading zeros), from 1; `undefined` for anything else. */
+function storedId(text: string | undefined): number | undefined {
+  if (text === undefined || !/^[1-9a-z][0-9a-z]{0,9}$/u.test(text)) return undefined;
+  const id = parseInt(text, 36);
+  return Number.isSafeInteger(id) ? id : undefined;
+}
+
 /** Encodes button state; throws if the result would exceed Discord's 100 characters (a programming error). */
 export function encodeButtonState(state: ButtonState): string {
   let id: string;
@@ -83,7 +97,7 @@ export function encodeButtonState(state: ButtonState): string {
         )
         .join('');
       id = [
-        PREFIX[state.kind],
+        state.answer === undefined ? PREFIX[state.kind] : RATED_ANSWER_PAGE,
         state.owner,
         state.private ? 1 : 0,
         Math.min(state.confidentCount, state.ranking.length),
@@ -91,9 +105,13 @@ export function encodeButtonState(state: ButtonState): string {
         state.perPage,
         state.speech,
         ranking,
+        ...(state.answer === undefined ? [] : [state.answer.toString(36)]),
       ].join('.');
       break;
     }
+    case 'rating':
+      id = [PREFIX[state.kind], state.answer.toString(36), state.rating === 'up' ? 'u' : 'd'].join('.');
+      break;
     case 'section-page':
       id = [PREFIX[state.kind], state.owner, state.private ? 1 : 0, state.section, state.page, state.speech].join('.');
       break;
@@ -123,8 +141,12 @@ export function decodeButtonState(customId: string): ButtonState | undefined {
     return Number.isInteger(value) && value >= 0 && value <= max ? value : undefined;
   };
   const legacy = prefix === 'a1' && parts.length === 6;
-  if ((prefix === PREFIX['answer-page'] && parts.length === 7) || legacy) {
-    // a1: owner.flags(private 1, confident 2).offset.perPage.speech.ranking; a2: owner.private.confidentCount.offset…
+  const rated = prefix === RATED_ANSWER_PAGE && parts.length === 8;
+  if ((prefix === PREFIX['answer-page'] && parts.length === 7) || legacy || rated) {
+    // a1: owner.flags(private 1, confident 2).offset.perPage.speech.ranking; a2: owner.private.confidentCount.offset…;
+    // a3: as a2, then the answer's id.
+    const answer = rated ? storedId(parts.pop()) : undefined;
+    if (rated && answer === undefined) return undefined;
     const [owner = '', flagText, ...rest] = parts;
     const [countText, offsetText, perPageText, speech = '', rankingText = ''] = legacy ? [undefined, ...rest] : rest;
     const flags = wholeNumber(flagText, legacy ? 3 : 1);
@@ -149,7 +171,23 @@ export function decodeButtonState(customId: string): ButtonState | undefined {
     if (offset >= ranking.length) return undefined;
     const confidentCount = legacy ? ((flags & 2) === 2 ? ranking.length : 0) : wholeNumber(countText, ranking.length);
     if (confidentCount === undefined) return undefined;
-    return { kind: 'answer-page', owner, private: (flags & 1) === 1, confidentCount, offset, perPage, speech, ranking };
+    return {
+      kind: 'answer-page',
+      owner,
+      private: (flags & 1) === 1,
+      confidentCount,
+      offset,
+      perPage,
+      speech,
+      ranking,
+      ...(answer === undefined ? {} : { answer }),
+    };
+  }
+  if (prefix === PREFIX.rating && parts.length === 2) {
+    const [answerText, ratingText] = parts;
+    const answer = storedId(answerText);
+    if (answer === undefined || (ratingText !== 'u' && ratingText !== 'd')) return undefined;
+    return { kind: 'rating', answer, rating: ratingText === 'u' ? 'up' : 'down' };
   }
   if (prefix === PREFIX['section-page'] && parts.length === 5) {
     const [owner = '', privateText, sectionText, pageText, speech = ''] = parts;

@@ -17,4 +17,6 @@ export const DISCORD_LIMITS = {
   rows: 5,
   autocompleteChoices: 25,
   choiceName: 100,
+  /** Follow-up messages a user-installed app may send to one interaction. */
+  followUps: 5,
 } as const;

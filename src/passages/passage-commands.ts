@@ -13,7 +13,9 @@ import { findSection } from '../speech/find-section.js';
 import type { Speech } from '../speech/speech.js';
 import { UserFacingError } from '../refusal/user-facing-error.js';
 import type { ExpiredThing, Refusal } from '../refusal/refusal.js';
+import type { AnswerLog } from '../feedback/answer-log.js';
 import { rankSectionChoices, type Choice } from './rank-section-choices.js';
+import { rankParagraphChoices, type ParagraphChoice } from './rank-paragraph-choices.js';
 
 /** Most paragraphs one /quote may show. */
 export const MAX_QUOTED_PARAGRAPHS = 5;
@@ -55,6 +57,8 @@ export class PassageCommands {
     section?: string | undefined;
     private: boolean;
     user: string;
+    /** Keeps the answer for its 👍/👎 buttons; without it (the console) the answer has none. */
+    log?: AnswerLog | undefined;
   }): Promise<MessageView> {
     checkResultCount(input.results);
     const sectionId =
@@ -68,6 +72,13 @@ export class PassageCommands {
     const passages = answer.passages
       .map((passage) => fromRankingItem(this.parts.speech, toRankingItem({ ...passage, highlight: passage.highlight })))
       .filter((passage): passage is ShownPassage => passage !== undefined);
+    const answerId = input.log?.keep({
+      question: answer.question,
+      ranking: passages.map((passage) => passage.paragraph.number),
+      mode: this.parts.retriever.mode,
+      private: input.private,
+      owner: input.user,
+    });
     return renderAnswerPage({
       ...this.common(input.user, input.private),
       confidentCount,
@@ -75,6 +86,7 @@ export class PassageCommands {
       offset: 0,
       perPage: input.results,
       question: answer.question,
+      ...(answerId === undefined ? {} : { answerId }),
     });
   }
 
@@ -124,6 +136,21 @@ export class PassageCommands {
     return rankSectionChoices(this.parts.speech.sections, typed);
   }
 
+  /** Paragraph suggestions for a ¶ option, by number or by words (see {@link rankParagraphChoices}). */
+  paragraphChoices(typed: string): ParagraphChoice[] {
+    return rankParagraphChoices(this.parts.speech, typed);
+  }
+
+  /** The speech's title, as published. */
+  get speechTitle(): string {
+    return this.parts.speech.title;
+  }
+
+  /** The retrieval mode answers come from (`hybrid` or `lexical`), for `/help` and `/about`. */
+  get mode(): string {
+    return this.parts.retriever.mode;
+  }
+
   /** {@link press} for a button known by its custom_id (the console, tests). */
   button(customId: string, user: string): ButtonOutcome {
     return this.press(decodeButtonState(customId), user);
@@ -134,7 +161,8 @@ export class PassageCommands {
    * (undefined when it did not decode); tampered, outdated or someone else's private buttons are refused.
    */
   press(state: ButtonState | undefined, user: string): ButtonOutcome {
-    if (!state || state.kind === 'question' || state.kind === 'session') return expired('button');
+    if (!state || state.kind === 'question' || state.kind === 'session' || state.kind === 'rating')
+      return expired('button');
     if (state.speech !== this.parts.speechTag) return expired('older-index');
     if (state.kind === 'section-open') {
       const section = this.parts.speech.sections[state.section - 1];
@@ -165,6 +193,8 @@ export class PassageCommands {
           passages: complete,
           offset: state.offset,
           perPage: state.perPage,
+          // Only the owner's own page keeps the rating buttons; a copy for someone else is a page of their own.
+          ...(state.answer === undefined || !mine ? {} : { answerId: state.answer }),
         });
     } else {
       const section = this.parts.speech.sections[state.section - 1];

@@ -18,6 +18,12 @@ export type Refusal =
   | { readonly code: 'paragraph-out-of-range'; readonly last: number; readonly edge?: 'first' | 'last' }
   | { readonly code: 'quote-too-long'; readonly from: number; readonly max: number }
   | { readonly code: 'cooldown'; readonly remainingMs: number }
+  // Message commands: the target message is the member's input.
+  | { readonly code: 'message-without-text' }
+  | { readonly code: 'message-too-long'; readonly length: number; readonly max: number }
+  // Ratings of an /ask answer.
+  | { readonly code: 'not-your-answer' }
+  | { readonly code: 'rating-unavailable' }
   // The command line: `problem` is Node's own account of the options given.
   | { readonly code: 'bad-option'; readonly problem: string; readonly usage: string }
   | { readonly code: 'section-not-named'; readonly sections: readonly string[] }
@@ -29,6 +35,8 @@ export type Refusal =
   // Study sessions.
   | { readonly code: 'not-moderator' }
   | { readonly code: 'not-in-server' }
+  /** A member installed the app to their account, but this server has not installed it. */
+  | { readonly code: 'server-not-installed' }
   | { readonly code: 'not-text-channel' }
   | { readonly code: 'no-session' }
   | { readonly code: 'session-exists' }

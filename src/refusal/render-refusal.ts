@@ -38,6 +38,14 @@ export function renderRefusal(refusal: Refusal, quote: (typed: string) => string
       return `A quote can show at most ${refusal.max} paragraphs; ask for ¶${refusal.from} to ¶${refusal.from + refusal.max - 1} at most.`;
     case 'cooldown':
       return `You can ask again in ${Math.ceil(refusal.remainingMs / 1000)} s.`;
+    case 'message-without-text':
+      return 'That message has no words to read: Check quote and Ask the speech work on its text (not on images or embeds).';
+    case 'message-too-long':
+      return `That message is ${refusal.length} characters long; Ask the speech takes at most ${refusal.max}. Use \`/ask\` with the part you mean.`;
+    case 'not-your-answer':
+      return 'This answer was shown only to the member who asked; only they can rate it.';
+    case 'rating-unavailable':
+      return 'Ratings cannot be recorded right now; the answer itself is unaffected. Please try again later.';
     case 'bad-option':
       return `${refusal.problem}. Usage: ${refusal.usage}`;
     case 'section-not-named':
@@ -54,6 +62,8 @@ export function renderRefusal(refusal: Refusal, quote: (typed: string) => string
       return 'Only moderators can do that (the moderator role, Manage Threads, Manage Server or Administrator).';
     case 'not-in-server':
       return 'Study sessions run in servers, not in direct messages.';
+    case 'server-not-installed':
+      return 'Study sessions need the app installed to this server; a member’s own install reaches only reading commands. Ask a server manager to add it.';
     case 'not-text-channel':
       return 'Start a study session from a text channel; the bot opens a thread there.';
     case 'no-session':

@@ -20,8 +20,11 @@ function inRange(state: ButtonState): boolean {
         state.perPage <= 10 &&
         state.ranking.every(
           (item) => item.paragraph >= 1 && item.firstSentence >= 0 && item.lastSentence >= item.firstSentence,
-        )
+        ) &&
+        (state.answer === undefined || (Number.isSafeInteger(state.answer) && state.answer >= 1))
       );
+    case 'rating':
+      return Number.isSafeInteger(state.answer) && state.answer >= 1 && ['up', 'down'].includes(state.rating);
     case 'section-page':
       return /^\d{1,20}$/u.test(state.owner) && state.section >= 1 && state.page >= 0;
     case 'section-open':

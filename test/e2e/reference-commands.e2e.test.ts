@@ -41,12 +41,27 @@ describe('the bot’s reference commands, end to end', () => {
   afterAll(async () => harness?.close());
 
   it('registers its commands in the configured guild at start-up, and skips it when they are already there', async () => {
-    expect(
-      harness.fake
-        .commands(harness.fake.world.guildId)
-        .map((command) => command.name)
-        .sort(),
-    ).toEqual(['about', 'ask', 'quote', 'section', 'study']);
+    const registered = harness.fake.commands(harness.fake.world.guildId);
+    const byName = new Map(registered.map((command) => [`${String(command.type)}:${String(command.name)}`, command]));
+    expect([...byName.keys()].sort()).toEqual([
+      '1:about',
+      '1:ask',
+      '1:help',
+      '1:quote',
+      '1:section',
+      '1:study',
+      '3:Ask the speech',
+      '3:Check quote',
+    ]);
+    // Reading commands and the message commands go wherever a member is; sessions need a server's own install.
+    for (const [key, command] of byName) {
+      const study = key === '1:study';
+      expect({ key, integration: command.integration_types, contexts: command.contexts }).toEqual({
+        key,
+        integration: study ? [0] : [0, 1],
+        contexts: study ? [0] : [0, 1, 2],
+      });
+    }
     expect(harness.fake.commandPutCount(harness.fake.world.guildId)).toBe(1);
     await harness.restart();
     expect(harness.fake.commandPutCount(harness.fake.world.guildId)).toBe(1);

@@ -28,13 +28,20 @@ export const validState: fc.Arbitrary<ButtonState> = fc.oneof(
       speech: tag,
       ranking: fc.array(rankingItem, { minLength: 1, maxLength: 10 }),
       at: fc.nat(),
+      answer: fc.option(fc.integer({ min: 1, max: 999_999_999_999 }), { nil: undefined }),
     })
-    .map(({ at, confident, ...rest }) => ({
+    .map(({ at, confident, answer, ...rest }) => ({
       kind: 'answer-page' as const,
       ...rest,
       confidentCount: confident % (rest.ranking.length + 1),
       offset: at % rest.ranking.length,
+      ...(answer === undefined ? {} : { answer }),
     })),
+  fc.record({
+    kind: fc.constant('rating' as const),
+    answer: fc.integer({ min: 1, max: 999_999_999_999 }),
+    rating: fc.constantFrom('up' as const, 'down' as const),
+  }),
   fc.record({
     kind: fc.constant('section-page' as const),
     owner: snowflake,

@@ -28,6 +28,8 @@ export interface IntegerOption extends OptionBase {
   readonly type: ApplicationCommandOptionType.Integer;
   readonly min_value?: number;
   readonly max_value?: number;
+  /** Suggestions while typing; the value sent is still the number (Discord forbids it together with choices). */
+  readonly autocomplete?: boolean;
 }
 export interface BooleanOption extends OptionBase {
   readonly type: ApplicationCommandOptionType.Boolean;
@@ -60,6 +62,26 @@ export interface CommandDefinition {
   readonly default_member_permissions?: string | null;
   /** Stated even though Discord defaults to guild install: discord.js compares it when deciding to re-register. */
   readonly integration_types: readonly ApplicationIntegrationType[];
+}
+
+/**
+ * A message command (type 3): listed under *Apps* on any message, with no options and no description; it receives the
+ * target message in `resolved.messages`.
+ */
+export interface MessageCommandDefinition {
+  readonly type: ApplicationCommandType.Message;
+  /** Shown as typed: may hold capitals and spaces, unlike a slash command's name. */
+  readonly name: string;
+  readonly contexts: readonly InteractionContextType[];
+  readonly integration_types: readonly ApplicationIntegrationType[];
+}
+
+/** Any command the registry may hold, as Discord's API receives it. */
+export type AnyCommandDefinition = CommandDefinition | MessageCommandDefinition;
+
+/** Declares a message command. */
+export function defineMessageCommand<const C extends MessageCommandDefinition>(definition: C): C {
+  return definition;
 }
 
 /** Roles and channels arrive as their ids. */
@@ -133,13 +155,19 @@ export interface GivenOption {
 export const staleCommand = (): UserFacingError => new UserFacingError({ code: 'stale-command' });
 
 /**
- * The text in an autocomplete's focused option.
+ * The focused option of an autocomplete: its name, the text typed so far and its type, so that one handler can serve
+ * string options (sections) and integer ones (paragraphs).
  *
- * @throws {UserFacingError} `stale-command` when discord.js finds no focused option where this definition expects it.
+ * @throws {UserFacingError} `stale-command` when discord.js finds no focused option.
  */
-export function focusedText(interaction: AutocompleteInteraction): string {
+export function focusedOption(interaction: AutocompleteInteraction): {
+  readonly name: string;
+  readonly text: string;
+  readonly type: ApplicationCommandOptionType;
+} {
   try {
-    return String(interaction.options.getFocused());
+    const focused = interaction.options.getFocused(true);
+    return { name: focused.name, text: String(focused.value), type: focused.type };
   } catch (error) {
     if (
       error instanceof DiscordjsTypeError &&
@@ -189,8 +217,24 @@ export function readOptionValues(
   return values;
 }
 
-/** Where the reference commands work: servers (channels and threads) and DMs with the bot. Group DMs would need a user install. */
-export const EVERYWHERE = [InteractionContextType.Guild, InteractionContextType.BotDM] as const;
+/**
+ * Where the reading commands work: servers, the bot's DM, and group DMs and DMs between members (the last only when a
+ * member installed the app to their account).
+ */
+export const ANY_CONTEXT = [
+  InteractionContextType.Guild,
+  InteractionContextType.BotDM,
+  InteractionContextType.PrivateChannel,
+] as const;
 
-/** The bot is installed to servers (not to users' accounts). */
+/** Installed to a server, or by a member to their own account (then usable wherever they are). */
+export const GUILD_OR_USER_INSTALL = [
+  ApplicationIntegrationType.GuildInstall,
+  ApplicationIntegrationType.UserInstall,
+] as const;
+
+/** Study sessions need a server: its channels, threads, roles and a moderators' channel. */
+export const SERVERS_ONLY = [InteractionContextType.Guild] as const;
+
+/** Installed to a server only. */
 export const GUILD_INSTALL = [ApplicationIntegrationType.GuildInstall] as const;

@@ -10,7 +10,13 @@ import {
   pressQuestionButton,
   submitRejection,
 } from '../../study/adapters/discord/question-buttons.js';
-import type { CommandResult, RegisteredCommand } from './registered-command.js';
+import {
+  isMessageCommand,
+  type AnyRegisteredCommand,
+  type CommandResult,
+  type RegisteredCommand,
+  type RegisteredMessageCommand,
+} from './registered-command.js';
 import { NO_MENTIONS, toEditPayload, toReplyPayload, viewSize } from './discord-message.js';
 
 const SOMETHING_WENT_WRONG = 'Something went wrong while answering. Please try again in a moment.';
@@ -22,14 +28,20 @@ const SOMETHING_WENT_WRONG = 'Something went wrong while answering. Please try a
  * apology, by reply or follow-up, whichever is still possible. Never throws.
  */
 export function createInteractionHandler(
-  registry: readonly RegisteredCommand[],
+  registry: readonly AnyRegisteredCommand[],
   context: BotContext,
 ): (interaction: Interaction) => Promise<void> {
-  const byName = new Map(registry.map((entry) => [entry.definition.name, entry]));
+  // Slash and message commands have names of their own: "Check quote" could never clash with /ask, but keep them apart.
+  const byName = new Map<string, RegisteredCommand>();
+  const messageCommands = new Map<string, RegisteredMessageCommand>();
+  for (const entry of registry) {
+    if (isMessageCommand(entry)) messageCommands.set(entry.definition.name, entry);
+    else byName.set(entry.definition.name, entry);
+  }
   return async (interaction) => {
     const started = context.now();
     const name =
-      interaction.isChatInputCommand() || interaction.isAutocomplete()
+      interaction.isCommand() || interaction.isAutocomplete()
         ? interaction.commandName
         : interaction.isButton()
           ? 'button'
@@ -60,6 +72,9 @@ export function createInteractionHandler(
       if (interaction.isChatInputCommand()) {
         const entry = byName.get(interaction.commandName);
         if (entry) log.debug({ options: interaction.options.data }, 'command received');
+        result = entry ? await entry.run(interaction, context) : { refusal: { code: 'unknown-command' } };
+      } else if (interaction.isMessageContextMenuCommand()) {
+        const entry = messageCommands.get(interaction.commandName);
         result = entry ? await entry.run(interaction, context) : { refusal: { code: 'unknown-command' } };
       } else if (interaction.isButton()) {
         const state = decodeButtonState(interaction.customId);

@@ -1,6 +1,6 @@
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
-import type { CommandDefinition } from './command-definition.js';
+import type { AnyCommandDefinition } from './command-definition.js';
 
 /**
  * Makes sure Discord has exactly these commands, in one guild (for development) or globally, and skips the write when
@@ -10,7 +10,7 @@ import type { CommandDefinition } from './command-definition.js';
  */
 export async function ensureCommandsRegistered(
   client: Client<true>,
-  definitions: readonly CommandDefinition[],
+  definitions: readonly AnyCommandDefinition[],
   guildId: string | undefined,
   logger: Logger,
 ): Promise<boolean> {
@@ -19,7 +19,8 @@ export async function ensureCommandsRegistered(
   const same =
     existing.size === definitions.length &&
     definitions.every((definition) => {
-      const current = existing.find((command) => command.name === definition.name);
+      // A slash command and a message command may share a name; each is known by both.
+      const current = existing.find((command) => command.name === definition.name && command.type === definition.type);
       return (
         current !== undefined &&
         current.equals(structuredClone(definition) as Parameters<typeof current.equals>[0], false)

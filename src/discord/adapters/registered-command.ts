@@ -1,7 +1,17 @@
-import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { ApplicationCommandType } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  MessageContextMenuCommandInteraction,
+} from 'discord.js';
 import type { Refusal } from '../../refusal/refusal.js';
 import type { BotContext, HandlerOutcome } from './bot-context.js';
-import { readArguments, type CommandArguments, type CommandDefinition } from './command-definition.js';
+import {
+  readArguments,
+  type CommandArguments,
+  type CommandDefinition,
+  type MessageCommandDefinition,
+} from './command-definition.js';
 
 /** What a command's handler ends with: what it sent, or a refusal for the one handler to answer privately. */
 export type CommandResult = HandlerOutcome | { readonly refusal: Refusal };
@@ -43,3 +53,24 @@ export function registerSubcommands<C extends CommandDefinition>(
     ...(autocomplete ? { autocomplete } : {}),
   };
 }
+
+/** A message command with its handler, which receives the target message's interaction. */
+export interface RegisteredMessageCommand {
+  readonly definition: MessageCommandDefinition;
+  run(interaction: MessageContextMenuCommandInteraction, context: BotContext): Promise<CommandResult>;
+}
+
+/** Any entry of the command registry. */
+export type AnyRegisteredCommand = RegisteredCommand | RegisteredMessageCommand;
+
+/** Declares a message command's handler. */
+export function registerMessageCommand(
+  definition: MessageCommandDefinition,
+  run: RegisteredMessageCommand['run'],
+): RegisteredMessageCommand {
+  return { definition, run };
+}
+
+/** Whether a registry entry is a message command. */
+export const isMessageCommand = (entry: AnyRegisteredCommand): entry is RegisteredMessageCommand =>
+  entry.definition.type === ApplicationCommandType.Message;

@@ -4,7 +4,7 @@ import { ConfigError } from '../../refusal/config-error.js';
 import type { SqliteStudyRepository } from '../../study/adapters/sqlite/sqlite-study-repository.js';
 import { RecentIds } from '../recent-ids.js';
 import type { BotContext } from './bot-context.js';
-import type { RegisteredCommand } from './registered-command.js';
+import type { AnyRegisteredCommand } from './registered-command.js';
 import { NO_MENTIONS } from './discord-message.js';
 import { createInteractionHandler } from './handle-interaction.js';
 import { ensureCommandsRegistered } from './register-commands.js';
@@ -13,7 +13,7 @@ import { ensureCommandsRegistered } from './register-commands.js';
 export interface BotParts {
   readonly client: Client;
   readonly token: string;
-  readonly registry: readonly RegisteredCommand[];
+  readonly registry: readonly AnyRegisteredCommand[];
   readonly context: BotContext;
   readonly repository: SqliteStudyRepository;
   readonly config: Pick<Config, 'discordClientId' | 'discordGuildId'>;

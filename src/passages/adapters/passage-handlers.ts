@@ -1,11 +1,14 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import { DISCORD_LIMITS } from '../../discord/discord-limits.js';
 import { DEFAULT_PASSAGES } from '../../search/result-count.js';
 import { validateQuestion } from '../../search/validate-question.js';
 import { findSection } from '../../speech/find-section.js';
 import type { Speech } from '../../speech/speech.js';
 import type { BotContext } from '../../discord/adapters/bot-context.js';
 import { toEditPayload, toReplyPayload, viewSize } from '../../discord/adapters/discord-message.js';
-import { focusedText } from '../../discord/adapters/command-definition.js';
+import { installedInServer } from '../../discord/adapters/installed-in-server.js';
+import { focusedOption } from '../../discord/adapters/command-definition.js';
+import { ApplicationCommandOptionType } from 'discord.js';
 import {
   registerCommand,
   type CommandResult,
@@ -27,9 +30,16 @@ export interface PublicAskHooks {
   readonly answered: (interaction: ChatInputCommandInteraction, question: string, context: BotContext) => Promise<void>;
 }
 
-/** Every autocompleted option of the reference commands (and `/study start section:`) names a section. */
-export const sectionAutocomplete: NonNullable<RegisteredCommand['autocomplete']> = async (interaction, context) => {
-  const choices = context.commands.sectionChoices(focusedText(interaction));
+/**
+ * Every autocompleted option of the reading and study commands: an integer one names a paragraph (`/quote paragraph:`,
+ * `/study goto paragraph:`), a string one a section (`/ask section:`, `/section name:`, `/study start section:`).
+ */
+export const referenceAutocomplete: NonNullable<RegisteredCommand['autocomplete']> = async (interaction, context) => {
+  const focused = focusedOption(interaction);
+  const choices =
+    focused.type === ApplicationCommandOptionType.Integer
+      ? context.commands.paragraphChoices(focused.text)
+      : context.commands.sectionChoices(focused.text);
   await interaction.respond(choices);
   return choices.length;
 };
@@ -44,7 +54,9 @@ export function passageHandlers(speech: Speech, publicAsk?: PublicAskHooks): Reg
         validateQuestion(args.question);
         if (args.section !== undefined) findSection(speech.sections, args.section);
         const isPrivate = args.private ?? false;
-        const diverted = isPrivate ? undefined : await publicAsk?.divert(interaction, args.question, context);
+        // Study sessions live only where the server installed the app; a member's own install there reads only.
+        const studyHooks = installedInServer(interaction) ? publicAsk : undefined;
+        const diverted = isPrivate ? undefined : await studyHooks?.divert(interaction, args.question, context);
         if (diverted) return diverted;
         const turn = context.askCooldown.take(interaction.user.id, context.now());
         if (!turn.ok) return { refusal: { code: 'cooldown', remainingMs: turn.remainingMs } };
@@ -57,14 +69,14 @@ export function passageHandlers(speech: Speech, publicAsk?: PublicAskHooks): Reg
           user: interaction.user.id,
         });
         await interaction.editReply(toEditPayload(view));
-        if (!isPrivate && publicAsk) {
-          await publicAsk.answered(interaction, args.question, context).catch((error: unknown) => {
+        if (!isPrivate && studyHooks) {
+          await studyHooks.answered(interaction, args.question, context).catch((error: unknown) => {
             context.logger.warn({ err: error }, 'could not keep a public answer for its study session');
           });
         }
         return { outcome: 'answered', size: viewSize(view) };
       },
-      sectionAutocomplete,
+      referenceAutocomplete,
     ),
     registerCommand(
       sectionCommand,
@@ -77,16 +89,22 @@ export function passageHandlers(speech: Speech, publicAsk?: PublicAskHooks): Reg
         await interaction.reply(toReplyPayload(view, isPrivate));
         return { outcome: view.embeds.length > 0 ? 'answered' : 'refused', size: viewSize(view) };
       },
-      sectionAutocomplete,
+      referenceAutocomplete,
     ),
-    registerCommand(quoteCommand(speech.paragraphs.length), async (interaction, args, context) => {
-      const [first, ...rest] = context.commands.quote({ from: args.paragraph, to: args.to });
-      // findParagraphs refuses an empty range, so a quote always has its first message.
-      if (!first) throw new Error('a quote rendered no message');
-      await interaction.reply(toReplyPayload(first, false));
-      for (const view of rest) await interaction.followUp(toReplyPayload(view, false));
-      return { outcome: 'answered', size: [first, ...rest].reduce((sum, view) => sum + viewSize(view), 0) };
-    }),
+    registerCommand(
+      quoteCommand(speech.paragraphs.length),
+      async (interaction, args, context) => {
+        const [first, ...rest] = context.commands.quote({ from: args.paragraph, to: args.to });
+        // findParagraphs refuses an empty range, so a quote always has its first message.
+        if (!first) throw new Error('a quote rendered no message');
+        // A user-installed app may send only five follow-ups to one interaction; five paragraphs never need more.
+        if (rest.length > DISCORD_LIMITS.followUps) throw new Error(`a quote needs ${rest.length} follow-ups`);
+        await interaction.reply(toReplyPayload(first, false));
+        for (const view of rest) await interaction.followUp(toReplyPayload(view, false));
+        return { outcome: 'answered', size: [first, ...rest].reduce((sum, view) => sum + viewSize(view), 0) };
+      },
+      referenceAutocomplete,
+    ),
     registerCommand(aboutCommand, async (interaction, _args, context) => {
       const view = context.commands.about();
       await interaction.reply(toReplyPayload(view, false));

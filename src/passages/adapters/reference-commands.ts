@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { MAX_QUESTION_LENGTH } from '../../search/validate-question.js';
-import { defineCommand, EVERYWHERE, GUILD_INSTALL } from '../../discord/adapters/command-definition.js';
+import { ANY_CONTEXT, defineCommand, GUILD_OR_USER_INSTALL } from '../../discord/adapters/command-definition.js';
 
 const CHAT = ApplicationCommandType.ChatInput;
 const STRING = ApplicationCommandOptionType.String;
@@ -11,8 +11,8 @@ export const askCommand = defineCommand({
   type: CHAT,
   name: 'ask',
   description: 'Ask about the speech: the closest passages, quoted verbatim with section and ¶ number',
-  contexts: EVERYWHERE,
-  integration_types: GUILD_INSTALL,
+  contexts: ANY_CONTEXT,
+  integration_types: GUILD_OR_USER_INSTALL,
   options: [
     { type: STRING, name: 'question', description: 'Your question', required: true, max_length: MAX_QUESTION_LENGTH },
     {
@@ -31,8 +31,8 @@ export const sectionCommand = defineCommand({
   type: CHAT,
   name: 'section',
   description: 'Read a whole section of the speech, paragraph by paragraph',
-  contexts: EVERYWHERE,
-  integration_types: GUILD_INSTALL,
+  contexts: ANY_CONTEXT,
+  integration_types: GUILD_OR_USER_INSTALL,
   options: [
     { type: STRING, name: 'name', description: 'The section', required: true, autocomplete: true, max_length: 100 },
     { type: BOOLEAN, name: 'private', description: 'Show it only to you' },
@@ -45,8 +45,8 @@ export function quoteCommand(paragraphs: number) {
     type: CHAT,
     name: 'quote',
     description: 'Quote paragraphs of the speech by number, verbatim',
-    contexts: EVERYWHERE,
-    integration_types: GUILD_INSTALL,
+    contexts: ANY_CONTEXT,
+    integration_types: GUILD_OR_USER_INSTALL,
     options: [
       {
         type: INTEGER,
@@ -55,6 +55,7 @@ export function quoteCommand(paragraphs: number) {
         required: true,
         min_value: 1,
         max_value: paragraphs,
+        autocomplete: true,
       },
       {
         type: INTEGER,
@@ -62,6 +63,7 @@ export function quoteCommand(paragraphs: number) {
         description: 'Last paragraph, for a range of up to 5',
         min_value: 1,
         max_value: paragraphs,
+        autocomplete: true,
       },
     ],
   });
@@ -71,7 +73,7 @@ export const aboutCommand = defineCommand({
   type: CHAT,
   name: 'about',
   description: 'About the speech and this bot',
-  contexts: EVERYWHERE,
-  integration_types: GUILD_INSTALL,
+  contexts: ANY_CONTEXT,
+  integration_types: GUILD_OR_USER_INSTALL,
   options: [],
 });

@@ -22,6 +22,8 @@ export interface AnswerPageInput {
   readonly perPage: number;
   /** The question as asked; given for the first message, absent when a button turns the page (the text stays). */
   readonly question?: string;
+  /** The stored answer, when it could be stored: the answer then carries 👍 and 👎, and its pages keep them. */
+  readonly answerId?: number;
 }
 
 const NOTHING_FOUND = 'Nothing in the speech matches this question. Try other words, or `/section` to read a section.';
@@ -49,7 +51,24 @@ function answerContent(question: string, confident: boolean, found: boolean): st
   return confident ? asked : `${asked}\n${WEAK_MATCH_NOTE}`;
 }
 
+/** 👍 and 👎 on a stored answer, in a row of their own below the answer's other buttons. */
+function ratingRow(answer: number): ButtonView[] {
+  return [
+    { customId: encodeButtonState({ kind: 'rating', answer, rating: 'up' }), label: '👍 Helpful', style: 'secondary' },
+    {
+      customId: encodeButtonState({ kind: 'rating', answer, rating: 'down' }),
+      label: '👎 Not helpful',
+      style: 'secondary',
+    },
+  ];
+}
+
 function answerButtons(input: AnswerPageInput, groups: readonly EmbedView[][], shown: number): ButtonView[][] {
+  const rows = pageButtons(input, groups, shown);
+  return input.answerId === undefined ? rows : [...rows, ratingRow(input.answerId)];
+}
+
+function pageButtons(input: AnswerPageInput, groups: readonly EmbedView[][], shown: number): ButtonView[][] {
   if (input.passages.length === 0) return [];
   const page = (offset: number): ButtonState => ({
     kind: 'answer-page',
@@ -60,6 +79,7 @@ function answerButtons(input: AnswerPageInput, groups: readonly EmbedView[][], s
     perPage: input.perPage,
     speech: input.speechTag,
     ranking: input.passages.map(toRankingItem),
+    ...(input.answerId === undefined ? {} : { answer: input.answerId }),
   });
   const first = input.passages[input.offset];
   const buttons: ButtonView[] = [];

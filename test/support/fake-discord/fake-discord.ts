@@ -51,6 +51,15 @@ export class FakeDiscord extends FakeDiscordRest {
     );
   }
 
+  /** Builds a message command on a target message with the given text. */
+  messageCommand(options: build.MessageCommandOptions): build.InteractionPayload {
+    return build.messageCommandInteraction(
+      this.world,
+      options,
+      options.commandId ?? this.commandId(options.name, options.guildId),
+    );
+  }
+
   /** Builds a button click (or, with `componentType`, a select). */
   button(options: build.ComponentOptions): build.InteractionPayload {
     return build.componentInteraction(this.world, options);

@@ -19,6 +19,7 @@ export type {
   InteractionContextOptions,
   InteractionPayload,
   MemberMessageOptions,
+  MessageCommandOptions,
   ModalSubmitOptions,
 } from './interactions.js';
 export type {
@@ -35,7 +36,7 @@ export type {
   SentMessageFields,
   WaitOptions,
 } from './types.js';
-export { APP_PERMISSIONS, MEMBER_PERMISSIONS, snowflake } from './world.js';
+export { APP_PERMISSIONS, MEMBER_PERMISSIONS, snowflake, USER_INSTALL_APP_PERMISSIONS } from './world.js';
 
 /**
  * Starts a fake Discord on 127.0.0.1 (random port): REST v10 under `/api` and the gateway on the same port (any

@@ -1,6 +1,13 @@
 import { newInteractionToken } from '../fake-token.js';
 import type { FakeWorld, JsonObject, JsonValue } from './types.js';
-import { APP_PERMISSIONS, guildChannelPayload, MEMBER_PERMISSIONS, snowflake, userPayload } from './world.js';
+import {
+  APP_PERMISSIONS,
+  guildChannelPayload,
+  MEMBER_PERMISSIONS,
+  snowflake,
+  USER_INSTALL_APP_PERMISSIONS,
+  userPayload,
+} from './world.js';
 
 /** An INTERACTION_CREATE payload; `id` and `token` are always set so the fake can follow the answers. */
 export type InteractionPayload = JsonObject & { readonly id: string; readonly token: string; readonly type: number };
@@ -20,6 +27,16 @@ export interface InteractionContextOptions {
   /** The bot's permissions bitfield in the channel (`app_permissions`). */
   readonly appPermissions?: string;
   readonly locale?: string;
+  /**
+   * Who installed the app, as `authorizing_integration_owners` tells: the server (default), the member's account, or
+   * both. A member's install alone gives the app only the user-install permissions where it is used.
+   */
+  readonly install?: 'guild' | 'user' | 'both';
+  /**
+   * Where, besides a server: `bot-dm` (the bot's DM, as `channelType: 1`) or `private-channel` (a DM between members
+   * or a group DM, context 2, which only a member's install reaches).
+   */
+  readonly place?: 'bot-dm' | 'private-channel';
 }
 
 /** A chat-input (slash) command: `options` are raw API options (`{ name, type, value }`, subcommands nested). */
@@ -60,12 +77,25 @@ export function baseInteraction(
   type: number,
   context: InteractionContextOptions,
 ): InteractionPayload {
-  const dm = context.channelType === 1;
+  const privateChannel = context.place === 'private-channel';
+  const dm = context.channelType === 1 || context.place === 'bot-dm' || privateChannel;
   const user = userPayload(context.userId ?? world.userId, context.username ?? world.username);
   const guildId = context.guildId ?? world.guildId;
-  const channelType = context.channelType ?? 0;
+  const channelType = privateChannel ? 3 : dm ? 1 : (context.channelType ?? 0);
   const channelId =
-    context.channelId ?? (dm ? world.dmChannelId : channelType === 0 ? world.channelId : world.threadId);
+    context.channelId ??
+    (privateChannel
+      ? world.groupDmChannelId
+      : dm
+        ? world.dmChannelId
+        : channelType === 0
+          ? world.channelId
+          : world.threadId);
+  const install = privateChannel ? 'user' : (context.install ?? 'guild');
+  // Keyed by integration type: '0' the server's install (its id, or '0' in the bot's DM), '1' the member's.
+  const owners: JsonObject = {};
+  if (install !== 'user') owners['0'] = dm ? '0' : guildId;
+  if (install !== 'guild') owners['1'] = user.id as string;
   const payload: InteractionPayload = {
     id: snowflake(),
     application_id: world.applicationId,
@@ -74,17 +104,18 @@ export function baseInteraction(
     token: newInteractionToken(),
     version: 1,
     locale: context.locale ?? 'en-US',
-    app_permissions: context.appPermissions ?? APP_PERMISSIONS,
+    app_permissions: context.appPermissions ?? (install === 'user' ? USER_INSTALL_APP_PERMISSIONS : APP_PERMISSIONS),
     entitlements: [],
     attachment_size_limit: 10 * 1024 * 1024,
-    // Guild-installed app: keyed by guild id, or '0' when used in the bot's DM.
-    authorizing_integration_owners: { '0': dm ? '0' : guildId },
-    context: dm ? 1 : 0,
+    authorizing_integration_owners: owners,
+    context: privateChannel ? 2 : dm ? 1 : 0,
     channel_id: channelId,
   };
   if (dm) {
     payload.user = user;
-    payload.channel = { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [user] };
+    payload.channel = privateChannel
+      ? { id: channelId, type: 3, last_message_id: null, flags: 0, name: null, owner_id: user.id as string }
+      : { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [user] };
     return payload;
   }
   const channel = guildChannelPayload(world, channelId, channelType, channelType === 0 ? 'general' : 'reading-thread');
@@ -146,6 +177,53 @@ export function autocompleteInteraction(
       { name: focused.name, type: focused.type ?? 3, value: focused.value, focused: true },
     ];
   return { ...baseInteraction(world, 4, options), data };
+}
+
+/** A message command (type 3) on a target message, which `resolved.messages` carries as Discord sends it. */
+export interface MessageCommandOptions extends InteractionContextOptions {
+  readonly name: string;
+  /** The target message's text. */
+  readonly content: string;
+  /** Its author; defaults to another member. */
+  readonly authorId?: string;
+  readonly authorName?: string;
+  readonly commandId?: string;
+}
+
+/** A type 2 application command interaction for a message command, with its target resolved. */
+export function messageCommandInteraction(
+  world: FakeWorld,
+  options: MessageCommandOptions,
+  commandId: string,
+): InteractionPayload {
+  const payload = baseInteraction(world, 2, options);
+  const at = Date.now() - 5_000;
+  const target: JsonObject = {
+    id: snowflake(at),
+    type: 0,
+    channel_id: payload.channel_id as string,
+    author: userPayload(options.authorId ?? '300000000000000301', options.authorName ?? 'another_member'),
+    content: options.content,
+    timestamp: new Date(at).toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: [],
+    pinned: false,
+    flags: 0,
+  };
+  payload.data = {
+    id: commandId,
+    name: options.name,
+    type: 3,
+    target_id: target.id as string,
+    resolved: { messages: { [target.id as string]: target } },
+  };
+  return payload;
 }
 
 /** The bot message a component sits on, when a test does not pass the real one. */

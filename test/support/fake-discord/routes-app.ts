@@ -24,6 +24,8 @@ function optionProblem(options: JsonValue | undefined, where: string): string | 
     if (typeof description !== 'string' || description.length < 1 || description.length > 100)
       return `${where}[${index}]: description must be 1-100 characters`;
     if (Array.isArray(option.choices) && option.choices.length > 25) return `${where}[${index}]: more than 25 choices`;
+    if (option.autocomplete === true && Array.isArray(option.choices) && option.choices.length > 0)
+      return `${where}[${index}]: autocomplete cannot be set with choices`;
     if (option.required === true && optionalSeen)
       return `${where}[${index}]: required options must come before optional ones`;
     if (option.required !== true && option.type !== 1 && option.type !== 2) optionalSeen = true;

@@ -36,6 +36,8 @@ export interface FakeWorld {
   readonly channelId: string;
   readonly threadId: string;
   readonly dmChannelId: string;
+  /** A group DM (type 3) of members, where only a member's install of the app reaches. */
+  readonly groupDmChannelId: string;
   readonly userId: string;
   readonly username: string;
 }

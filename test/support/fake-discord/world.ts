@@ -22,6 +22,12 @@ export const MEMBER_PERMISSIONS = bits(6, 10, 11, 14, 15, 16, 31, 35, 38);
 /** What the bot holds in the channel: the member set plus manage messages and manage threads. */
 export const APP_PERMISSIONS = bits(6, 10, 11, 13, 14, 15, 16, 31, 34, 35, 38);
 
+/**
+ * What a member's own install of the app may do where the server has not installed it: attach files, embed links,
+ * mention everyone, use external emojis. Nothing about the channel beyond that.
+ */
+export const USER_INSTALL_APP_PERMISSIONS = bits(14, 15, 17, 18);
+
 /** Resolves options into the fixed ids the fake serves. */
 export function makeWorld(options: FakeDiscordOptions): FakeWorld {
   const botUserId = options.botUserId ?? '1000000000000000001';
@@ -34,6 +40,7 @@ export function makeWorld(options: FakeDiscordOptions): FakeWorld {
     channelId: options.channelId ?? '1000000000000000200',
     threadId: options.threadId ?? '1000000000000000201',
     dmChannelId: options.dmChannelId ?? '1000000000000000300',
+    groupDmChannelId: '1000000000000000310',
     userId: options.userId ?? '1000000000000000500',
     username: options.username ?? 'reader',
   };

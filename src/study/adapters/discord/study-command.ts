@@ -1,6 +1,6 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, ChannelType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, ChannelType } from 'discord.js';
 import { MAX_QUESTION_LENGTH } from '../../../search/validate-question.js';
-import { defineCommand, GUILD_INSTALL } from '../../../discord/adapters/command-definition.js';
+import { defineCommand, GUILD_INSTALL, SERVERS_ONLY } from '../../../discord/adapters/command-definition.js';
 import { STUDY_COOLDOWN_SECONDS } from '../../study-limits.js';
 
 const SUBCOMMAND = ApplicationCommandOptionType.Subcommand;
@@ -22,12 +22,13 @@ export function studyCommand(paragraphs: number) {
     required: true,
     min_value: 1,
     max_value: paragraphs,
+    autocomplete: true,
   } as const;
   return defineCommand({
     type: ApplicationCommandType.ChatInput,
     name: 'study',
     description: 'Run a study session: read the speech passage by passage in a thread',
-    contexts: [InteractionContextType.Guild],
+    contexts: SERVERS_ONLY,
     integration_types: GUILD_INSTALL,
     options: [
       {
@@ -97,6 +98,7 @@ export function studyCommand(paragraphs: number) {
             description: 'Start at this paragraph instead of the section’s first',
             min_value: 1,
             max_value: paragraphs,
+            autocomplete: true,
           },
           { type: STRING, name: 'title', description: 'A title for the session', max_length: 80 },
           prompt,

@@ -4,6 +4,7 @@ import type { SettingsChanges } from '../../study-sessions.js';
 import type { BotContext, HandlerOutcome } from '../../../discord/adapters/bot-context.js';
 import { NO_MENTIONS, toEditPayload, viewSize } from '../../../discord/adapters/discord-message.js';
 import { studyActorOf } from './study-actor-of.js';
+import { installedInServer } from '../../../discord/adapters/installed-in-server.js';
 import { readSubcommand } from '../../../discord/adapters/command-definition.js';
 import type { studyCommand } from './study-command.js';
 
@@ -15,6 +16,9 @@ export async function runStudyCommand(
   definition: StudyDefinition,
   context: BotContext,
 ): Promise<HandlerOutcome> {
+  // Only a server's own install can run sessions: a member's install there has no threads or channels to post in.
+  if (interaction.inGuild() && !installedInServer(interaction))
+    throw new UserFacingError({ code: 'server-not-installed' });
   const actor = studyActorOf(interaction);
   const chosen = readSubcommand(interaction, definition);
   const { sessions } = context;
