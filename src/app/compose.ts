@@ -23,6 +23,10 @@ import { readSpeechSource } from '../speech/adapters/read-speech-source.js';
 import type { Speech } from '../speech/speech.js';
 import { DiscordStudyPublisher } from '../study/adapters/discord/discord-study-publisher.js';
 import { SqliteStudyRepository } from '../study/adapters/sqlite/sqlite-study-repository.js';
+import { openDatabase } from '../study/adapters/sqlite/open-database.js';
+import { AnswerFeedback } from '../feedback/answer-feedback.js';
+import { loadFeedbackSecret, memberHasher } from '../feedback/adapters/member-hash.js';
+import { SqliteFeedbackRepository } from '../feedback/adapters/sqlite-feedback-repository.js';
 import { QuestionQueue } from '../study/question-queue.js';
 import { rasterizeSvg } from '../study/adapters/rasterize-svg.js';
 import type { StudyContext } from '../study/study-context.js';
@@ -156,7 +160,14 @@ export function composeStudy(parts: {
  */
 export async function runBot(app: App, token: string): Promise<RunningBot> {
   const { config, logger } = app;
-  const repository = SqliteStudyRepository.open(config.studyDatabaseFile);
+  const database = openDatabase(config.studyDatabaseFile);
+  const repository = new SqliteStudyRepository(database);
+  const feedback = new AnswerFeedback({
+    repository: new SqliteFeedbackRepository(database),
+    hashMember: memberHasher(loadFeedbackSecret(config.feedbackSecret, config.dataDir)),
+    now: Date.now,
+    onFailure: (error, what) => logger.warn({ err: error, what }, 'the feedback store failed; the answer went out'),
+  });
   const client = new Client(discordClientOptions(config));
   const { queue, sessions } = composeStudy({
     repository,
@@ -174,6 +185,7 @@ export async function runBot(app: App, token: string): Promise<RunningBot> {
     now: Date.now,
     sessions,
     queue,
+    feedback,
   };
   return startBot({ client, token, registry, context, repository, config, mode: app.index.retriever.mode });
 }

@@ -44,6 +44,9 @@ const schema = z.object({
   MODERATOR_ROLE_ID: snowflake,
   MOD_LOG_CHANNEL_ID: snowflake,
   DATA_DIR: folder('data'),
+  FEEDBACK_SECRET: optionalText.pipe(
+    z.string().min(16, 'must be at least 16 characters (or unset, to have one generated)').optional(),
+  ),
   DISCORD_API_URL: optionalText.pipe(
     z.url({ protocol: /^https?$/u, message: 'must be an http(s) URL such as http://127.0.0.1:3000/api' }).optional(),
   ),
@@ -88,6 +91,8 @@ export interface Config {
   readonly dataDir: string;
   /** The study database file: `study.sqlite` under `dataDir`. */
   readonly studyDatabaseFile: string;
+  /** Key of the hash that stands for members in the ratings store; generated under `dataDir` when unset. Never logged. */
+  readonly feedbackSecret: string | undefined;
   readonly logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   /** Hugging Face id of the embedding model (or its folder name under `modelDir`). */
   readonly embeddingModel: string;
@@ -126,6 +131,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     studyCooldownSeconds: env.STUDY_COOLDOWN_SECONDS,
     dataDir: env.DATA_DIR,
     studyDatabaseFile: path.join(env.DATA_DIR, STUDY_DATABASE_FILE_NAME),
+    feedbackSecret: env.FEEDBACK_SECRET,
     logLevel: env.LOG_LEVEL,
     embeddingModel: env.EMBEDDING_MODEL,
     modelDir: env.MODEL_DIR,

@@ -42,7 +42,9 @@ describe('the bot’s reference commands, end to end', () => {
 
   it('registers its commands in the configured guild at start-up, and skips it when they are already there', async () => {
     const registered = harness.fake.commands(harness.fake.world.guildId);
-    const byName = new Map(registered.map((command) => [`${String(command.type)}:${String(command.name)}`, command]));
+    const byName = new Map(
+      registered.map((command) => [`${command.type as number}:${command.name as string}`, command]),
+    );
     expect([...byName.keys()].sort()).toEqual([
       '1:about',
       '1:ask',

@@ -3,6 +3,7 @@ import type { Cooldown } from '../cooldown.js';
 import type { PassageCommands } from '../../passages/passage-commands.js';
 import type { QuestionQueue } from '../../study/question-queue.js';
 import type { StudySessions } from '../../study/study-sessions.js';
+import type { AnswerFeedback } from '../../feedback/answer-feedback.js';
 
 /** What every handler may use; built once in app wiring. */
 export interface BotContext {
@@ -11,6 +12,8 @@ export interface BotContext {
   readonly logger: Logger;
   readonly sessions: StudySessions;
   readonly queue: QuestionQueue;
+  /** Keeps /ask answers for their 👍/👎 buttons and records the ratings. */
+  readonly feedback: AnswerFeedback;
   /** Milliseconds since the epoch; injected so tests control time. */
   readonly now: () => number;
 }

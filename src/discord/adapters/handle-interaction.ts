@@ -4,6 +4,7 @@ import { classifyFailure } from '../../refusal/classify-failure.js';
 import type { Refusal } from '../../refusal/refusal.js';
 import { renderRefusal } from '../../refusal/render-refusal.js';
 import type { BotContext } from './bot-context.js';
+import { pressRatingButton } from '../../feedback/adapters/rating-button.js';
 import { decodeButtonState, type ButtonState } from '../custom-ids.js';
 import {
   pressExportButton,
@@ -83,7 +84,9 @@ export function createInteractionHandler(
             ? await pressQuestionButton(interaction, state, context)
             : state?.kind === 'session'
               ? await pressExportButton(interaction, state, context)
-              : await pressButton(interaction, state, context);
+              : state?.kind === 'rating'
+                ? await pressRatingButton(interaction, state, context)
+                : await pressButton(interaction, state, context);
       } else if (interaction.isModalSubmit()) {
         result = await submitRejection(interaction, context);
       }

@@ -41,6 +41,7 @@ export function askTheSpeechHandler(): RegisteredMessageCommand {
       results: DEFAULT_PASSAGES,
       private: true,
       user: interaction.user.id,
+      log: context.feedback,
     });
     await interaction.editReply(toEditPayload(view));
     return { outcome: 'answered', size: viewSize(view) };

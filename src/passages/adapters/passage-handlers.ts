@@ -67,6 +67,7 @@ export function passageHandlers(speech: Speech, publicAsk?: PublicAskHooks): Reg
           section: args.section,
           private: isPrivate,
           user: interaction.user.id,
+          log: context.feedback,
         });
         await interaction.editReply(toEditPayload(view));
         if (!isPrivate && studyHooks) {

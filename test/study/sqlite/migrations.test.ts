@@ -10,12 +10,14 @@ import { StorageError } from '../../../src/study/adapters/sqlite/storage-error.j
 import { prepareStudyStatements } from '../../../src/study/adapters/sqlite/study-statements.js';
 
 const TABLES = [
+  'answers',
   'audit_log',
   'guild_settings',
   'member_names',
   'question_askers',
   'question_drafts',
   'questions',
+  'ratings',
   'session_activity',
   'session_readings',
   'sessions',

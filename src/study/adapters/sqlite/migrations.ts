@@ -156,11 +156,35 @@ CREATE INDEX question_drafts_by_author ON question_drafts (session_id, author_id
 `;
 
 /** The schema's history, oldest first. */
+// The bot has one database; the feedback feature's tables are part of its history (src/feedback/adapters reads them).
+// Members are known only by an HMAC of their id, and an answer's question is kept only while it may be rated.
+const ANSWER_RATINGS = `
+CREATE TABLE answers (
+  id          INTEGER PRIMARY KEY,
+  question    TEXT NOT NULL,
+  ranking     TEXT NOT NULL CHECK (json_valid(ranking) AND json_type(ranking) = 'array'),
+  mode        TEXT NOT NULL,
+  private     INTEGER NOT NULL CHECK (private IN (0, 1)),
+  owner_hash  TEXT NOT NULL,
+  created_at  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX answers_created ON answers (created_at);
+
+CREATE TABLE ratings (
+  answer_id   INTEGER NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+  member_hash TEXT NOT NULL,
+  rating      TEXT NOT NULL CHECK (rating IN ('up', 'down')),
+  rated_at    INTEGER NOT NULL,
+  PRIMARY KEY (answer_id, member_hash)
+) STRICT;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: INITIAL },
   { version: 2, name: 'questions by author', sql: QUESTIONS_BY_AUTHOR },
   { version: 3, name: 'shared questions, reopening, landings and readings', sql: SHARED_QUESTIONS },
   { version: 4, name: 'moderator names', sql: MODERATOR_NAMES },
+  { version: 5, name: 'answers and their ratings', sql: ANSWER_RATINGS },
 ];
 
 /** The schema version a database file records (0 for a new, empty one). */
