@@ -34,13 +34,30 @@ type Option = { name: string; type: number; value: JsonValue; focused?: boolean 
 /** An option as the API nests it: a value, or a subcommand with its own options. */
 type RawOption = Option | { name: string; type: 1; options: Option[] };
 /** One generated interaction, built into a payload once the fake's ids are known. */
+type Install = 'guild' | 'user' | 'both';
 type Case =
-  | { kind: 'command'; name: string; options: RawOption[]; member: number; inThread: boolean }
+  | { kind: 'command'; name: string; options: RawOption[]; member: number; inThread: boolean; install: Install }
+  | { kind: 'message'; name: string; content: string; member: number; inThread: boolean; install: Install }
   | { kind: 'autocomplete'; name: string; options: RawOption[]; member: number; inThread: boolean }
   | { kind: 'button'; customId: string; member: number; inThread: boolean }
   | { kind: 'modal'; customId: string; fields: Record<string, string>; member: number };
 
 const member = fc.nat(MEMBERS.length - 1);
+// Mostly the server's own install; sometimes only the member's (no guild key), or both.
+const install = fc.constantFrom<Install>('guild', 'guild', 'user', 'both');
+/** A target message's text: hostile, huge, empty, mention-laden, right-to-left, or quoting (the speech or not). */
+const targetText = fc.oneof(
+  hostileString(4000),
+  fc.constantFrom('', '   ', '@everyone @here <@123456789012345678> <@&123456789012345678>'),
+  fc
+    .array(fc.oneof(hostileString(120), fc.constant('We are not on the brink of a new Cold War')), { maxLength: 14 })
+    .chain((quotes) =>
+      fc
+        .constantFrom(['“', '”'], ['"', '"'], ['«', '»'], ['\u202e“', '”\u202c'])
+        .map(([open, close]) => quotes.map((quote) => `${open}${quote}${close}`).join(' and ')),
+    ),
+  hostileString(200).map((text) => `\u202b${text}\u202c \u05e9\u05dc\u05d5\u05dd`),
+);
 const text = (name: string, max: number) => hostileString(max).map((value): Option => ({ name, type: 3, value }));
 const integer = (name: string) => hostileNumber.map((value): Option => ({ name, type: 4, value }));
 const boolean = (name: string) => fc.boolean().map((value): Option => ({ name, type: 5, value }));
@@ -76,12 +93,12 @@ function hostileCase(customIds: readonly string[], tag: string): fc.Arbitrary<Ca
   const where = { member, inThread: fc.boolean() };
   const command = (name: string, required: fc.Arbitrary<Option>[], optional: fc.Arbitrary<Option>[]) =>
     fc
-      .record({ ...where, options: optionsOf(required, optional) })
+      .record({ ...where, install, options: optionsOf(required, optional) })
       .map((rest): Case => ({ kind: 'command', name, ...rest }));
   const study = fc
     .constantFrom(...(Object.keys(STUDY_SUBCOMMANDS) as (keyof typeof STUDY_SUBCOMMANDS)[]))
     .chain((sub) =>
-      fc.record({ ...where, options: optionsOf([], STUDY_SUBCOMMANDS[sub]) }).map((rest): Case => ({
+      fc.record({ ...where, install, options: optionsOf([], STUDY_SUBCOMMANDS[sub]) }).map((rest): Case => ({
         ...rest,
         kind: 'command',
         name: 'study',
@@ -102,6 +119,10 @@ function hostileCase(customIds: readonly string[], tag: string): fc.Arbitrary<Ca
     command('section', [text('name', 150)], [boolean('private')]),
     command('quote', [integer('paragraph')], [integer('to')]),
     command('about', [], []),
+    command('help', [], []),
+    fc
+      .record({ ...where, install, name: fc.constantFrom('Check quote', 'Ask the speech'), content: targetText })
+      .map((rest): Case => ({ kind: 'message', ...rest })),
     study,
     // The focused option sits where Discord puts it: among the command's options, or inside the subcommand's.
     fc
@@ -112,6 +133,18 @@ function hostileCase(customIds: readonly string[], tag: string): fc.Arbitrary<Ca
           kind: 'autocomplete',
           name,
           options: name === 'study' ? [{ name: 'start', type: 1, options: [focused] }] : [focused],
+          ...rest,
+        };
+      }),
+    // Paragraph suggestions: an integer option, typed as anything.
+    fc
+      .record({ ...where, name: fc.constantFrom('quote', 'study'), value: hostileString(40) })
+      .map(({ name, value, ...rest }): Case => {
+        const focused = { name: name === 'quote' ? 'paragraph' : 'paragraph', type: 4, value, focused: true };
+        return {
+          kind: 'autocomplete',
+          name,
+          options: name === 'study' ? [{ name: 'goto', type: 1, options: [focused] }] : [focused],
           ...rest,
         };
       }),
@@ -264,7 +297,8 @@ describe('hostile interactions through the real client, end to end', () => {
       const { fake } = harness;
       expect(threadId).toMatch(/^\d+$/u);
       expect(customIds.filter((id) => id.startsWith('m1.a.'))).toHaveLength(1);
-      expect(customIds.filter((id) => id.startsWith('a2.'))).not.toHaveLength(0);
+      expect(customIds.filter((id) => id.startsWith('a3.'))).not.toHaveLength(0);
+      expect(customIds.filter((id) => id.startsWith('r1.'))).toHaveLength(2);
       const table = (name: string) => db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all();
       const lastAudit = () => (db.prepare('SELECT MAX(id) FROM audit_log').pluck().get() as number | null) ?? 0;
       const before = {
@@ -283,7 +317,21 @@ describe('hostile interactions through the real client, end to end', () => {
           generated.kind !== 'modal' && generated.inThread ? { channelId: threadId, channelType: PUBLIC_THREAD } : {};
         switch (generated.kind) {
           case 'command':
-            return fake.chatInput({ name: generated.name, options: generated.options, ...who, ...place });
+            return fake.chatInput({
+              name: generated.name,
+              options: generated.options,
+              install: generated.install,
+              ...who,
+              ...place,
+            });
+          case 'message':
+            return fake.messageCommand({
+              name: generated.name,
+              content: generated.content,
+              install: generated.install,
+              ...who,
+              ...place,
+            });
           case 'autocomplete':
             return fake.autocomplete({ name: generated.name, options: generated.options, ...who, ...place });
           case 'button':
@@ -404,10 +452,22 @@ describe('hostile interactions through the real client, end to end', () => {
         ),
       ).toBe(true);
 
+      // Ratings: only of answers that exist, one per member and answer, and a private answer only by its asker.
+      const strangers = db
+        .prepare(
+          `SELECT COUNT(*) FROM ratings JOIN answers ON answers.id = ratings.answer_id
+           WHERE answers.private = 1 AND ratings.member_hash != answers.owner_hash`,
+        )
+        .pluck()
+        .get();
+      expect(strangers).toBe(0);
+      const ratings = db.prepare('SELECT COUNT(*) FROM ratings').pluck().get() as number;
+      expect(ratings).toBeGreaterThan(0);
+
       // The spread of what was sent, so a generator that drifted to one kind would show; and the bot still answers.
       const kinds = new Map<string, number>();
       for (const { generated } of sent) kinds.set(generated.kind, (kinds.get(generated.kind) ?? 0) + 1);
-      for (const kind of ['command', 'autocomplete', 'button', 'modal'])
+      for (const kind of ['command', 'message', 'autocomplete', 'button', 'modal'])
         expect(kinds.get(kind) ?? 0).toBeGreaterThan(CASES / 20);
       expect(bodies.length).toBeGreaterThan(CASES / 2);
       const after = fake.sendInteraction(
@@ -419,7 +479,7 @@ describe('hostile interactions through the real client, end to end', () => {
       );
       await after.waitForResponse((record) => record.original !== null && !record.original.loading);
       console.info(
-        `hostile stream: ${CASES} interactions in ${elapsedMs} ms; ${bodies.length} message bodies checked; kinds ${JSON.stringify(Object.fromEntries(kinds))}; audit +${added.map(({ action, n }) => `${n} ${action}`).join(', ')}; ${questions.length - before.questions.length} questions queued by members`,
+        `hostile stream: ${CASES} interactions in ${elapsedMs} ms; ${bodies.length} message bodies checked; kinds ${JSON.stringify(Object.fromEntries(kinds))}; audit +${added.map(({ action, n }) => `${n} ${action}`).join(', ')}; ${ratings} ratings; ${questions.length - before.questions.length} questions queued by members`,
       );
     },
   );
