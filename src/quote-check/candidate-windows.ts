@@ -8,8 +8,10 @@ export interface CandidateWindow {
 
 /** How many places are aligned in full; the exact place of a verbatim quote is always among the best few. */
 const MAX_WINDOWS = 4;
+/** Votes looked at, best first, to find those places: a bound on how far overlapping stretches can merge. */
+const MAX_GROUPS = 64;
 /** Anchor occurrences looked at per quote: enough for every rare word of a 2000-character message. */
-const MAX_ANCHOR_HITS = 4000;
+const MAX_ANCHOR_HITS = 2000;
 
 interface Hit {
   /** Where the quote would start in the stream if this anchor were in place: its position less its quote index. */
@@ -18,6 +20,8 @@ interface Hit {
   readonly weight: number;
 }
 
+const byDiagonal = (a: Hit, b: Hit): number => a.diagonal - b.diagonal;
+
 function anchorHits(quote: readonly string[], speech: SpeechWords): Hit[] {
   const rarestFirst = [...new Set(quote)]
     .map((word) => ({ word, positions: speech.positionsOf(word) }))
@@ -25,14 +29,14 @@ function anchorHits(quote: readonly string[], speech: SpeechWords): Hit[] {
     .sort((a, b) => a.positions.length - b.positions.length);
   const hits: Hit[] = [];
   for (const { word, positions } of rarestFirst) {
-    // The rarest word always counts, so that a quote of common words still has a place to be aligned.
-    if (hits.length > 0 && hits.length + positions.length > MAX_ANCHOR_HITS) break;
-    quote.forEach((quoted, index) => {
-      if (quoted !== word) return;
+    for (let index = quote.indexOf(word); index >= 0; index = quote.indexOf(word, index + 1)) {
+      // Rarest first, until the budget is spent; one place of the rarest word always counts, so that a quote of
+      // common words ("the" two hundred times) still has places to be aligned, at a bounded cost.
+      if (hits.length > 0 && hits.length + positions.length > MAX_ANCHOR_HITS) return hits.sort(byDiagonal);
       for (const position of positions) hits.push({ diagonal: position - index, weight: 1 / positions.length });
-    });
+    }
   }
-  return hits.sort((a, b) => a.diagonal - b.diagonal);
+  return hits.sort(byDiagonal);
 }
 
 /**
@@ -52,12 +56,21 @@ export function candidateWindows(quote: readonly string[], speech: SpeechWords):
     weight -= hits[first]!.weight;
   }
   groups.sort((a, b) => b.weight - a.weight || a.first - b.first);
+  // Overlapping stretches are merged, not dropped: a phrase said twice a few words apart ("to find and tackle – …
+  // have to find and tackle.") makes two groups, and the second may be the one quoted.
   const windows: CandidateWindow[] = [];
-  for (const group of groups) {
-    if (windows.length === MAX_WINDOWS) break;
-    const from = Math.max(0, group.first - slack);
-    const to = Math.min(speech.words.length, group.last + quote.length + slack);
-    if (windows.some((window) => from < window.to && window.from < to)) continue;
+  for (const group of groups.slice(0, MAX_GROUPS)) {
+    let from = Math.max(0, group.first - slack);
+    let to = Math.min(speech.words.length, group.last + quote.length + slack);
+    const overlaps = windows.some((window) => from < window.to && window.from < to);
+    if (windows.length === MAX_WINDOWS && !overlaps) break;
+    for (let index = windows.length - 1; index >= 0; index -= 1) {
+      const window = windows[index]!;
+      if (from >= window.to || window.from >= to) continue;
+      from = Math.min(from, window.from);
+      to = Math.max(to, window.to);
+      windows.splice(index, 1);
+    }
     windows.push({ from, to });
   }
   return windows;
