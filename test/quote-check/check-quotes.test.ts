@@ -65,6 +65,21 @@ describe('QuoteChecker: verbatim', () => {
   });
 });
 
+describe('QuoteChecker: phrases the speech says more than once', () => {
+  it('finds the second of two a few words apart', () => {
+    // ¶28: "… to find and tackle – and a gift to the child abusers … have to find and tackle. The CEO of WhatsApp …"
+    expect(only('«to find and tackle. The»')).toMatchObject({
+      kind: 'verbatim',
+      passage: {
+        sentences: [
+          { paragraph: 28, sentence: 2 },
+          { paragraph: 28, sentence: 3 },
+        ],
+      },
+    });
+  });
+});
+
 describe('QuoteChecker: altered', () => {
   it('marks one word changed as removed and added, in place', () => {
     const result = only(DAY_BY_DAY.replace('directly', 'indirectly'));
