@@ -59,6 +59,12 @@ describe('renderQuoteCheck', () => {
     expect(text.endsWith('\n\n…and 2 more quotes not checked here')).toBe(true);
   });
 
+  it('counts hundreds of quotes in one message', () => {
+    const text = reply('"a b c" '.repeat(250));
+    expect(text.length).toBeLessThanOrEqual(2000);
+    expect(text.endsWith('…and 240 more quotes not checked here')).toBe(true);
+  });
+
   it('stops before 2000 characters and counts what it did not show', () => {
     const longest = speech.paragraphs
       .flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text))

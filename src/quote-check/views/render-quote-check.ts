@@ -48,7 +48,9 @@ export function renderQuoteCheck(report: QuoteCheckReport, speech: Speech): stri
       : `Nothing to check: no quotation of ${MIN_QUOTE_WORDS} words or more.`;
 
   const marks = results.some((result) => result.kind === 'altered' && result.differences.length > 0);
-  const reserved = (marks ? SEPARATOR.length + MARKS_LEGEND.length : 0) + SEPARATOR.length + moreNotChecked(99).length;
+  // Room for the closing lines is kept from the start; a 2000-character message holds fewer than 9999 quotes.
+  const reserved =
+    (marks ? SEPARATOR.length + MARKS_LEGEND.length : 0) + SEPARATOR.length + moreNotChecked(9999).length;
   const room = DISCORD_LIMITS.content - reserved;
   const blocks: string[] = [];
   let length = 0;
