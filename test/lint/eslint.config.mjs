@@ -40,6 +40,7 @@ const PURE = [
   'src/search/**/*.ts',
   'src/passages/**/*.ts',
   'src/study/**/*.ts',
+  'src/quote-check/**/*.ts',
   'src/discord/**/*.ts',
   'src/refusal/**/*.ts',
   'src/concurrency/**/*.ts',
