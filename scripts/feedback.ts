@@ -6,19 +6,18 @@
  */
 import 'dotenv/config';
 import { loadConfig } from '../src/app/config.js';
+import { feedbackStoreOf } from '../src/app/compose.js';
 import { readSpeech } from '../src/app/read-speech.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { buildFeedbackReport } from '../src/feedback/feedback-report.js';
-import { SqliteFeedbackRepository } from '../src/feedback/adapters/sqlite-feedback-repository.js';
 import { renderFeedbackReport } from '../src/feedback/views/render-feedback-report.js';
 import { sectionOf } from '../src/speech/find-paragraphs.js';
-import { openDatabase } from '../src/study/adapters/sqlite/open-database.js';
 
 runCli(async () => {
   const config = loadConfig();
-  const database = openDatabase(config.studyDatabaseFile);
+  const store = feedbackStoreOf(config);
   try {
-    const report = buildFeedbackReport(new SqliteFeedbackRepository(database).ratedAnswers());
+    const report = buildFeedbackReport(store.repository.ratedAnswers());
     if (process.argv.includes('--json')) {
       const ratedDown = report.ratedDown.map(({ ownerHash: _hidden, ...answer }) => answer);
       process.stdout.write(`${JSON.stringify({ ...report, ratedDown }, null, 2)}\n`);
@@ -31,6 +30,6 @@ runCli(async () => {
     };
     process.stdout.write(`${renderFeedbackReport(report, citation)}\n`);
   } finally {
-    database.close();
+    store.close();
   }
 });

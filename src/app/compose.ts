@@ -25,6 +25,7 @@ import { DiscordStudyPublisher } from '../study/adapters/discord/discord-study-p
 import { SqliteStudyRepository } from '../study/adapters/sqlite/sqlite-study-repository.js';
 import { openDatabase } from '../study/adapters/sqlite/open-database.js';
 import { AnswerFeedback } from '../feedback/answer-feedback.js';
+import type { FeedbackRepository } from '../feedback/feedback-repository.js';
 import { loadFeedbackSecret, memberHasher } from '../feedback/adapters/member-hash.js';
 import { SqliteFeedbackRepository } from '../feedback/adapters/sqlite-feedback-repository.js';
 import { QuestionQueue } from '../study/question-queue.js';
@@ -76,6 +77,12 @@ export function discordRestOf(config: Config, token: string): REST {
  * Opens the app: validated config, the logger, the speech, the model and the index (rebuilt when stale, unless
  * `rebuild` is `never`). Loading the model here, once, keeps it off every question's path.
  */
+/** The ratings store alone, for `npm run feedback`: the bot's database, opened (and migrated) for reading the report. */
+export function feedbackStoreOf(config: Config): { readonly repository: FeedbackRepository; close(): void } {
+  const database = openDatabase(config.studyDatabaseFile);
+  return { repository: new SqliteFeedbackRepository(database), close: () => database.close() };
+}
+
 export async function openApp(options: { readonly rebuild: 'auto' | 'never' } = { rebuild: 'auto' }): Promise<App> {
   const { config, logger } = composeBasics();
   const progress = createBuildProgress();

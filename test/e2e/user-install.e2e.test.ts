@@ -142,4 +142,25 @@ describe('the app installed to a member’s account, end to end', () => {
     const long = await onMessage('why '.repeat(80)).waitForCallback();
     expect(long.data?.['content']).toMatch(/319 characters long; Ask the speech takes at most 300/u);
   });
+
+  it('checks the quotes of a message privately: verbatim, altered with the differences marked, and not in the speech', async () => {
+    const content =
+      'Did he say “UK public opinion is clear: terrorists, paedophiles and serious criminals should not enjoy an ' +
+      'absolute right to privacy”, «the same must hold true online in virtual homes» and "MI5 loves pineapple pizza ' +
+      'on Fridays"? @everyone';
+    const callback = await harness.fake
+      .sendInteraction(harness.fake.messageCommand({ name: 'Check quote', content, install: 'user' }))
+      .waitForCallback();
+    expect(callback).toMatchObject({ type: 4, data: { flags: EPHEMERAL, allowed_mentions: { parse: [] } } });
+    const reply = String(callback.data?.['content']);
+    expect(reply).toContain('✅ Verbatim: Encryption · ¶29');
+    expect(reply).toContain('⚠️ Altered: the speech says (Encryption · ¶29):');
+    expect(reply).toContain('{+homes+}');
+    expect(reply).toMatch(/❌ Not in the speech/u);
+    expect(reply).not.toMatch(/(?<!\\)@everyone/u);
+    const empty = await harness.fake
+      .sendInteraction(harness.fake.messageCommand({ name: 'Check quote', content: '' }))
+      .waitForCallback();
+    expect(empty.data?.['content']).toMatch(/no words/u);
+  });
 });

@@ -51,7 +51,7 @@ describe('the feedback report', () => {
     const hostile = 'why\u001b[2J\u001b]0;pwned\u0007 and\nthen \u202Eevil';
     const text = renderFeedbackReport(buildFeedbackReport([rated(1, 0, 1, 5, hostile)]), String);
     const line = text.split('\n').find((candidate) => candidate.startsWith('  Q: ')) ?? '';
-    expect(line).not.toMatch(/[\u0000-\u001f\u007f\u202e]/u);
+    expect(line).not.toMatch(/[\p{Cc}\u202e]/u);
     expect(line).toContain('and then');
   });
 });

@@ -3,7 +3,7 @@
  * test/ so the project's top level stays as designed.
  * @type {import('dependency-cruiser').IConfiguration}
  */
-const FEATURES = '(speech|search|passages|study|quote-check|discord|cli|console|refusal|concurrency)';
+const FEATURES = '(speech|search|passages|study|quote-check|help|feedback|discord|cli|console|refusal|concurrency)';
 module.exports = {
   forbidden: [
     {

@@ -2,6 +2,7 @@ import type { Speech } from '../../speech/speech.js';
 import { passageHandlers, referenceAutocomplete } from '../../passages/adapters/passage-handlers.js';
 import { askTheSpeechHandler } from '../../passages/adapters/ask-the-speech.js';
 import { helpHandler } from '../../help/adapters/help-command.js';
+import { checkQuoteHandler } from '../../quote-check/adapters/check-quote-command.js';
 import { keepAnsweredAsk, queueModeratedAsk } from '../../study/adapters/discord/queue-moderated-ask.js';
 import { studyCommand } from '../../study/adapters/discord/study-command.js';
 import { runStudyCommand } from '../../study/adapters/discord/study-handler.js';
@@ -17,6 +18,7 @@ export function createCommandRegistry(speech: Speech): AnyRegisteredCommand[] {
   const registry: AnyRegisteredCommand[] = [
     ...passageHandlers(speech, { divert: queueModeratedAsk, answered: keepAnsweredAsk }),
     helpHandler(() => registry.map((entry) => entry.definition)),
+    checkQuoteHandler(speech),
     askTheSpeechHandler(),
     registerSubcommands(studyCommand(speech.paragraphs.length), runStudyCommand, referenceAutocomplete),
   ];
