@@ -152,7 +152,7 @@ describe('the app installed to a member’s account, end to end', () => {
       .sendInteraction(harness.fake.messageCommand({ name: 'Check quote', content, install: 'user' }))
       .waitForCallback();
     expect(callback).toMatchObject({ type: 4, data: { flags: EPHEMERAL, allowed_mentions: { parse: [] } } });
-    const reply = String(callback.data?.['content']);
+    const reply = callback.data?.['content'] as string;
     expect(reply).toContain('✅ Verbatim: Encryption · ¶29');
     expect(reply).toContain('⚠️ Altered: the speech says (Encryption · ¶29):');
     expect(reply).toContain('{+homes+}');
