@@ -44,7 +44,7 @@ describe('npm start with DISCORD_TOKEN set', () => {
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     try {
       await fake.waitForReady({ timeoutMs: 20_000 });
-      await expect.poll(() => fake.commands(fake.world.guildId).length, { timeout: 10_000 }).toBe(5);
+      await expect.poll(() => fake.commands(fake.world.guildId).length, { timeout: 10_000 }).toBe(8);
       await expect.poll(() => output.includes('bot ready'), { timeout: 10_000 }).toBe(true);
       const sent = fake.sendInteraction(
         fake.chatInput({ name: 'ask', options: [{ name: 'question', type: 3, value: 'encryption' }] }),
