@@ -124,27 +124,32 @@ function hostileCase(customIds: readonly string[], tag: string): fc.Arbitrary<Ca
       .record({ ...where, install, name: fc.constantFrom('Check quote', 'Ask the speech'), content: targetText })
       .map((rest): Case => ({ kind: 'message', ...rest })),
     study,
-    // The focused option sits where Discord puts it: among the command's options, or inside the subcommand's.
+    // The focused option sits where Discord puts it: among the command's options, or inside the subcommand's. A
+    // section (string) on /ask, /section and /study start; a paragraph (integer, typed as anything) on /quote and
+    // /study goto.
     fc
-      .record({ ...where, name: fc.constantFrom('ask', 'section', 'study'), value: hostileString(150) })
-      .map(({ name, value, ...rest }): Case => {
-        const focused = { name: name === 'section' ? 'name' : 'section', type: 3, value, focused: true };
+      .oneof(
+        fc.record({
+          ...where,
+          name: fc.constantFrom('ask', 'section', 'study'),
+          value: hostileString(150),
+          type: fc.constant(3),
+        }),
+        fc.record({
+          ...where,
+          name: fc.constantFrom('quote', 'study'),
+          value: hostileString(40),
+          type: fc.constant(4),
+        }),
+      )
+      .map(({ name, value, type, ...rest }): Case => {
+        const option = type === 4 ? 'paragraph' : name === 'section' ? 'name' : 'section';
+        const focused = { name: option, type, value, focused: true };
+        const subcommand = type === 4 ? 'goto' : 'start';
         return {
           kind: 'autocomplete',
           name,
-          options: name === 'study' ? [{ name: 'start', type: 1, options: [focused] }] : [focused],
-          ...rest,
-        };
-      }),
-    // Paragraph suggestions: an integer option, typed as anything.
-    fc
-      .record({ ...where, name: fc.constantFrom('quote', 'study'), value: hostileString(40) })
-      .map(({ name, value, ...rest }): Case => {
-        const focused = { name: name === 'quote' ? 'paragraph' : 'paragraph', type: 4, value, focused: true };
-        return {
-          kind: 'autocomplete',
-          name,
-          options: name === 'study' ? [{ name: 'goto', type: 1, options: [focused] }] : [focused],
+          options: name === 'study' ? [{ name: subcommand, type: 1, options: [focused] }] : [focused],
           ...rest,
         };
       }),

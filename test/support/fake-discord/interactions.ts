@@ -179,6 +179,23 @@ export function autocompleteInteraction(
   return { ...baseInteraction(world, 4, options), data };
 }
 
+/** The fields every message from a member carries, as Discord sends them: no mentions, embeds or attachments. */
+function plainMessageFields(at: number): JsonObject {
+  return {
+    timestamp: new Date(at).toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: [],
+    pinned: false,
+    flags: 0,
+  };
+}
+
 /** A message command (type 3) on a target message, which `resolved.messages` carries as Discord sends it. */
 export interface MessageCommandOptions extends InteractionContextOptions {
   readonly name: string;
@@ -204,17 +221,7 @@ export function messageCommandInteraction(
     channel_id: payload.channel_id as string,
     author: userPayload(options.authorId ?? '300000000000000301', options.authorName ?? 'another_member'),
     content: options.content,
-    timestamp: new Date(at).toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    components: [],
-    pinned: false,
-    flags: 0,
+    ...plainMessageFields(at),
   };
   payload.data = {
     id: commandId,
@@ -320,17 +327,7 @@ export function memberMessagePayload(world: FakeWorld, options: MemberMessageOpt
       communication_disabled_until: null,
     },
     content: options.content ?? '',
-    timestamp: new Date(at).toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    components: [],
-    pinned: false,
-    flags: 0,
+    ...plainMessageFields(at),
     nonce: snowflake(at),
   };
 }
