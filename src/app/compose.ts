@@ -188,6 +188,7 @@ export async function runBot(app: App, token: string): Promise<RunningBot> {
   const context: BotContext = {
     commands: app.commands,
     askCooldown: new Cooldown(config.askCooldownSeconds * 1000),
+    answerBudgetMs: config.answerBudgetMs,
     logger,
     now: Date.now,
     sessions,

@@ -55,6 +55,16 @@ const schema = z.object({
     .transform((value) => value !== 'false'),
   STUDY_COOLDOWN_SECONDS: wholeSeconds(STUDY_COOLDOWN_SECONDS.max, STUDY_COOLDOWN_SECONDS.default),
   ASK_COOLDOWN_SECONDS: wholeSeconds(3600, 5),
+  ANSWER_BUDGET_MS: optionalText
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,4}$/u, 'must be a whole number of milliseconds')
+        .transform(Number)
+        .pipe(z.number().max(2500, 'must be at most 2500, to leave time before Discord’s 3 s'))
+        .optional(),
+    )
+    .transform((value) => value ?? 1500),
   LOG_LEVEL: optionalText
     .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional())
     .transform((value) => value ?? 'info'),
@@ -79,6 +89,11 @@ export interface Config {
   readonly discordApiUrl: string | undefined;
   /** Seconds a member waits between two /ask; 0 turns the cooldown off. */
   readonly askCooldownSeconds: number;
+  /**
+   * Milliseconds from an interaction's creation within which a ready answer is sent as its first response; a slower
+   * one is deferred at that moment and edited in (Discord waits 3 s for the first response).
+   */
+  readonly answerBudgetMs: number;
   /** Default moderator role of study sessions, for guilds that have not set one with `/study config`. */
   readonly moderatorRoleId: string | undefined;
   /** Default moderators' channel (queued questions, audit lines), likewise. */
@@ -125,6 +140,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     discordGuildId: env.DISCORD_GUILD_ID,
     discordApiUrl: env.DISCORD_API_URL,
     askCooldownSeconds: env.ASK_COOLDOWN_SECONDS,
+    answerBudgetMs: env.ANSWER_BUDGET_MS,
     moderatorRoleId: env.MODERATOR_ROLE_ID,
     modLogChannelId: env.MOD_LOG_CHANNEL_ID,
     studyModerated: env.STUDY_MODERATED,

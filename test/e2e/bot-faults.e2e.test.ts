@@ -19,6 +19,7 @@ function faultyRetriever(inner: Retriever, gate: { release?: () => void }): Retr
   return {
     mode: inner.mode,
     async ask(question, options) {
+      if (question.includes('slowly')) await new Promise((resolve) => setTimeout(resolve, 400));
       if (question.includes('explode')) throw new Error('index exploded (test fault)');
       if (question.includes('stall')) await new Promise<void>((resolve) => (gate.release = resolve));
       return inner.ask(question, options);
@@ -33,9 +34,22 @@ describe('the bot under faults, end to end', () => {
     harness = undefined;
   });
 
-  it('answers a handler error with a private apology, logs it with the interaction id, and keeps running', async () => {
+  it('answers a handler error before the answer was due with a private apology as the first response', async () => {
     harness = await startBotHarness({ wrapRetriever: (inner) => faultyRetriever(inner, {}) });
     const sent = harness.fake.sendInteraction(askPayload(harness, 'please explode'));
+    const callback = await sent.waitForCallback();
+    expect(callback).toMatchObject({
+      type: 4,
+      data: { flags: EPHEMERAL, content: expect.stringMatching(/^Something went wrong/u) },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sent.record.callbacks).toHaveLength(1);
+    expect(sent.record.followUps).toEqual([]);
+  });
+
+  it('answers a handler error after the deferral with a private apology, logs it with the interaction id, and keeps running', async () => {
+    harness = await startBotHarness({ answerBudgetMs: 100, wrapRetriever: (inner) => faultyRetriever(inner, {}) });
+    const sent = harness.fake.sendInteraction(askPayload(harness, 'please explode slowly'));
     const record = await sent.waitForResponse((current) => current.followUps.length > 0);
     expect(record.original?.deleted).toBe(true);
     expect(record.followUps[0]).toMatchObject({
@@ -89,7 +103,7 @@ describe('the bot under faults, end to end', () => {
     const other = await harness.fake
       .sendInteraction(askPayload(harness, 'Russia', '1000000000000000777'))
       .waitForCallback();
-    expect(other.type).toBe(5);
+    expect(other.type).toBe(4);
   });
 
   it('stops with an error naming DISCORD_TOKEN when Discord refuses the token, and leaves no client running', async () => {

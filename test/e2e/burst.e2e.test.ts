@@ -10,7 +10,7 @@ describe('a burst of /ask', () => {
   });
   afterAll(async () => harness?.close());
 
-  it('acknowledges and answers each of 40 simultaneous questions exactly once', async () => {
+  it('answers each of 40 simultaneous questions exactly once, each in its first response', async () => {
     const questions = [
       'encryption',
       'Russia and China',
@@ -33,9 +33,9 @@ describe('a burst of /ask', () => {
       ),
     );
     for (const record of records) {
-      expect(record.callbacks.map((callback) => callback.type)).toEqual([5]);
+      expect(record.callbacks.map((callback) => callback.type)).toEqual([4]);
       expect(record.rejectedCallbacks).toEqual([]);
-      expect(record.original?.history.filter((entry) => entry.kind === 'edit')).toHaveLength(1);
+      expect(record.original?.history.filter((entry) => entry.kind === 'edit')).toHaveLength(0);
       expect(record.original?.embeds?.length).toBeGreaterThan(0);
       expect(record.followUps).toEqual([]);
     }

@@ -70,9 +70,9 @@ describe('the bot’s reference commands, end to end', () => {
     expect(harness.fake.commandPutCount()).toBe(0);
   });
 
-  it('defers /ask, then answers with one embed per passage: the paragraph verbatim, the citation, the speech in the footer', async () => {
+  it('answers /ask in its first response, one embed per passage: the paragraph verbatim, the citation, the speech in the footer', async () => {
     const sent = ask('What did he say about encryption?');
-    expect((await sent.waitForCallback()).type).toBe(5);
+    expect((await sent.waitForCallback()).type).toBe(4);
     const record = await sent.waitForResponse(answered);
     const embeds = embedsOf(record.original);
     expect(embeds).toHaveLength(3);
@@ -93,7 +93,7 @@ describe('the bot’s reference commands, end to end', () => {
 
   it('answers privately with private:true', async () => {
     const sent = ask('Russia', [{ name: 'private', type: 5, value: true }]);
-    expect(await sent.waitForCallback()).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    expect(await sent.waitForCallback()).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
     const record = await sent.waitForResponse(answered);
     expect(buttonsOf(record.original).map((button) => button.label)).toContain(
       `Quote ¶${/¶(\d+)/u.exec(embedsOf(record.original)[0]?.title ?? '')?.[1]} in chat`,

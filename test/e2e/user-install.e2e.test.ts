@@ -133,7 +133,7 @@ describe('the app installed to a member’s account, end to end', () => {
     const onMessage = (content: string) =>
       harness.fake.sendInteraction(harness.fake.messageCommand({ name: 'Ask the speech', content, install: 'user' }));
     const record = await onMessage('  what does he say about encryption?  ').waitForResponse(answered);
-    expect(record.callbacks[0]).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    expect(record.callbacks[0]).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
     expect(record.original?.content).toBe('**Q:** what does he say about encryption?');
     expect(embedText(record.original)).toMatch(/Encryption · ¶/u);
     const empty = await onMessage('   ').waitForCallback();

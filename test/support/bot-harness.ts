@@ -30,6 +30,8 @@ export async function startBotHarness(
     dense?: boolean;
     model?: EmbeddingModelSource;
     cooldownSeconds?: number;
+    /** ANSWER_BUDGET_MS: how long a ready answer may still be the first response (default 1500). */
+    answerBudgetMs?: number;
     wrapRetriever?: (retriever: Retriever) => Retriever;
   } = {},
 ): Promise<BotHarness> {
@@ -46,6 +48,7 @@ export async function startBotHarness(
     DISCORD_API_URL: fake.apiUrl,
     DISCORD_GUILD_ID: fake.world.guildId,
     ASK_COOLDOWN_SECONDS: String(options.cooldownSeconds ?? 0),
+    ...(options.answerBudgetMs === undefined ? {} : { ANSWER_BUDGET_MS: String(options.answerBudgetMs) }),
     INDEX_DIR: temporary.folder,
     DATA_DIR: `${temporary.folder}/data`,
   });

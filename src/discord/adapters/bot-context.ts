@@ -14,6 +14,8 @@ export interface BotContext {
   readonly queue: QuestionQueue;
   /** Keeps /ask answers for their 👍/👎 buttons and records the ratings. */
   readonly feedback: AnswerFeedback;
+  /** How long after an interaction's creation a ready answer may still be its first response. */
+  readonly answerBudgetMs: number;
   /** Milliseconds since the epoch; injected so tests control time. */
   readonly now: () => number;
 }
@@ -23,4 +25,6 @@ export interface HandlerOutcome {
   readonly outcome: 'answered' | 'refused' | 'updated';
   /** Characters sent. */
   readonly size: number;
+  /** For answers that can be slow: sent as the first response, or deferred and edited in. */
+  readonly path?: 'direct' | 'deferred';
 }

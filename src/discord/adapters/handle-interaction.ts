@@ -93,7 +93,7 @@ export function createInteractionHandler(
       if (result && 'refusal' in result) await answerFailure(result.refusal);
       else if (result)
         log.info(
-          { latencyMs: context.now() - started, size: result.size, outcome: result.outcome },
+          { latencyMs: context.now() - started, size: result.size, outcome: result.outcome, path: result.path },
           'interaction handled',
         );
     } catch (error) {

@@ -1,6 +1,7 @@
-import { ApplicationCommandType, MessageFlags } from 'discord.js';
+import { ApplicationCommandType } from 'discord.js';
 import { ANY_CONTEXT, defineMessageCommand, GUILD_OR_USER_INSTALL } from '../../discord/adapters/command-definition.js';
-import { toEditPayload, viewSize } from '../../discord/adapters/discord-message.js';
+import { viewSize } from '../../discord/adapters/discord-message.js';
+import { answerInTime } from '../../discord/adapters/answer-in-time.js';
 import { registerMessageCommand, type RegisteredMessageCommand } from '../../discord/adapters/registered-command.js';
 import { DEFAULT_PASSAGES } from '../../search/result-count.js';
 import { MAX_QUESTION_LENGTH, validateQuestion } from '../../search/validate-question.js';
@@ -35,15 +36,18 @@ export function askTheSpeechHandler(): RegisteredMessageCommand {
     const question = questionOfMessage(interaction.targetMessage.content);
     const turn = context.askCooldown.take(interaction.user.id, context.now());
     if (!turn.ok) return { refusal: { code: 'cooldown', remainingMs: turn.remainingMs } };
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const view = await context.commands.ask({
+    const work = context.commands.ask({
       question,
       results: DEFAULT_PASSAGES,
       private: true,
       user: interaction.user.id,
       log: context.feedback,
     });
-    await interaction.editReply(toEditPayload(view));
-    return { outcome: 'answered', size: viewSize(view) };
+    const { path, view } = await answerInTime(interaction, work, {
+      budgetMs: context.answerBudgetMs,
+      now: context.now,
+      private: true,
+    });
+    return { outcome: 'answered', size: viewSize(view), path };
   });
 }

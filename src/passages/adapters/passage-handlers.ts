@@ -1,11 +1,12 @@
-import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import { DISCORD_LIMITS } from '../../discord/discord-limits.js';
 import { DEFAULT_PASSAGES } from '../../search/result-count.js';
 import { validateQuestion } from '../../search/validate-question.js';
 import { findSection } from '../../speech/find-section.js';
 import type { Speech } from '../../speech/speech.js';
 import type { BotContext } from '../../discord/adapters/bot-context.js';
-import { toEditPayload, toReplyPayload, viewSize } from '../../discord/adapters/discord-message.js';
+import { toReplyPayload, viewSize } from '../../discord/adapters/discord-message.js';
+import { answerInTime } from '../../discord/adapters/answer-in-time.js';
 import { installedInServer } from '../../discord/adapters/installed-in-server.js';
 import { focusedOption } from '../../discord/adapters/command-definition.js';
 import { ApplicationCommandOptionType } from 'discord.js';
@@ -60,8 +61,8 @@ export function passageHandlers(speech: Speech, publicAsk?: PublicAskHooks): Reg
         if (diverted) return diverted;
         const turn = context.askCooldown.take(interaction.user.id, context.now());
         if (!turn.ok) return { refusal: { code: 'cooldown', remainingMs: turn.remainingMs } };
-        await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
-        const view = await context.commands.ask({
+        // The search starts now; its answer is the first response when ready within the budget, else it is deferred.
+        const work = context.commands.ask({
           question: args.question,
           results: args.results ?? DEFAULT_PASSAGES,
           section: args.section,
@@ -69,13 +70,17 @@ export function passageHandlers(speech: Speech, publicAsk?: PublicAskHooks): Reg
           user: interaction.user.id,
           log: context.feedback,
         });
-        await interaction.editReply(toEditPayload(view));
+        const { path, view } = await answerInTime(interaction, work, {
+          budgetMs: context.answerBudgetMs,
+          now: context.now,
+          private: isPrivate,
+        });
         if (!isPrivate && studyHooks) {
           await studyHooks.answered(interaction, args.question, context).catch((error: unknown) => {
             context.logger.warn({ err: error }, 'could not keep a public answer for its study session');
           });
         }
-        return { outcome: 'answered', size: viewSize(view) };
+        return { outcome: 'answered', size: viewSize(view), path };
       },
       referenceAutocomplete,
     ),

@@ -1,0 +1,52 @@
+import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import type { MessageView } from '../message-view.js';
+import { toEditPayload, toReplyPayload } from './discord-message.js';
+
+/** How an answer went out: as the interaction's first response, or deferred first and edited in. */
+export type AnswerPath = 'direct' | 'deferred';
+
+/** What {@link answerInTime} needs of an interaction; discord.js' repliable interactions have it. */
+export type InTimeInteraction = Pick<RepliableInteraction, 'createdTimestamp' | 'reply' | 'deferReply' | 'editReply'>;
+
+export interface AnswerTiming {
+  /** Milliseconds from the interaction's creation within which a ready answer is sent as the first response. */
+  readonly budgetMs: number;
+  readonly now: () => number;
+}
+
+type Settled = { readonly ok: true; readonly view: MessageView } | { readonly ok: false; readonly error: unknown };
+
+/**
+ * Sends `work`'s answer as the interaction's first response when it is ready within the budget (counted from the
+ * interaction's creation, as Discord's three seconds are); otherwise defers at the budget and edits the answer in
+ * when it is ready. Exactly one first response whatever the race: the race is decided once, before anything is
+ * sent. A failure before the budget is thrown with nothing sent (the caller's catch answers privately); one after the
+ * deferral is thrown with the deferral standing. Private answers are ephemeral on both paths.
+ */
+export async function answerInTime(
+  interaction: InTimeInteraction,
+  work: Promise<MessageView>,
+  options: AnswerTiming & { readonly private: boolean },
+): Promise<{ readonly path: AnswerPath; readonly view: MessageView }> {
+  const settled: Promise<Settled> = work.then(
+    (view) => ({ ok: true, view }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+  const remainingMs = Math.max(0, interaction.createdTimestamp + options.budgetMs - options.now());
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), remainingMs);
+  });
+  const first = await Promise.race([settled, late]);
+  clearTimeout(timer);
+  if (first !== 'late') {
+    if (!first.ok) throw first.error;
+    await interaction.reply(toReplyPayload(first.view, options.private));
+    return { path: 'direct', view: first.view };
+  }
+  await interaction.deferReply(options.private ? { flags: MessageFlags.Ephemeral } : {});
+  const result = await settled;
+  if (!result.ok) throw result.error;
+  await interaction.editReply(toEditPayload(result.view));
+  return { path: 'deferred', view: result.view };
+}

@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { answerInTime, type InTimeInteraction } from '../../src/discord/adapters/answer-in-time.js';
+import type { MessageView } from '../../src/discord/message-view.js';
+
+const VIEW: MessageView = { content: 'the answer', embeds: [], buttons: [] };
+const BUDGET = 1500;
+
+/** An interaction that records what was sent to it, and when. */
+function recordingInteraction(createdAgoMs = 0) {
+  const sent: Array<{ call: 'reply' | 'deferReply' | 'editReply'; at: number; body: unknown }> = [];
+  const record = (call: 'reply' | 'deferReply' | 'editReply') => (body: unknown) => {
+    sent.push({ call, at: Date.now(), body });
+    return Promise.resolve(undefined as never);
+  };
+  const interaction = {
+    createdTimestamp: Date.now() - createdAgoMs,
+    reply: record('reply'),
+    deferReply: record('deferReply'),
+    editReply: record('editReply'),
+  } as unknown as InTimeInteraction;
+  return { interaction, sent, calls: () => sent.map((entry) => entry.call) };
+}
+const after = <T>(ms: number, value: () => T): Promise<T> =>
+  new Promise((resolve, reject) =>
+    setTimeout(() => {
+      try {
+        resolve(value());
+      } catch (error) {
+        reject(error as Error);
+      }
+    }, ms),
+  );
+const timing = { budgetMs: BUDGET, now: () => Date.now() };
+
+describe('answering in the first response when the answer is ready in time', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 1_700_000_000_000 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('sends an answer ready within the budget as the one first response, ephemeral when private', async () => {
+    const { interaction, sent, calls } = recordingInteraction();
+    const answered = answerInTime(
+      interaction,
+      after(300, () => VIEW),
+      { ...timing, private: true },
+    );
+    await vi.advanceTimersByTimeAsync(300);
+    await expect(answered).resolves.toMatchObject({ path: 'direct' });
+    expect(calls()).toEqual(['reply']);
+    expect(sent[0]?.body).toMatchObject({ content: 'the answer', flags: 64 });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(calls()).toEqual(['reply']);
+  });
+
+  it('defers at the budget, not before, and edits the answer in when it is ready', async () => {
+    const { interaction, sent, calls } = recordingInteraction();
+    const answered = answerInTime(
+      interaction,
+      after(2_400, () => VIEW),
+      { ...timing, private: false },
+    );
+    await vi.advanceTimersByTimeAsync(BUDGET - 1);
+    expect(calls()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls()).toEqual(['deferReply']);
+    expect(sent[0]?.body).toEqual({});
+    await vi.advanceTimersByTimeAsync(900);
+    await expect(answered).resolves.toMatchObject({ path: 'deferred' });
+    expect(calls()).toEqual(['deferReply', 'editReply']);
+    expect(sent[1]?.at).toBe(1_700_000_000_000 + 2_400);
+  });
+
+  it('keeps a private answer private on the deferred path too', async () => {
+    const { interaction, sent } = recordingInteraction();
+    const answered = answerInTime(
+      interaction,
+      after(2_000, () => VIEW),
+      { ...timing, private: true },
+    );
+    await vi.advanceTimersByTimeAsync(2_000);
+    await answered;
+    expect(sent[0]).toMatchObject({ call: 'deferReply', body: { flags: 64 } });
+  });
+
+  it('sends exactly one first response when the answer completes at the budget’s edge', async () => {
+    for (const readyAt of [BUDGET - 1, BUDGET, BUDGET + 1]) {
+      const { interaction, calls } = recordingInteraction();
+      const answered = answerInTime(
+        interaction,
+        after(readyAt, () => VIEW),
+        { ...timing, private: false },
+      );
+      await vi.advanceTimersByTimeAsync(3_000);
+      const { path } = await answered;
+      expect({ readyAt, calls: calls() }).toEqual({
+        readyAt,
+        calls: path === 'direct' ? ['reply'] : ['deferReply', 'editReply'],
+      });
+      expect(calls().filter((call) => call !== 'editReply')).toHaveLength(1);
+    }
+  });
+
+  it('counts the budget from the interaction’s creation: one created long ago is deferred at once', async () => {
+    const { interaction, calls } = recordingInteraction(5_000);
+    const answered = answerInTime(
+      interaction,
+      after(200, () => VIEW),
+      { ...timing, private: false },
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls()).toEqual(['deferReply']);
+    await vi.advanceTimersByTimeAsync(200);
+    await expect(answered).resolves.toMatchObject({ path: 'deferred' });
+  });
+
+  it('throws a failure before the budget with nothing sent, and one after the deferral with only the deferral', async () => {
+    const early = recordingInteraction();
+    const failsEarly = answerInTime(
+      early.interaction,
+      after(100, () => {
+        throw new Error('early');
+      }),
+      { ...timing, private: false },
+    );
+    const earlyOutcome = expect(failsEarly).rejects.toThrow('early');
+    await vi.advanceTimersByTimeAsync(100);
+    await earlyOutcome;
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(early.calls()).toEqual([]);
+
+    const late = recordingInteraction();
+    const failsLate = answerInTime(
+      late.interaction,
+      after(2_000, () => {
+        throw new Error('late');
+      }),
+      { ...timing, private: false },
+    );
+    const lateOutcome = expect(failsLate).rejects.toThrow('late');
+    await vi.advanceTimersByTimeAsync(2_000);
+    await lateOutcome;
+    expect(late.calls()).toEqual(['deferReply']);
+  });
+});
