@@ -26,7 +26,7 @@ const after = <T>(ms: number, value: () => T): Promise<T> =>
       try {
         resolve(value());
       } catch (error) {
-        reject(error as Error);
+        reject(error instanceof Error ? error : new Error(String(error)));
       }
     }, ms),
   );

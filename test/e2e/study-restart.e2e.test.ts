@@ -148,7 +148,10 @@ describe('a study session across kill -9 and restarts', () => {
     await expect
       .poll(() => fake.requests.slice(held).some((request) => request.fault === 'delay'), { timeout: 10_000 })
       .toBe(true);
-    expect(interrupted.record.callbacks.map((callback) => callback.type)).toEqual([5]);
+    // The hung post keeps the answer from being ready, so the member's reply is deferred at the budget.
+    await expect
+      .poll(() => interrupted.record.callbacks.map((callback) => callback.type), { timeout: 5_000 })
+      .toEqual([5]);
     await kill9(first);
     expect(
       readDatabase((db) => db.prepare('SELECT id, status, mod_message_id FROM questions ORDER BY id').all()),

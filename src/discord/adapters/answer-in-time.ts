@@ -32,12 +32,13 @@ export async function answerInTime(
     (view) => ({ ok: true, view }),
     (error: unknown) => ({ ok: false, error }),
   );
-  const remainingMs = Math.max(0, interaction.createdTimestamp + options.budgetMs - options.now());
+  const remainingMs = interaction.createdTimestamp + options.budgetMs - options.now();
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), remainingMs);
+    timer = setTimeout(() => resolve('late'), Math.max(0, remainingMs));
   });
-  const first = await Promise.race([settled, late]);
+  // A spent budget (or a budget of 0) defers at once, however soon the answer would come.
+  const first = remainingMs <= 0 ? 'late' : await Promise.race([settled, late]);
   clearTimeout(timer);
   if (first !== 'late') {
     if (!first.ok) throw first.error;

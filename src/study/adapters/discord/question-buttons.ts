@@ -1,7 +1,6 @@
 import {
   ActionRowBuilder,
   ComponentType,
-  MessageFlags,
   ModalBuilder,
   TextInputBuilder,
   TextInputStyle,
@@ -11,7 +10,8 @@ import {
 import { decodeButtonState, encodeButtonState, type ButtonState } from '../../../discord/custom-ids.js';
 import { UserFacingError } from '../../../refusal/user-facing-error.js';
 import type { BotContext, HandlerOutcome } from '../../../discord/adapters/bot-context.js';
-import { NO_MENTIONS, toEditPayload, viewSize } from '../../../discord/adapters/discord-message.js';
+import { viewSize } from '../../../discord/adapters/discord-message.js';
+import { answerInTime } from '../../../discord/adapters/answer-in-time.js';
 import type { CommandResult } from '../../../discord/adapters/registered-command.js';
 import { studyActorOf } from './study-actor-of.js';
 import type { StudyActor } from '../../require-moderator.js';
@@ -48,11 +48,11 @@ export async function pressQuestionButton(
   }
   // The reason modal's id on a button: not one the bot made.
   if (state.action === 'reject-reason') return { refusal: { code: 'button-expired', what: 'button' } };
-  // Each of these may post or edit in other channels (the thread, the moderators' copy): acknowledge first.
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const view = await pressedView(actor, state.action, state.question, context);
-  await interaction.editReply(toEditPayload(view));
-  return { outcome: 'answered', size: viewSize(view) };
+  // Each of these may post or edit in other channels (the thread, the moderators' copy): the reply waits for that
+  // only within the budget.
+  const work = pressedView(actor, state.action, state.question, context);
+  const { view, path } = await answerInTime(interaction, work, timingOf(context));
+  return { outcome: 'answered', size: viewSize(view), path };
 }
 
 async function pressedView(
@@ -73,6 +73,9 @@ async function pressedView(
   }
 }
 
+/** Replies to moderators' and members' presses are theirs alone. */
+const timingOf = (context: BotContext) => ({ budgetMs: context.answerBudgetMs, now: context.now, private: true });
+
 /** The recap's Export transcript button (moderators): the transcript's files, privately. */
 export async function pressExportButton(
   interaction: ButtonInteraction,
@@ -80,10 +83,9 @@ export async function pressExportButton(
   context: BotContext,
 ): Promise<HandlerOutcome> {
   const actor = studyActorOf(interaction);
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const view = await context.sessions.exportById(actor, state.session);
-  await interaction.editReply(toEditPayload(view));
-  return { outcome: 'answered', size: viewSize(view) };
+  const work = context.sessions.exportById(actor, state.session);
+  const { view, path } = await answerInTime(interaction, work, timingOf(context));
+  return { outcome: 'answered', size: viewSize(view), path };
 }
 
 /** The Reject modal's submission. */
@@ -98,8 +100,7 @@ export async function submitRejection(
     throw new UserFacingError({ code: 'button-expired', what: 'form' });
   const actor = studyActorOf(interaction);
   const reason = field.value.trim();
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const reply = await context.queue.reject(actor, state.question, reason === '' ? null : reason);
-  await interaction.editReply({ content: reply, allowedMentions: NO_MENTIONS });
-  return { outcome: 'answered', size: reply.length };
+  const work = context.queue.reject(actor, state.question, reason === '' ? null : reason).then(textView);
+  const { view, path } = await answerInTime(interaction, work, timingOf(context));
+  return { outcome: 'answered', size: viewSize(view), path };
 }

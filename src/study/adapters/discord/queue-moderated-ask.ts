@@ -1,6 +1,7 @@
-import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext } from '../../../discord/adapters/bot-context.js';
-import { toEditPayload, viewSize } from '../../../discord/adapters/discord-message.js';
+import { viewSize } from '../../../discord/adapters/discord-message.js';
+import { answerInTime } from '../../../discord/adapters/answer-in-time.js';
 import type { HandlerOutcome } from '../../../discord/adapters/bot-context.js';
 import { studyActorOf } from './study-actor-of.js';
 
@@ -18,11 +19,15 @@ export async function queueModeratedAsk(
   const session = context.sessions.liveSession(interaction.channelId);
   const settings = session && context.sessions.settings(session.guildId);
   if (!session?.moderated || !settings?.modChannelId) return undefined;
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const actor = studyActorOf(interaction);
-  const reply = await context.queue.ask(session, settings, { id: actor.id, name: actor.name }, question);
-  await interaction.editReply(toEditPayload(reply));
-  return { outcome: 'answered', size: viewSize(reply) };
+  // Queueing posts the question for the moderators first; the member's reply waits for it only within the budget.
+  const work = context.queue.ask(session, settings, { id: actor.id, name: actor.name }, question);
+  const { view, path } = await answerInTime(interaction, work, {
+    budgetMs: context.answerBudgetMs,
+    now: context.now,
+    private: true,
+  });
+  return { outcome: 'answered', size: viewSize(view), path };
 }
 
 /**

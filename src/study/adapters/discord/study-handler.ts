@@ -1,8 +1,10 @@
-import { ChannelType, MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import { ChannelType, type ChatInputCommandInteraction } from 'discord.js';
 import { UserFacingError } from '../../../refusal/user-facing-error.js';
 import type { SettingsChanges } from '../../study-sessions.js';
 import type { BotContext, HandlerOutcome } from '../../../discord/adapters/bot-context.js';
-import { NO_MENTIONS, toEditPayload, viewSize } from '../../../discord/adapters/discord-message.js';
+import { viewSize } from '../../../discord/adapters/discord-message.js';
+import { answerInTime } from '../../../discord/adapters/answer-in-time.js';
+import type { MessageView } from '../../../discord/message-view.js';
 import { studyActorOf } from './study-actor-of.js';
 import { installedInServer } from '../../../discord/adapters/installed-in-server.js';
 import { readSubcommand } from '../../../discord/adapters/command-definition.js';
@@ -23,24 +25,41 @@ export async function runStudyCommand(
   const chosen = readSubcommand(interaction, definition);
   const { sessions } = context;
   const threadId = interaction.channelId;
+  const timing = { budgetMs: context.answerBudgetMs, now: context.now };
   if (chosen.name === 'map') {
-    // Drawing the picture takes longer than Discord waits for a first answer; the deferral already says who sees it.
+    // Drawing the picture may take longer than the budget; then the deferral already says who sees it.
     const session = sessions.sessionIn(threadId);
     const canPost = chosen.args.public === true && sessions.isModeratorOf(actor, session.guildId);
-    await interaction.deferReply(canPost ? {} : { flags: MessageFlags.Ephemeral });
-    const { view } = await sessions.map(actor, threadId, chosen.args.public === true);
-    await interaction.editReply(toEditPayload(view));
-    return { outcome: 'answered', size: viewSize(view) };
+    const work = sessions.map(actor, threadId, chosen.args.public === true).then(({ view }) => view);
+    const { view, path } = await answerInTime(interaction, work, { ...timing, private: !canPost });
+    return { outcome: 'answered', size: viewSize(view), path };
   }
   if (chosen.name === 'export') {
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const view = await sessions.export(actor, threadId);
-    await interaction.editReply(toEditPayload(view));
-    return { outcome: 'answered', size: viewSize(view) };
+    const { view, path } = await answerInTime(interaction, sessions.export(actor, threadId), {
+      ...timing,
+      private: true,
+    });
+    return { outcome: 'answered', size: viewSize(view), path };
   }
-  // Starting a thread, posting and archiving are several REST calls: acknowledge first.
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  let reply: string;
+  if (chosen.name === 'start' && interaction.channel && interaction.channel.type !== ChannelType.GuildText)
+    throw new UserFacingError({ code: 'not-text-channel' });
+  // Starting a thread, posting and archiving are several REST calls: the reply waits for them only within the budget.
+  const work = studyReply(chosen, { actor, threadId, channelId: interaction.channelId, context }).then(
+    (content): MessageView => ({ content, embeds: [], buttons: [] }),
+  );
+  const { view, path } = await answerInTime(interaction, work, { ...timing, private: true });
+  return { outcome: 'answered', size: viewSize(view), path };
+}
+
+type ChosenSubcommand = ReturnType<typeof readSubcommand<StudyDefinition>>;
+
+/** What a posting subcommand does, and the private words that say it was done. */
+async function studyReply(
+  chosen: Exclude<ChosenSubcommand, { name: 'map' | 'export' }>,
+  where: { actor: ReturnType<typeof studyActorOf>; threadId: string; channelId: string; context: BotContext },
+): Promise<string> {
+  const { actor, threadId, channelId } = where;
+  const { sessions } = where.context;
   switch (chosen.name) {
     case 'config': {
       const { args } = chosen;
@@ -51,42 +70,30 @@ export async function runStudyCommand(
         ...(args.cooldown === undefined ? {} : { cooldownSeconds: args.cooldown }),
         ...(args['blocked-terms'] === undefined ? {} : { blockedTerms: parseTerms(args['blocked-terms']) }),
       };
-      reply = await sessions.configure(actor, changes, args.clear === undefined ? [] : [args.clear]);
-      break;
+      return sessions.configure(actor, changes, args.clear === undefined ? [] : [args.clear]);
     }
     case 'start':
-      if (interaction.channel && interaction.channel.type !== ChannelType.GuildText)
-        throw new UserFacingError({ code: 'not-text-channel' });
-      reply = await sessions.start(actor, {
-        channelId: interaction.channelId,
+      return sessions.start(actor, {
+        channelId,
         section: chosen.args.section,
         from: chosen.args.from,
         title: chosen.args.title,
         prompt: chosen.args.prompt,
       });
-      break;
     case 'next':
     case 'previous':
-      reply = await sessions.move(actor, threadId, chosen.name, chosen.args.prompt);
-      break;
+      return sessions.move(actor, threadId, chosen.name, chosen.args.prompt);
     case 'goto':
-      reply = await sessions.move(actor, threadId, chosen.args.paragraph, chosen.args.prompt);
-      break;
+      return sessions.move(actor, threadId, chosen.args.paragraph, chosen.args.prompt);
     case 'pause':
-      reply = await sessions.pause(actor, threadId);
-      break;
+      return sessions.pause(actor, threadId);
     case 'resume':
-      reply = await sessions.resume(actor, threadId);
-      break;
+      return sessions.resume(actor, threadId);
     case 'end':
-      reply = await sessions.end(actor, threadId);
-      break;
+      return sessions.end(actor, threadId);
     case 'status':
-      reply = sessions.status(threadId);
-      break;
+      return sessions.status(threadId);
   }
-  await interaction.editReply({ content: reply, allowedMentions: NO_MENTIONS });
-  return { outcome: 'answered', size: reply.length };
 }
 
 /** "a, b ,c" → ["a", "b", "c"]; "none" clears the list. */
