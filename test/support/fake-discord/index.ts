@@ -35,6 +35,7 @@ export type {
   SentMessageFields,
   WaitOptions,
 } from './types.js';
+export type { BodyProblem, ConformanceViolation } from './openapi-conformance.js';
 export { APP_PERMISSIONS, MEMBER_PERMISSIONS, snowflake } from './world.js';
 
 /**
