@@ -51,4 +51,16 @@ export const DISCORD_JS_UNKNOWN_FIELDS: readonly AllowedUnknownField[] = [
     value: false,
     why: "MessagePayload.resolveBody sets `tts` on every message body, edits too (`editReply`); an edit cannot change it, so the spec's edit body has no `tts`",
   },
+  {
+    operation: 'PATCH /channels/{channel_id}/messages/{message_id}',
+    path: ['tts'],
+    value: false,
+    why: "MessagePayload.resolveBody's `tts: false` on discord.js' `Message.edit`; an edit cannot change it, so the spec's edit body has no `tts`",
+  },
+  {
+    operation: 'PATCH /channels/{channel_id}/messages/{message_id}',
+    path: ['enforce_nonce'],
+    value: false,
+    why: "MessagePayload.resolveBody's `enforce_nonce: false` on `Message.edit`; a nonce only matters when a message is created",
+  },
 ];

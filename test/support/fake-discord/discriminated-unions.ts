@@ -1,5 +1,4 @@
-/** A JSON Schema node, loosely typed. */
-type SchemaNode = { [keyword: string]: unknown };
+import type { SchemaNode } from './discord-openapi-spec.js';
 
 /** Finds the schema a `$ref` points to, or undefined. */
 export type RefResolver = (ref: string) => SchemaNode | undefined;
