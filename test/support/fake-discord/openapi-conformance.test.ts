@@ -201,3 +201,28 @@ describe('the fake Discord with a body the spec refuses', () => {
     expect(started.conformanceViolations).toEqual([]);
   });
 });
+
+describe('the limits the spec leaves to the fake', () => {
+  it("refuses 2001 characters of content and six action rows, which Discord's spec allows (4000, 40)", async () => {
+    const fake = await startFakeDiscord();
+    const post = (body: JsonValue) =>
+      fetch(`${fake.apiUrl}/v10/channels/${fake.world.channelId}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(async (response) => ({ status: response.status, body: (await response.json()) as JsonValue }));
+    try {
+      const long = await post({ content: 'x'.repeat(2001) });
+      expect(long).toMatchObject({ status: 400, body: { code: 50035 } });
+      expect(JSON.stringify(long.body)).toContain('2000');
+      const rows = await post({ content: 'x', components: Array.from({ length: 6 }, (_, at) => buttonRow(`b${at}`)) });
+      expect(rows).toMatchObject({ status: 400, body: { code: 50035 } });
+      expect(JSON.stringify(rows.body)).toContain('5 or fewer');
+      const five = await post({ content: 'x', components: Array.from({ length: 5 }, (_, at) => buttonRow(`b${at}`)) });
+      expect(five.status).toBe(200);
+      expect(fake.conformanceViolations).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+});
