@@ -77,8 +77,12 @@ export async function startBotHarness(
       if (logged.length > 0) throw new Error(`${logged.join(' and ')} appeared in a log line`);
       if (sent.some((text) => tokenLeaks(text).length > 0)) throw new Error('the bot token appeared in a request');
       await opened.embedder?.dispose();
-      await fake.close();
-      await temporary.remove();
+      try {
+        // Throws if a body the bot sent broke Discord's OpenAPI spec.
+        await fake.close();
+      } finally {
+        await temporary.remove();
+      }
     },
   };
   return harness;

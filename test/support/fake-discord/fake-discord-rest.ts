@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Faults } from './faults.js';
+import type { ConformanceViolation } from './openapi-conformance.js';
 import type { FakeState } from './state.js';
 import type { DelayRule, FailRule, FakeWorld, JsonObject, RecordedMessage, RecordedRequest } from './types.js';
 import { apiMessage } from './world.js';
@@ -40,6 +41,37 @@ export class FakeDiscordRest {
   /** Crashes inside the fake's handlers (answered 500); should stay empty. */
   get errors(): readonly string[] {
     return this.state.errors;
+  }
+
+  /**
+   * Request bodies Discord's OpenAPI spec does not accept, in arrival order (see `openapi-conformance.ts`). Closing
+   * the fake throws while any are left, so no suite can forget to look.
+   */
+  get conformanceViolations(): readonly ConformanceViolation[] {
+    return this.state.violations;
+  }
+
+  /**
+   * Returns the violations recorded so far and forgets them: for a test that sends a non-conforming body on purpose
+   * and asserts on what was recorded.
+   */
+  takeConformanceViolations(): ConformanceViolation[] {
+    return this.state.violations.splice(0);
+  }
+
+  /** Throws, listing them, when non-conforming bodies were received and not taken. */
+  protected assertConforming(): void {
+    const violations = this.state.violations;
+    if (violations.length === 0) return;
+    const lines = violations.map(
+      (violation) =>
+        `${violation.method} ${violation.route}: ${violation.problems
+          .map((problem) => `${problem.at || '(body)'} ${problem.message}`)
+          .join('; ')}`,
+    );
+    throw new Error(
+      `fake-discord: ${violations.length} request bodies broke Discord's OpenAPI spec:\n  ${lines.join('\n  ')}`,
+    );
   }
 
   /** Registered commands: global without an argument, else the guild's. */

@@ -216,11 +216,15 @@ export class FakeDiscord extends FakeDiscordRest {
     return this.state.signal.waitFor(probe, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, describe).then(() => undefined);
   }
 
-  /** Shuts down sockets, timers and the server. Destroy the discord.js client first, or it keeps reconnecting. */
+  /**
+   * Shuts down sockets, timers and the server, then throws if any request body broke Discord's OpenAPI spec (see
+   * {@link FakeDiscordRest.conformanceViolations}). Destroy the discord.js client first, or it keeps reconnecting.
+   */
   async close(): Promise<void> {
     this.state.signal.rejectAll('fake-discord was closed');
     await this.gateway.close();
     await this.closeServer();
+    this.assertConforming();
   }
 
   private commandId(name: string, guildId: string | undefined): string {

@@ -36,6 +36,7 @@ export type {
   SentMessageFields,
   WaitOptions,
 } from './types.js';
+export type { BodyProblem, ConformanceViolation } from './openapi-conformance.js';
 export { APP_PERMISSIONS, MEMBER_PERMISSIONS, snowflake, USER_INSTALL_APP_PERMISSIONS } from './world.js';
 
 /**

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Faults, faultResult } from './faults.js';
 import { parseBody, type Route, type RouteContext, type RouteResult, readBody, reply, writeResult } from './http.js';
+import { invalidFormBody } from './invalid-form-body.js';
+import { sharedConformance } from './openapi-conformance.js';
 import type { FakeState } from './state.js';
 import type { RecordedRequest } from './types.js';
 
@@ -8,8 +10,10 @@ import type { RecordedRequest } from './types.js';
 const PREFIX = '/api/v10';
 
 /**
- * The REST entry point: records every request, applies injected faults, then routes it. Unknown paths answer
- * 404 `{ message: 'Unknown', code: 0 }` and stay recorded with `matched: false`, so tests can assert none happened.
+ * The REST entry point: records every request, checks its body against Discord's OpenAPI spec, applies injected
+ * faults, then routes it. A body the spec refuses is recorded in `state.violations` and, after any injected fault,
+ * answered 400 50035 as Discord would. Unknown paths answer 404 `{ message: 'Unknown', code: 0 }` and stay recorded
+ * with `matched: false`, so tests can assert none happened.
  */
 export function createRestListener(
   state: FakeState,
@@ -19,6 +23,9 @@ export function createRestListener(
 ) {
   const respond = async (record: RecordedRequest): Promise<RouteResult> => {
     const { method, path } = record;
+    const hasBody = record.body !== undefined || record.rawBody !== undefined;
+    const violation = sharedConformance().check(method, path, record.body, hasBody);
+    if (violation) state.violations.push(violation);
     const delay = faults.takeDelay(method, path);
     if (delay) {
       record.fault = 'delay';
@@ -29,6 +36,7 @@ export function createRestListener(
       record.fault = 'fail';
       return faultResult(fail);
     }
+    if (violation?.kind === 'invalid-body') return invalidFormBody(violation.problems);
     const candidates = routes.filter((candidate) => candidate.pattern.test(path));
     const found = candidates.find((candidate) => candidate.method === method);
     if (!found) {

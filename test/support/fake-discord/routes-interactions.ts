@@ -62,6 +62,9 @@ export function messageProblem(merged: SentMessageFields): RouteResult | null {
   if (isEmpty(merged)) return reply.error(400, 50006, 'Cannot send an empty message');
   if ((merged.content?.length ?? 0) > 2000) return formError('content: Must be 2000 or fewer in length.');
   if ((merged.embeds?.length ?? 0) > 10) return formError('embeds: Must be 10 or fewer in length.');
+  // Discord's spec allows 40 top-level components (a Components V2 message's); a classic message takes five rows.
+  if (((merged.flags ?? 0) & COMPONENTS_V2) === 0 && (merged.components?.length ?? 0) > 5)
+    return formError('components: Must be 5 or fewer in length.');
   return embedProblem(merged.embeds ?? []) ?? componentProblem(merged.components ?? []);
 }
 

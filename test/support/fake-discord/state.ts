@@ -1,3 +1,4 @@
+import type { ConformanceViolation } from './openapi-conformance.js';
 import { ChangeSignal } from './signal.js';
 import type {
   FakeWorld,
@@ -51,6 +52,8 @@ export class FakeState {
   readonly requests: RecordedRequest[] = [];
   /** Handler crashes inside the fake (answered 500); tests can assert this stays empty. */
   readonly errors: string[] = [];
+  /** Request bodies Discord's OpenAPI spec does not accept (answered 400 50035); closing the fake fails on any. */
+  readonly violations: ConformanceViolation[] = [];
   /** Registered commands by scope: `'global'` or a guild id. */
   readonly commands = new Map<string, JsonObject[]>();
   /** Count of bulk-overwrite PUTs by scope: `'global'` or a guild id. */

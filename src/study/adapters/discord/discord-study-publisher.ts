@@ -59,8 +59,9 @@ export class DiscordStudyPublisher implements StudyPublisher {
 
   private body(view: MessageView) {
     const { allowedMentions: _camel, files: _files, ...payload } = toEditPayload(view);
+    // Discord's spec types an attachment's id as a snowflake string; it names the `files[n]` part the body refers to.
     const attachments = (view.files ?? []).map((file, id) => ({
-      id,
+      id: String(id),
       filename: file.name,
       description: file.description,
     }));
