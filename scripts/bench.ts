@@ -16,6 +16,7 @@ import { benchQuestions } from './bench/bench-questions.js';
 import { medianOfRuns } from './bench/latency-summary.js';
 import { machineInfo } from './bench/machine-info.js';
 import { measureBuild } from './bench/measure-build.js';
+import { answerPathRows, measureAnswerPaths } from './bench/measure-answer-paths.js';
 import { measureLexicon } from './bench/measure-lexicon.js';
 import {
   measureModelCostInFreshProcess,
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     'model-cost': { type: 'boolean', default: false },
+    answers: { type: 'boolean', default: false },
   },
 });
 const quick = values.quick;
@@ -39,6 +41,32 @@ const modelCostOnly = values['model-cost'];
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 const models = await prepareBenchModels(path.resolve('.cache/bench-models'), log);
+const int8 = models.find((model) => model.precision === 'int8');
+
+if (values.answers) {
+  // `--answers`: only where an /ask's time goes, in lexical mode and with the int8 model (the real default's kind).
+  const answerSettings = {
+    questions: benchQuestions(300, await readFile('embeddings/source/mi5-dg-annual-threat-update-2021.txt', 'utf8')),
+    asks: quick ? 50 : 200,
+    burst: 200,
+    coldStartRuns: quick ? 1 : 3,
+  };
+  const rows = [];
+  for (const model of [undefined, int8])
+    rows.push(...answerPathRows(await measureAnswerPaths(model, answerSettings, log)));
+  const machine = machineInfo();
+  process.stdout.write(
+    [
+      `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --answers${quick ? ' --quick' : ''}\` on ${machine.cores} cores of ${machine.cpu}, Node ${machine.node}; the loopback fake Discord; answer budget 1500 ms.`,
+      '',
+      '| what | figure |',
+      '| --- | --- |',
+      ...rows,
+      '',
+    ].join('\n'),
+  );
+  process.exit(0);
+}
 const speechText = await readFile('embeddings/source/mi5-dg-annual-threat-update-2021.txt', 'utf8');
 const questions = benchQuestions(quick ? 200 : 1000, speechText);
 // Each latency figure is the median of `runs` runs, each run a full pass over the questions.

@@ -77,10 +77,13 @@ export class TransformersEmbedder implements QueryEmbedder {
   /**
    * Embeds several texts in one forward pass; one unit vector per text, in order. Forward passes run one at a time,
    * first come first served: under a burst of questions each waits its turn instead of all of them sharing two cores
-   * and finishing late together.
+   * and finishing late together. Each pass first yields to the event loop: onnxruntime runs a pass on the main
+   * thread, so a queue of passes chained by promises alone would hold back every timer and socket until the last
+   * one, and neither the answers already found nor the deferrals of the rest could go out.
    */
   async embedBatch(texts: readonly string[]): Promise<number[][]> {
     return this.forwardPasses.run('model', async () => {
+      await new Promise((resolve) => setImmediate(resolve));
       const output = await this.extractor([...texts], { pooling: 'mean', normalize: true });
       return output.tolist() as number[][];
     });
