@@ -40,6 +40,8 @@ describe("the bot's own logs, through the production logger", () => {
       DISCORD_API_URL: fake.apiUrl,
       DISCORD_GUILD_ID: fake.world.guildId,
       ASK_COOLDOWN_SECONDS: '0',
+      // Every answer deferred and edited in, so that the faults below hit the edit.
+      ANSWER_BUDGET_MS: '0',
       INDEX_DIR: temporary.folder,
       DATA_DIR: `${temporary.folder}/data`,
       LOG_LEVEL: 'debug',

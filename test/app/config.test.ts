@@ -11,12 +11,14 @@ describe('configuration', () => {
       discordGuildId: undefined,
       discordApiUrl: undefined,
       askCooldownSeconds: 5,
+      answerBudgetMs: 1500,
       moderatorRoleId: undefined,
       modLogChannelId: undefined,
       studyModerated: true,
       studyCooldownSeconds: 30,
       dataDir: path.join(PROJECT_ROOT, 'data'),
       studyDatabaseFile: path.join(PROJECT_ROOT, 'data', 'study.sqlite'),
+      feedbackSecret: undefined,
       logLevel: 'info',
       embeddingModel: DEFAULT_EMBEDDING_MODEL,
       modelDir: undefined,
@@ -53,6 +55,9 @@ describe('configuration', () => {
     ['STUDY_MODERATED', 'yes'],
     ['STUDY_COOLDOWN_SECONDS', '-1'],
     ['STUDY_COOLDOWN_SECONDS', '3601'],
+    ['ANSWER_BUDGET_MS', '2501'],
+    ['ANSWER_BUDGET_MS', '1.5'],
+    ['FEEDBACK_SECRET', 'too short'],
   ])('refuses a bad %s', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable} is invalid`, 'u'));
   });

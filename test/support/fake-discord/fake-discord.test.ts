@@ -155,10 +155,12 @@ describe('fake Discord with the real discord.js client', () => {
 
   it('resumes after the gateway drops, replaying what was missed', async () => {
     const identifies = fake.identifyCount;
+    // Counted from here: on a loaded machine an earlier test's connection may have resumed too.
+    const resumes = fake.resumeCount;
     await fake.dropGateway({ code: 4000 });
     const missed = fake.sendInteraction(fake.chatInput({ name: 'ping' }));
     await fake.waitForReady({ timeoutMs: 4000 });
-    expect(fake.resumeCount).toBe(1);
+    expect(fake.resumeCount - resumes).toBe(1);
     expect(fake.identifyCount).toBe(identifies);
     expect((await missed.waitForCallback({ timeoutMs: 3000 })).type).toBe(4);
     const next = fake.sendInteraction(fake.chatInput({ name: 'ping' }));
