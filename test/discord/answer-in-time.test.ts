@@ -116,32 +116,22 @@ describe('answering in the first response when the answer is ready in time', () 
     await expect(answered).resolves.toMatchObject({ path: 'deferred' });
   });
 
-  it('throws a failure before the budget with nothing sent, and one after the deferral with only the deferral', async () => {
-    const early = recordingInteraction();
-    const failsEarly = answerInTime(
-      early.interaction,
-      after(100, () => {
-        throw new Error('early');
+  it.each([
+    { failsAt: 100, sent: [], when: 'before the budget, with nothing sent' },
+    { failsAt: 2_000, sent: ['deferReply'], when: 'after the deferral, with only the deferral sent' },
+  ])('throws a failure $when', async ({ failsAt, sent }) => {
+    const { interaction, calls } = recordingInteraction();
+    const failing = answerInTime(
+      interaction,
+      after(failsAt, () => {
+        throw new Error('the search failed');
       }),
       { ...timing, private: false },
     );
-    const earlyOutcome = expect(failsEarly).rejects.toThrow('early');
-    await vi.advanceTimersByTimeAsync(100);
-    await earlyOutcome;
+    const outcome = expect(failing).rejects.toThrow('the search failed');
+    await vi.advanceTimersByTimeAsync(failsAt);
+    await outcome;
     await vi.advanceTimersByTimeAsync(3_000);
-    expect(early.calls()).toEqual([]);
-
-    const late = recordingInteraction();
-    const failsLate = answerInTime(
-      late.interaction,
-      after(2_000, () => {
-        throw new Error('late');
-      }),
-      { ...timing, private: false },
-    );
-    const lateOutcome = expect(failsLate).rejects.toThrow('late');
-    await vi.advanceTimersByTimeAsync(2_000);
-    await lateOutcome;
-    expect(late.calls()).toEqual(['deferReply']);
+    expect(calls()).toEqual(sent);
   });
 });
