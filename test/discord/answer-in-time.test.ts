@@ -31,6 +31,13 @@ const after = <T>(ms: number, value: () => T): Promise<T> =>
     }, ms),
   );
 const timing = { budgetMs: BUDGET, now: () => Date.now() };
+/** `answerInTime` with an answer that is ready after `readyMs`. */
+const answerReadyAfter = (interaction: InTimeInteraction, readyMs: number, isPrivate: boolean) =>
+  answerInTime(
+    interaction,
+    after(readyMs, () => VIEW),
+    { ...timing, private: isPrivate },
+  );
 
 describe('answering in the first response when the answer is ready in time', () => {
   beforeEach(() => {
@@ -42,11 +49,7 @@ describe('answering in the first response when the answer is ready in time', () 
 
   it('sends an answer ready within the budget as the one first response, ephemeral when private', async () => {
     const { interaction, sent, calls } = recordingInteraction();
-    const answered = answerInTime(
-      interaction,
-      after(300, () => VIEW),
-      { ...timing, private: true },
-    );
+    const answered = answerReadyAfter(interaction, 300, true);
     await vi.advanceTimersByTimeAsync(300);
     await expect(answered).resolves.toMatchObject({ path: 'direct' });
     expect(calls()).toEqual(['reply']);
@@ -57,11 +60,7 @@ describe('answering in the first response when the answer is ready in time', () 
 
   it('defers at the budget, not before, and edits the answer in when it is ready', async () => {
     const { interaction, sent, calls } = recordingInteraction();
-    const answered = answerInTime(
-      interaction,
-      after(2_400, () => VIEW),
-      { ...timing, private: false },
-    );
+    const answered = answerReadyAfter(interaction, 2_400, false);
     await vi.advanceTimersByTimeAsync(BUDGET - 1);
     expect(calls()).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
@@ -75,11 +74,7 @@ describe('answering in the first response when the answer is ready in time', () 
 
   it('keeps a private answer private on the deferred path too', async () => {
     const { interaction, sent } = recordingInteraction();
-    const answered = answerInTime(
-      interaction,
-      after(2_000, () => VIEW),
-      { ...timing, private: true },
-    );
+    const answered = answerReadyAfter(interaction, 2_000, true);
     await vi.advanceTimersByTimeAsync(2_000);
     await answered;
     expect(sent[0]).toMatchObject({ call: 'deferReply', body: { flags: 64 } });
@@ -88,11 +83,7 @@ describe('answering in the first response when the answer is ready in time', () 
   it('sends exactly one first response when the answer completes at the budget’s edge', async () => {
     for (const readyAt of [BUDGET - 1, BUDGET, BUDGET + 1]) {
       const { interaction, calls } = recordingInteraction();
-      const answered = answerInTime(
-        interaction,
-        after(readyAt, () => VIEW),
-        { ...timing, private: false },
-      );
+      const answered = answerReadyAfter(interaction, readyAt, false);
       await vi.advanceTimersByTimeAsync(3_000);
       const { path } = await answered;
       expect({ readyAt, calls: calls() }).toEqual({
@@ -105,11 +96,7 @@ describe('answering in the first response when the answer is ready in time', () 
 
   it('counts the budget from the interaction’s creation: one created long ago is deferred at once', async () => {
     const { interaction, calls } = recordingInteraction(5_000);
-    const answered = answerInTime(
-      interaction,
-      after(200, () => VIEW),
-      { ...timing, private: false },
-    );
+    const answered = answerReadyAfter(interaction, 200, false);
     await vi.advanceTimersByTimeAsync(0);
     expect(calls()).toEqual(['deferReply']);
     await vi.advanceTimersByTimeAsync(200);
