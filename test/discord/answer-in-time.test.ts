@@ -94,6 +94,15 @@ describe('answering in the first response when the answer is ready in time', () 
     }
   });
 
+  it('waits no longer than the budget when the interaction seems to come from the future (a clock behind Discord’s)', async () => {
+    const { interaction, calls } = recordingInteraction(-5_000);
+    const answered = answerReadyAfter(interaction, 2_000, false);
+    await vi.advanceTimersByTimeAsync(BUDGET);
+    expect(calls()).toEqual(['deferReply']);
+    await vi.advanceTimersByTimeAsync(500);
+    await expect(answered).resolves.toMatchObject({ path: 'deferred' });
+  });
+
   it('counts the budget from the interaction’s creation: one created long ago is deferred at once', async () => {
     const { interaction, calls } = recordingInteraction(5_000);
     const answered = answerReadyAfter(interaction, 200, false);

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFeedbackSecret, memberHasher } from '../../src/feedback/adapters/member-hash.js';
@@ -16,6 +16,19 @@ describe('the feedback secret', () => {
       expect(statSync(file).mode & 0o777).toBe(0o600);
       expect(readFileSync(file, 'utf8').trim()).toBe(generated);
       expect(loadFeedbackSecret(undefined, dataDir)).toBe(generated);
+    } finally {
+      await temporary.remove();
+    }
+  });
+
+  it('refuses a kept secret that is empty or cut short, naming the file, rather than hash with it', async () => {
+    const temporary = await temporaryFolder('secret');
+    try {
+      const file = path.join(temporary.folder, 'feedback-secret');
+      for (const text of ['', '\n', 'abc123']) {
+        writeFileSync(file, text);
+        expect(() => loadFeedbackSecret(undefined, temporary.folder)).toThrow(/feedback secret at .*feedback-secret/u);
+      }
     } finally {
       await temporary.remove();
     }

@@ -32,7 +32,9 @@ export async function answerInTime(
     (view) => ({ ok: true, view }),
     (error: unknown) => ({ ok: false, error }),
   );
-  const remainingMs = interaction.createdTimestamp + options.budgetMs - options.now();
+  // Counted from the interaction's creation (Discord's clock, in its id), but never longer than the budget from now: a
+  // host clock behind Discord's would otherwise wait past the 3 s Discord gives.
+  const remainingMs = Math.min(interaction.createdTimestamp + options.budgetMs - options.now(), options.budgetMs);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {
     timer = setTimeout(() => resolve('late'), Math.max(0, remainingMs));

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../../refusal/config-error.js';
 
@@ -16,23 +16,48 @@ export const FEEDBACK_SECRET_FILE_NAME = 'feedback-secret';
 export function loadFeedbackSecret(configured: string | undefined, dataDir: string): string {
   if (configured !== undefined) return configured;
   const file = path.join(dataDir, FEEDBACK_SECRET_FILE_NAME);
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
-      throw new ConfigError(`cannot read the feedback secret at ${file}: ${(error as Error).message}`);
-  }
+  const kept = readKeptSecret(file);
+  if (kept !== undefined) return kept;
   const secret = randomBytes(32).toString('hex');
+  // Written whole to a file of its own, then linked into place: a process starting at the same moment either links
+  // first or finds the other's complete secret, never a half-written or empty one.
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
   try {
     mkdirSync(dataDir, { recursive: true });
-    // `wx`: two processes starting at once must not overwrite each other's secret; the loser reads the winner's.
-    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
-    chmodSync(file, 0o600);
+    writeFileSync(draft, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    linkSync(draft, file);
     return secret;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readKeptSecret(file) ?? secret;
     throw new ConfigError(`cannot keep a feedback secret at ${file}: ${(error as Error).message}`);
+  } finally {
+    try {
+      unlinkSync(draft);
+    } catch {
+      // Not written, or already gone: nothing to clean up.
+    }
   }
+}
+
+/**
+ * The kept secret, or `undefined` when there is no file yet.
+ *
+ * @throws {ConfigError} when it cannot be read, or holds less than a secret (empty, cut short): an empty key would
+ *   let anyone recompute members' hashes from their public ids.
+ */
+function readKeptSecret(file: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ConfigError(`cannot read the feedback secret at ${file}: ${(error as Error).message}`);
+  }
+  if (text.length < 16)
+    throw new ConfigError(
+      `the feedback secret at ${file} is ${text.length === 0 ? 'empty' : 'too short'}; delete it to have a new one made, or set FEEDBACK_SECRET`,
+    );
+  return text;
 }
 
 /** A member id as the feedback store knows it: HMAC-SHA-256 under the secret, so ids cannot be read back or guessed. */

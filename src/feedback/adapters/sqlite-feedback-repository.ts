@@ -28,6 +28,13 @@ const answerFromRow = (row: AnswerRow): StoredAnswer => ({
 });
 
 /**
+ * How long a feedback write waits for a lock another connection holds (a backup, the sqlite3 shell). The study store
+ * waits seconds; a rating must not: better-sqlite3 waits on the event loop, and every answer in flight would wait
+ * with it past Discord's 3 s. A write that cannot have the lock at once fails, and the answer goes out unrated.
+ */
+export const FEEDBACK_BUSY_TIMEOUT_MS = 50;
+
+/**
  * The feedback store on the bot's SQLite database (migration 5: `answers`, `ratings`). It shares the connection the
  * study store opened, so one file holds everything and one `close` ends it.
  */
@@ -68,18 +75,20 @@ export class SqliteFeedbackRepository implements FeedbackRepository {
   }
 
   insertAnswer(answer: NewAnswer, forgetBefore: number): number {
-    return this.db.transaction(() => {
-      this.statements.forgetUnrated.run(forgetBefore);
-      const result = this.statements.insertAnswer.run({
-        question: answer.question,
-        ranking: JSON.stringify(answer.ranking),
-        mode: answer.mode,
-        private: answer.private ? 1 : 0,
-        owner_hash: answer.ownerHash,
-        created_at: answer.createdAt,
-      });
-      return Number(result.lastInsertRowid);
-    })();
+    return this.waitingBriefly(() =>
+      this.db.transaction(() => {
+        this.statements.forgetUnrated.run(forgetBefore);
+        const result = this.statements.insertAnswer.run({
+          question: answer.question,
+          ranking: JSON.stringify(answer.ranking),
+          mode: answer.mode,
+          private: answer.private ? 1 : 0,
+          owner_hash: answer.ownerHash,
+          created_at: answer.createdAt,
+        });
+        return Number(result.lastInsertRowid);
+      })(),
+    );
   }
 
   answer(id: number): StoredAnswer | undefined {
@@ -92,7 +101,18 @@ export class SqliteFeedbackRepository implements FeedbackRepository {
   }
 
   saveRating(answerId: number, memberHash: string, rating: Rating, at: number): void {
-    this.statements.saveRating.run(answerId, memberHash, rating, at);
+    this.waitingBriefly(() => this.statements.saveRating.run(answerId, memberHash, rating, at));
+  }
+
+  /** Runs a write with {@link FEEDBACK_BUSY_TIMEOUT_MS} as the connection's busy timeout, then restores it. */
+  private waitingBriefly<T>(write: () => T): T {
+    const previous = Number(this.db.pragma('busy_timeout', { simple: true }));
+    this.db.pragma(`busy_timeout = ${FEEDBACK_BUSY_TIMEOUT_MS}`);
+    try {
+      return write();
+    } finally {
+      this.db.pragma(`busy_timeout = ${previous}`);
+    }
   }
 
   ratedAnswers(): RatedAnswer[] {
