@@ -1,10 +1,12 @@
 /**
- * `npm run bench [-- --json] [-- --quick] [-- --model-cost]`: measures the index build, warm retrieval, /ask through
+ * `npm run bench [-- --json] [-- --quick] [-- --model-cost] [-- --answers]`: measures the index build, warm retrieval, /ask through
  * the (loopback, fake) Discord at rest and in a burst of 200, cold start and the bot's RSS when ready, memory over
  * 10,000 questions, what WordNet costs the lexical index, and HNSW/BM25 at 1k–100k chunks. Every model-dependent figure is measured twice, with a generated
  * model of all-MiniLM-L6-v2's shape and random weights in fp32 and in int8 (dynamically quantized, as the real
  * default is), each in its own process; both are cached under .cache/bench-models/. `--model-cost` measures only
- * those (no lexical rows, no scale run). Prints a Markdown table (or JSON with --json) on stdout; progress on stderr.
+ * those (no lexical rows, no scale run). Where an `/ask`'s time goes (answers in the first response and deferrals, REST
+ * calls per `/ask`, at rest and in a burst, cold start; lexical and int8) is measured in every run, and alone with
+ * `--answers`. Prints a Markdown table (or JSON with --json) on stdout; progress on stderr.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,7 +18,7 @@ import { benchQuestions } from './bench/bench-questions.js';
 import { medianOfRuns } from './bench/latency-summary.js';
 import { machineInfo } from './bench/machine-info.js';
 import { measureBuild } from './bench/measure-build.js';
-import { answerPathRows, measureAnswerPaths } from './bench/measure-answer-paths.js';
+import { answerPathRows, measureAnswerPaths, type AnswerPathFigures } from './bench/measure-answer-paths.js';
 import { measureLexicon } from './bench/measure-lexicon.js';
 import {
   measureModelCostInFreshProcess,
@@ -43,30 +45,6 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const models = await prepareBenchModels(path.resolve('.cache/bench-models'), log);
 const int8 = models.find((model) => model.precision === 'int8');
 
-if (values.answers) {
-  // `--answers`: only where an /ask's time goes, in lexical mode and with the int8 model (the real default's kind).
-  const answerSettings = {
-    questions: benchQuestions(300, await readFile('embeddings/source/mi5-dg-annual-threat-update-2021.txt', 'utf8')),
-    asks: quick ? 50 : 200,
-    burst: 200,
-    coldStartRuns: quick ? 1 : 3,
-  };
-  const rows = [];
-  for (const model of [undefined, int8])
-    rows.push(...answerPathRows(await measureAnswerPaths(model, answerSettings, log)));
-  const machine = machineInfo();
-  process.stdout.write(
-    [
-      `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --answers${quick ? ' --quick' : ''}\` on ${machine.cores} cores of ${machine.cpu}, Node ${machine.node}; the loopback fake Discord; answer budget 1500 ms.`,
-      '',
-      '| what | figure |',
-      '| --- | --- |',
-      ...rows,
-      '',
-    ].join('\n'),
-  );
-  process.exit(0);
-}
 const speechText = await readFile('embeddings/source/mi5-dg-annual-threat-update-2021.txt', 'utf8');
 const questions = benchQuestions(quick ? 200 : 1000, speechText);
 // Each latency figure is the median of `runs` runs, each run a full pass over the questions.
@@ -79,6 +57,24 @@ const settings: ModelCostSettings = {
   longRunQuestions: quick ? 1000 : 10_000,
   burst: 200,
 };
+
+// Where an /ask's time goes, lexical and with the int8 model (the real default's kind); `--answers` runs only this.
+const answerSettings = { questions, asks: quick ? 50 : 200, burst: 200, coldStartRuns: quick ? 1 : 3 };
+const answerPaths: AnswerPathFigures[] = [];
+for (const model of [undefined, int8]) answerPaths.push(await measureAnswerPaths(model, answerSettings, log));
+const machine = machineInfo();
+const answersMarkdown = [
+  `Where an \`/ask\`'s time goes, measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --answers${quick ? ' --quick' : ''}\` on ${machine.cores} cores of ${machine.cpu}, Node ${machine.node}; the loopback fake Discord; answer budget 1500 ms.`,
+  '',
+  '| what | figure |',
+  '| --- | --- |',
+  ...answerPaths.flatMap(answerPathRows),
+  '',
+].join('\n');
+if (values.answers) {
+  process.stdout.write(values.json ? `${JSON.stringify({ machine, answerPaths }, null, 2)}\n` : answersMarkdown);
+  process.exit(0);
+}
 
 let lexical: BenchReport['lexical'];
 let lexicon: BenchReport['lexicon'];
@@ -119,4 +115,8 @@ const report: BenchReport = {
   hybrid,
   ...(scale ? { scale } : {}),
 };
-process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderBenchMarkdown(report)}\n`);
+process.stdout.write(
+  values.json
+    ? `${JSON.stringify({ ...report, answerPaths }, null, 2)}\n`
+    : `${renderBenchMarkdown(report)}\n\n${answersMarkdown}`,
+);

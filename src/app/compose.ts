@@ -73,16 +73,16 @@ export function discordRestOf(config: Config, token: string): REST {
   return new REST(config.discordApiUrl === undefined ? {} : { api: config.discordApiUrl }).setToken(token);
 }
 
-/**
- * Opens the app: validated config, the logger, the speech, the model and the index (rebuilt when stale, unless
- * `rebuild` is `never`). Loading the model here, once, keeps it off every question's path.
- */
 /** The ratings store alone, for `npm run feedback`: the bot's database, opened (and migrated) for reading the report. */
 export function feedbackStoreOf(config: Config): { readonly repository: FeedbackRepository; close(): void } {
   const database = openDatabase(config.studyDatabaseFile);
   return { repository: new SqliteFeedbackRepository(database), close: () => database.close() };
 }
 
+/**
+ * Opens the app: validated config, the logger, the speech, the model and the index (rebuilt when stale, unless
+ * `rebuild` is `never`). Loading the model here, once, keeps it off every question's path.
+ */
 export async function openApp(options: { readonly rebuild: 'auto' | 'never' } = { rebuild: 'auto' }): Promise<App> {
   const { config, logger } = composeBasics();
   const progress = createBuildProgress();

@@ -1,5 +1,7 @@
 import { DISCORD_LIMITS } from '../discord/discord-limits.js';
 import { COLORS, type EmbedView, type MessageView } from '../discord/message-view.js';
+import { describeRetrievalMode } from '../passages/views/describe-retrieval-mode.js';
+import type { RetrievalMode } from '../search/passage-retriever.js';
 
 /** One line of the overview: how a command is called, what it does, and an example. */
 export interface HelpEntry {
@@ -14,7 +16,7 @@ export interface HelpInput {
   readonly entries: readonly HelpEntry[];
   readonly speechTitle: string;
   readonly speechUrl: string;
-  readonly mode: string;
+  readonly mode: RetrievalMode;
 }
 
 const GROUPS: ReadonlyArray<{ readonly group: HelpEntry['group']; readonly title: string; readonly intro: string }> = [
@@ -26,11 +28,6 @@ const GROUPS: ReadonlyArray<{ readonly group: HelpEntry['group']; readonly title
     intro: 'In servers that installed the app; most need a moderator. Questions in a session’s thread use `/ask`.',
   },
 ];
-
-const MODE_TEXT: Readonly<Record<string, string>> = {
-  hybrid: 'Hybrid: keyword search (BM25) and sentence embeddings, fused.',
-  lexical: 'Lexical: keyword search only (no embedding model here), so a question in other words may be missed.',
-};
 
 /**
  * `/help`: every command, message command and study command with one example each, the retrieval mode in use and
@@ -53,7 +50,7 @@ export function renderHelp(input: HelpInput): MessageView {
   embeds.push({
     title: 'About these answers',
     description: [
-      `Retrieval: ${MODE_TEXT[input.mode] ?? input.mode}`,
+      `Retrieval: ${describeRetrievalMode(input.mode)}`,
       `The speech: [${input.speechTitle}](${input.speechUrl}) (as published), or \`/about\` and \`/section\` to read it here.`,
       'Every quote is the speech’s own words; nothing is paraphrased.',
     ].join('\n'),

@@ -1,4 +1,4 @@
-import type { Retriever } from '../search/passage-retriever.js';
+import type { RetrievalMode, Retriever } from '../search/passage-retriever.js';
 import { checkResultCount } from '../search/result-count.js';
 import { fromRankingItem, toRankingItem } from './answer-ranking-state.js';
 import { decodeButtonState, type ButtonState } from '../discord/custom-ids.js';
@@ -147,7 +147,7 @@ export class PassageCommands {
   }
 
   /** The retrieval mode answers come from (`hybrid` or `lexical`), for `/help` and `/about`. */
-  get mode(): string {
+  get mode(): RetrievalMode {
     return this.parts.retriever.mode;
   }
 

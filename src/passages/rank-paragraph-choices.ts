@@ -1,6 +1,7 @@
 import { DISCORD_LIMITS } from '../discord/discord-limits.js';
 import { sectionOf } from '../speech/find-paragraphs.js';
 import type { Paragraph, Speech } from '../speech/speech.js';
+import { wordTokens } from '../speech/word-tokens.js';
 
 /** An autocomplete choice for an integer option: the label shown, and the ¶ number sent. */
 export interface ParagraphChoice {
@@ -8,10 +9,8 @@ export interface ParagraphChoice {
   readonly value: number;
 }
 
-/** Folds a word for matching what a member types: lower case, without accents, one apostrophe style. */
-const fold = (text: string): string =>
-  text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘`]/gu, "'").toLowerCase();
-const wordsOf = (text: string): string[] => fold(text).match(/[\p{L}\p{N}']+/gu) ?? [];
+/** A text's words as compared (folded as Check quote folds them: case, accents, apostrophe and dash styles). */
+const wordsOf = (text: string): string[] => wordTokens(text).map((token) => token.folded);
 
 /**
  * Autocomplete for a ¶ option (`/quote paragraph:`, `/study goto paragraph:`), in the order Discord shows, 25 at most:

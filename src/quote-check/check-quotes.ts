@@ -8,7 +8,7 @@ import { closestSentence, foundPassage } from './found-passage.js';
 import type { QuoteCheckReport, QuoteResult } from './quote-check-report.js';
 import { SpeechWords } from './speech-words.js';
 import { wordDifferences } from './word-differences.js';
-import { wordTokens } from './word-tokens.js';
+import { wordTokens } from '../speech/word-tokens.js';
 
 /**
  * Checks what a chat message quotes against the speech: each quotation found verbatim, altered (with the words that

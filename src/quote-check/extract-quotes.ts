@@ -1,4 +1,4 @@
-import { wordTokens } from './word-tokens.js';
+import { wordTokens } from '../speech/word-tokens.js';
 
 /** At most this many quotes of one message are checked; the rest are counted, so the reply can say so. */
 export const MAX_QUOTES_CHECKED = 10;

@@ -1,5 +1,5 @@
 import type { Speech } from '../speech/speech.js';
-import { wordTokens } from './word-tokens.js';
+import { wordTokens } from '../speech/word-tokens.js';
 
 /** One word of the speech in the stream: folded, and where it stands (¶ number, sentence, offsets in the ¶). */
 export interface SpeechWord {

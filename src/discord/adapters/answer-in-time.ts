@@ -1,9 +1,7 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { MessageView } from '../message-view.js';
+import type { AnswerPath, BotContext } from './bot-context.js';
 import { toEditPayload, toReplyPayload } from './discord-message.js';
-
-/** How an answer went out: as the interaction's first response, or deferred first and edited in. */
-export type AnswerPath = 'direct' | 'deferred';
 
 /** What {@link answerInTime} needs of an interaction; discord.js' repliable interactions have it. */
 export type InTimeInteraction = Pick<RepliableInteraction, 'createdTimestamp' | 'reply' | 'deferReply' | 'editReply'>;
@@ -12,6 +10,14 @@ export interface AnswerTiming {
   /** Milliseconds from the interaction's creation within which a ready answer is sent as the first response. */
   readonly budgetMs: number;
   readonly now: () => number;
+}
+
+/** The timing of `context`'s answers, and whether this one is private. */
+export function answerTimingOf(
+  context: Pick<BotContext, 'answerBudgetMs' | 'now'>,
+  isPrivate: boolean,
+): AnswerTiming & { readonly private: boolean } {
+  return { budgetMs: context.answerBudgetMs, now: context.now, private: isPrivate };
 }
 
 type Settled = { readonly ok: true; readonly view: MessageView } | { readonly ok: false; readonly error: unknown };

@@ -20,11 +20,14 @@ export interface BotContext {
   readonly now: () => number;
 }
 
+/** How an answer went out: as the interaction's first response, or deferred first and edited in. */
+export type AnswerPath = 'direct' | 'deferred';
+
 /** What a handler reports for the interaction log line. */
 export interface HandlerOutcome {
   readonly outcome: 'answered' | 'refused' | 'updated';
   /** Characters sent. */
   readonly size: number;
   /** For answers that can be slow: sent as the first response, or deferred and edited in. */
-  readonly path?: 'direct' | 'deferred';
+  readonly path?: AnswerPath;
 }

@@ -155,19 +155,18 @@ export interface GivenOption {
 export const staleCommand = (): UserFacingError => new UserFacingError({ code: 'stale-command' });
 
 /**
- * The focused option of an autocomplete: its name, the text typed so far and its type, so that one handler can serve
+ * The focused option of an autocomplete: the text typed so far and its type, so that one handler can serve
  * string options (sections) and integer ones (paragraphs).
  *
  * @throws {UserFacingError} `stale-command` when discord.js finds no focused option.
  */
 export function focusedOption(interaction: AutocompleteInteraction): {
-  readonly name: string;
   readonly text: string;
   readonly type: ApplicationCommandOptionType;
 } {
   try {
     const focused = interaction.options.getFocused(true);
-    return { name: focused.name, text: String(focused.value), type: focused.type };
+    return { text: String(focused.value), type: focused.type };
   } catch (error) {
     if (
       error instanceof DiscordjsTypeError &&

@@ -1,7 +1,7 @@
 import { ApplicationCommandType } from 'discord.js';
 import { ANY_CONTEXT, defineMessageCommand, GUILD_OR_USER_INSTALL } from '../../discord/adapters/command-definition.js';
 import { viewSize } from '../../discord/adapters/discord-message.js';
-import { answerInTime } from '../../discord/adapters/answer-in-time.js';
+import { answerInTime, answerTimingOf } from '../../discord/adapters/answer-in-time.js';
 import { registerMessageCommand, type RegisteredMessageCommand } from '../../discord/adapters/registered-command.js';
 import { DEFAULT_PASSAGES } from '../../search/result-count.js';
 import { MAX_QUESTION_LENGTH, validateQuestion } from '../../search/validate-question.js';
@@ -43,11 +43,7 @@ export function askTheSpeechHandler(): RegisteredMessageCommand {
       user: interaction.user.id,
       log: context.feedback,
     });
-    const { path, view } = await answerInTime(interaction, work, {
-      budgetMs: context.answerBudgetMs,
-      now: context.now,
-      private: true,
-    });
+    const { path, view } = await answerInTime(interaction, work, answerTimingOf(context, true));
     return { outcome: 'answered', size: viewSize(view), path };
   });
 }

@@ -1,4 +1,4 @@
-import type { ChatInputCommandInteraction } from 'discord.js';
+import { ApplicationCommandOptionType, type ChatInputCommandInteraction } from 'discord.js';
 import { DISCORD_LIMITS } from '../../discord/discord-limits.js';
 import { DEFAULT_PASSAGES } from '../../search/result-count.js';
 import { validateQuestion } from '../../search/validate-question.js';
@@ -6,10 +6,9 @@ import { findSection } from '../../speech/find-section.js';
 import type { Speech } from '../../speech/speech.js';
 import type { BotContext } from '../../discord/adapters/bot-context.js';
 import { toReplyPayload, viewSize } from '../../discord/adapters/discord-message.js';
-import { answerInTime } from '../../discord/adapters/answer-in-time.js';
+import { answerInTime, answerTimingOf } from '../../discord/adapters/answer-in-time.js';
 import { installedInServer } from '../../discord/adapters/installed-in-server.js';
 import { focusedOption } from '../../discord/adapters/command-definition.js';
-import { ApplicationCommandOptionType } from 'discord.js';
 import {
   registerCommand,
   type CommandResult,
@@ -70,11 +69,7 @@ export function passageHandlers(speech: Speech, publicAsk?: PublicAskHooks): Reg
           user: interaction.user.id,
           log: context.feedback,
         });
-        const { path, view } = await answerInTime(interaction, work, {
-          budgetMs: context.answerBudgetMs,
-          now: context.now,
-          private: isPrivate,
-        });
+        const { path, view } = await answerInTime(interaction, work, answerTimingOf(context, isPrivate));
         if (!isPrivate && studyHooks) {
           await studyHooks.answered(interaction, args.question, context).catch((error: unknown) => {
             context.logger.warn({ err: error }, 'could not keep a public answer for its study session');

@@ -3,6 +3,7 @@ import { paragraphRange } from '../../speech/match-section.js';
 import type { Speech } from '../../speech/speech.js';
 import { COLORS, type MessageView } from '../../discord/message-view.js';
 import { formatSpeechDate } from './render-passage-embeds.js';
+import { describeRetrievalMode } from './describe-retrieval-mode.js';
 
 export interface AboutInput {
   readonly speech: Speech;
@@ -13,10 +14,7 @@ export interface AboutInput {
 
 /** `/about`: the speech, its sections with paragraph counts, how to use the bot, the retrieval mode and index date. */
 export function renderAbout({ speech, mode, builtAt }: AboutInput): MessageView {
-  const retrieval =
-    mode === 'hybrid'
-      ? 'Hybrid: keyword search (BM25) and sentence embeddings, fused.'
-      : 'Lexical: keyword search (BM25) only; the embedding model is not available, so questions in other words may be missed.';
+  const retrieval = describeRetrievalMode(mode);
   return {
     embeds: [
       {

@@ -11,7 +11,7 @@ import { decodeButtonState, encodeButtonState, type ButtonState } from '../../..
 import { UserFacingError } from '../../../refusal/user-facing-error.js';
 import type { BotContext, HandlerOutcome } from '../../../discord/adapters/bot-context.js';
 import { viewSize } from '../../../discord/adapters/discord-message.js';
-import { answerInTime } from '../../../discord/adapters/answer-in-time.js';
+import { answerInTime, answerTimingOf } from '../../../discord/adapters/answer-in-time.js';
 import type { CommandResult } from '../../../discord/adapters/registered-command.js';
 import { studyActorOf } from './study-actor-of.js';
 import type { StudyActor } from '../../require-moderator.js';
@@ -51,7 +51,7 @@ export async function pressQuestionButton(
   // Each of these may post or edit in other channels (the thread, the moderators' copy): the reply waits for that
   // only within the budget.
   const work = pressedView(actor, state.action, state.question, context);
-  const { view, path } = await answerInTime(interaction, work, timingOf(context));
+  const { view, path } = await answerInTime(interaction, work, answerTimingOf(context, true));
   return { outcome: 'answered', size: viewSize(view), path };
 }
 
@@ -73,9 +73,6 @@ async function pressedView(
   }
 }
 
-/** Replies to moderators' and members' presses are theirs alone. */
-const timingOf = (context: BotContext) => ({ budgetMs: context.answerBudgetMs, now: context.now, private: true });
-
 /** The recap's Export transcript button (moderators): the transcript's files, privately. */
 export async function pressExportButton(
   interaction: ButtonInteraction,
@@ -84,7 +81,7 @@ export async function pressExportButton(
 ): Promise<HandlerOutcome> {
   const actor = studyActorOf(interaction);
   const work = context.sessions.exportById(actor, state.session);
-  const { view, path } = await answerInTime(interaction, work, timingOf(context));
+  const { view, path } = await answerInTime(interaction, work, answerTimingOf(context, true));
   return { outcome: 'answered', size: viewSize(view), path };
 }
 
@@ -101,6 +98,6 @@ export async function submitRejection(
   const actor = studyActorOf(interaction);
   const reason = field.value.trim();
   const work = context.queue.reject(actor, state.question, reason === '' ? null : reason).then(textView);
-  const { view, path } = await answerInTime(interaction, work, timingOf(context));
+  const { view, path } = await answerInTime(interaction, work, answerTimingOf(context, true));
   return { outcome: 'answered', size: viewSize(view), path };
 }

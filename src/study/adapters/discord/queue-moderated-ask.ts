@@ -1,7 +1,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext } from '../../../discord/adapters/bot-context.js';
 import { viewSize } from '../../../discord/adapters/discord-message.js';
-import { answerInTime } from '../../../discord/adapters/answer-in-time.js';
+import { answerInTime, answerTimingOf } from '../../../discord/adapters/answer-in-time.js';
 import type { HandlerOutcome } from '../../../discord/adapters/bot-context.js';
 import { studyActorOf } from './study-actor-of.js';
 
@@ -22,11 +22,7 @@ export async function queueModeratedAsk(
   const actor = studyActorOf(interaction);
   // Queueing posts the question for the moderators first; the member's reply waits for it only within the budget.
   const work = context.queue.ask(session, settings, { id: actor.id, name: actor.name }, question);
-  const { view, path } = await answerInTime(interaction, work, {
-    budgetMs: context.answerBudgetMs,
-    now: context.now,
-    private: true,
-  });
+  const { view, path } = await answerInTime(interaction, work, answerTimingOf(context, true));
   return { outcome: 'answered', size: viewSize(view), path };
 }
 

@@ -3,8 +3,8 @@ import { UserFacingError } from '../../../refusal/user-facing-error.js';
 import type { SettingsChanges } from '../../study-sessions.js';
 import type { BotContext, HandlerOutcome } from '../../../discord/adapters/bot-context.js';
 import { viewSize } from '../../../discord/adapters/discord-message.js';
-import { answerInTime } from '../../../discord/adapters/answer-in-time.js';
-import type { MessageView } from '../../../discord/message-view.js';
+import { answerInTime, answerTimingOf } from '../../../discord/adapters/answer-in-time.js';
+import { textView } from '../../views/render-study-replies.js';
 import { studyActorOf } from './study-actor-of.js';
 import { installedInServer } from '../../../discord/adapters/installed-in-server.js';
 import { readSubcommand } from '../../../discord/adapters/command-definition.js';
@@ -25,29 +25,24 @@ export async function runStudyCommand(
   const chosen = readSubcommand(interaction, definition);
   const { sessions } = context;
   const threadId = interaction.channelId;
-  const timing = { budgetMs: context.answerBudgetMs, now: context.now };
   if (chosen.name === 'map') {
     // Drawing the picture may take longer than the budget; then the deferral already says who sees it.
     const session = sessions.sessionIn(threadId);
     const canPost = chosen.args.public === true && sessions.isModeratorOf(actor, session.guildId);
     const work = sessions.map(actor, threadId, chosen.args.public === true).then(({ view }) => view);
-    const { view, path } = await answerInTime(interaction, work, { ...timing, private: !canPost });
+    const { view, path } = await answerInTime(interaction, work, answerTimingOf(context, !canPost));
     return { outcome: 'answered', size: viewSize(view), path };
   }
   if (chosen.name === 'export') {
-    const { view, path } = await answerInTime(interaction, sessions.export(actor, threadId), {
-      ...timing,
-      private: true,
-    });
+    const work = sessions.export(actor, threadId);
+    const { view, path } = await answerInTime(interaction, work, answerTimingOf(context, true));
     return { outcome: 'answered', size: viewSize(view), path };
   }
   if (chosen.name === 'start' && interaction.channel && interaction.channel.type !== ChannelType.GuildText)
     throw new UserFacingError({ code: 'not-text-channel' });
   // Starting a thread, posting and archiving are several REST calls: the reply waits for them only within the budget.
-  const work = studyReply(chosen, { actor, threadId, channelId: interaction.channelId, context }).then(
-    (content): MessageView => ({ content, embeds: [], buttons: [] }),
-  );
-  const { view, path } = await answerInTime(interaction, work, { ...timing, private: true });
+  const work = studyReply(chosen, { actor, threadId, channelId: interaction.channelId, context }).then(textView);
+  const { view, path } = await answerInTime(interaction, work, answerTimingOf(context, true));
   return { outcome: 'answered', size: viewSize(view), path };
 }
 
